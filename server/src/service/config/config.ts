@@ -1,0 +1,54 @@
+// The project configuration: `.agentry.json` or an `agentry` key in package.json.
+// Data only: read as JSON and checked with zod, never executed.
+import { z } from 'zod';
+import { SEVERITY_NAMES } from '../diagnostics/codes';
+
+export const CONFIG_FILE = '.agentry.json';
+
+export const configSchema = z
+  .object({
+    requiredSections: z.array(z.string()).nullable().optional(),
+    rulesDocument: z.string().optional(),
+    extraTools: z.array(z.string()).optional(),
+    extraModels: z.array(z.string()).optional(),
+    triggers: z.array(z.string()).optional(),
+    severity: z.record(z.string(), z.enum([...SEVERITY_NAMES, 'off'])).optional(),
+    ignore: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export type AgentryConfig = z.infer<typeof configSchema>;
+
+/** Sections an agent that carries the rule-enforcement block is expected to have. */
+export const ENFORCEMENT_SECTIONS = ['PRE-EXECUTION VALIDATION', 'VIOLATION RESPONSE', 'Cross-Agent Validation', 'Success Criteria'];
+
+export type ConfigResult = { config: AgentryConfig } | { error: string };
+
+/** Parses config JSON text; `fromPackageJson` reads its `agentry` key. */
+export function parseConfig(text: string, fromPackageJson = false): ConfigResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { error: `not valid JSON: ${(error as Error).message}` };
+  }
+  if (fromPackageJson) data = (data as Record<string, unknown> | null)?.agentry ?? {};
+  const result = configSchema.safeParse(data);
+  if (result.success) return { config: result.data };
+  const issue = result.error.issues[0];
+  return { error: `${issue.path.join('.') || 'config'}: ${issue.message}` };
+}
+
+/** Later configs override earlier ones key by key; severities merge. */
+export function mergeConfig(...configs: (AgentryConfig | undefined)[]): AgentryConfig {
+  const merged: AgentryConfig = {};
+  for (const config of configs) {
+    if (!config) continue;
+    for (const [key, value] of Object.entries(config)) {
+      if (value === undefined) continue;
+      if (key === 'severity') merged.severity = { ...merged.severity, ...(value as AgentryConfig['severity']) };
+      else (merged as Record<string, unknown>)[key] = value;
+    }
+  }
+  return merged;
+}

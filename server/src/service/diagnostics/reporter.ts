@@ -1,0 +1,44 @@
+// Collects diagnostics for one document, converting spans to LSP ranges.
+import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { AgentDocument, Span } from '../types';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
+
+export interface Related {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+export interface ReportExtras {
+  data?: Record<string, unknown>;
+  related?: Related[];
+}
+
+export type Report = (code: DiagnosticCode, span: Span, message: string, extras?: ReportExtras) => void;
+
+export const DIAGNOSTIC_SOURCE = 'agentry';
+
+export function createReporter(doc: AgentDocument): { report: Report; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const report: Report = (code, span, message, extras) => {
+    const diagnostic: Diagnostic = {
+      range: spanToRange(doc, span),
+      severity: DIAGNOSTIC_CODES[code],
+      code,
+      source: DIAGNOSTIC_SOURCE,
+      message,
+    };
+    if (extras?.data) diagnostic.data = extras.data;
+    if (extras?.related?.length) {
+      diagnostic.relatedInformation = extras.related.map(
+        (r): DiagnosticRelatedInformation => ({ location: { uri: r.uri, range: r.range }, message: r.message }),
+      );
+    }
+    diagnostics.push(diagnostic);
+  };
+  return { report, diagnostics };
+}
+
+export function spanToRange(doc: AgentDocument, span: Span): Range {
+  return { start: doc.textDocument.positionAt(span.start), end: doc.textDocument.positionAt(span.end) };
+}

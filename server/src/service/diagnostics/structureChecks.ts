@@ -1,0 +1,91 @@
+// Body structure: the declared rule count against the rules defined, rule
+// numbering, rules without bullets, heading levels and required sections.
+import type { AgentDocument, Heading } from '../types';
+import { ENFORCEMENT_SECTIONS } from '../config/config';
+import type { Report } from './reporter';
+import type { AnalysisSettings } from './settings';
+
+export function checkStructure(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
+  checkRuleCount(doc, report);
+  checkRuleNumbering(doc, report);
+  for (const rule of doc.rules) {
+    if (rule.bullets.length === 0) report('rule-without-bullets', rule.span, `Rule ${rule.number} has no bullet points under it.`);
+  }
+  checkHeadingLevels(doc.headings, report);
+  checkSections(doc, settings, report);
+}
+
+function checkRuleCount(doc: AgentDocument, report: Report): void {
+  const declared = doc.declaredRuleCount;
+  if (!declared) return;
+  const defined = new Set(doc.rules.map((r) => r.number));
+  const missing: number[] = [];
+  for (let n = 1; n <= declared.count; n++) if (!defined.has(n)) missing.push(n);
+  const extra = [...defined].filter((n) => n > declared.count);
+  if (missing.length === 0 && extra.length === 0 && defined.size === declared.count) return;
+  const parts = [`Declares ${declared.count} rules but defines ${defined.size}`];
+  if (missing.length) parts.push(`missing ${formatNumbers(missing)}`);
+  if (extra.length) parts.push(`beyond the count: ${formatNumbers(extra)}`);
+  report('rule-count-mismatch', declared.numberSpan, `${parts.join('; ')}.`, { data: { defined: defined.size } });
+}
+
+function checkRuleNumbering(doc: AgentDocument, report: Report): void {
+  const seen = new Map<number, number>();
+  let previous = 0;
+  for (const rule of doc.rules) {
+    if (seen.has(rule.number)) {
+      report('duplicate-rule', rule.numberSpan, `Rule ${rule.number} is defined more than once.`);
+    } else if (rule.number < previous) {
+      report('rule-order', rule.numberSpan, `Rule ${rule.number} comes after Rule ${previous}; rules are out of order.`);
+    }
+    seen.set(rule.number, rule.line);
+    previous = Math.max(previous, rule.number);
+  }
+}
+
+function checkHeadingLevels(headings: Heading[], report: Report): void {
+  let previous = 0;
+  for (const heading of headings) {
+    if (previous && heading.level > previous + 1) {
+      report('heading-skip', heading.span, `Heading level jumps from ${'#'.repeat(previous)} to ${'#'.repeat(heading.level)}.`);
+    }
+    previous = heading.level;
+  }
+}
+
+/** The enforcement block: a declared rule count or a rule-enforcement heading. */
+export function hasEnforcementBlock(doc: AgentDocument): boolean {
+  return doc.declaredRuleCount !== undefined || doc.headings.some((h) => /RULE ENFORCEMENT/i.test(h.text));
+}
+
+export function requiredSectionsOf(doc: AgentDocument, settings: AnalysisSettings): string[] {
+  if (settings.requiredSections) return settings.requiredSections;
+  return hasEnforcementBlock(doc) ? ENFORCEMENT_SECTIONS : [];
+}
+
+function checkSections(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
+  const required = requiredSectionsOf(doc, settings);
+  if (required.length === 0 || !doc.frontmatter) return;
+  const titles = doc.headings.map((h) => normalizeTitle(h.text));
+  const enforcement = doc.headings.find((h) => /RULE ENFORCEMENT/i.test(h.text));
+  const anchor = enforcement?.textSpan ?? { start: doc.frontmatter.span.start, end: doc.frontmatter.span.start + 3 };
+  for (const section of required) {
+    if (titles.some((t) => t.includes(normalizeTitle(section)))) continue;
+    report('missing-section', anchor, `Missing required section "${section}".`, { data: { section } });
+  }
+}
+
+function normalizeTitle(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+export function formatNumbers(numbers: number[]): string {
+  const ranges: string[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    ranges.push(j > i ? `${numbers[i]}–${numbers[j]}` : `${numbers[i]}`);
+    i = j;
+  }
+  return ranges.join(', ');
+}

@@ -1,0 +1,36 @@
+// Runs every check on one parsed document and applies severities and inline
+// suppressions.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { AgentDocument } from '../types';
+import type { WorkspaceContext } from '../workspace/workspaceContext';
+import { severityFromName } from './codes';
+import { checkFrontmatter } from './frontmatterChecks';
+import { createReporter } from './reporter';
+import type { AnalysisSettings } from './settings';
+import { checkStructure } from './structureChecks';
+import { applySuppressions } from './suppressions';
+import { checkText } from './textChecks';
+import { checkTools } from './toolChecks';
+import { checkWorkspace } from './workspaceChecks';
+
+export function validateDocument(doc: AgentDocument, settings: AnalysisSettings, workspace?: WorkspaceContext): Diagnostic[] {
+  const { report, diagnostics } = createReporter(doc);
+  checkFrontmatter(doc, settings, report);
+  checkTools(doc, settings, report);
+  checkStructure(doc, settings, report);
+  checkText(doc, report);
+  checkWorkspace(doc, workspace, report);
+  return applySuppressions(doc, applySeverities(diagnostics, settings));
+}
+
+function applySeverities(diagnostics: Diagnostic[], settings: AnalysisSettings): Diagnostic[] {
+  const overrides = settings.severity;
+  if (Object.keys(overrides).length === 0) return diagnostics;
+  const result: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const override = overrides[String(d.code)];
+    if (override === 'off') continue;
+    result.push(override ? { ...d, severity: severityFromName(override) } : d);
+  }
+  return result;
+}

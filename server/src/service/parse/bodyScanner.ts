@@ -1,0 +1,131 @@
+// Line patterns of the agent body that Markdown itself does not model: numbered
+// rule definitions and their bullets, `Rule N` references, the declared rule
+// count and the agents listed under a Cross-Agent Validation heading.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AgentReference, DeclaredRuleCount, Heading, RuleDefinition, RuleReference, Span } from '../types';
+
+const BOLD_RULE = /^(\s*(?:[-*+]\s+)?\*\*)Rule\s+(\d{1,6})\s*[:.)\-–—]\s*(.*?)\*\*(.*)$/;
+const PIN_RULE = /^(\s*(?:📌|ðŸ“Œ)\s*\**)Rule\s+(\d{1,6})\s*[:.)\-–—]\s*(.*?)\**\s*$/;
+const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$/;
+const RULE_REFERENCE = /\bRule\s+(\d{1,6})\b/g;
+const DECLARED_COUNT = /\bBOUND BY THE FOLLOWING\s+(\d{1,6})\b[^\r\n]*?\bRULES\b/i;
+const CROSS_AGENT_HEADING = /cross[-\s]agent\s+validation/i;
+const AGENT_ITEM_BOLD = /^(\s*[-*+]\s+\*\*)([A-Za-z0-9][\w.-]*)\*\*\s*:/;
+const AGENT_ITEM_PLAIN = /^(\s*[-*+]\s+)([a-z0-9][a-z0-9_-]*)\s*:/;
+
+export interface BodyScan {
+  rules: RuleDefinition[];
+  ruleReferences: RuleReference[];
+  declaredRuleCount?: DeclaredRuleCount;
+  crossAgentReferences: AgentReference[];
+  crossAgentHeading?: Heading;
+}
+
+interface LineText {
+  text: string;
+  start: number;
+}
+
+export function scanBody(
+  doc: TextDocument,
+  text: string,
+  firstLine: number,
+  lastLine: number,
+  inCode: (line: number) => boolean,
+  headings: Heading[],
+): BodyScan {
+  const scan: BodyScan = { rules: [], ruleReferences: [], crossAgentReferences: [] };
+  const lineAt = (line: number): LineText => {
+    const start = doc.offsetAt({ line, character: 0 });
+    let end = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : text.length;
+    while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    return { text: text.slice(start, end), start };
+  };
+  const headingLines = new Map(headings.map((h) => [h.line, h]));
+  let crossAgentLevel = 0;
+  let openRule: RuleDefinition | undefined;
+
+  for (let line = firstLine; line <= lastLine; line++) {
+    if (inCode(line)) {
+      openRule = undefined;
+      continue;
+    }
+    const heading = headingLines.get(line);
+    if (heading) {
+      openRule = undefined;
+      if (CROSS_AGENT_HEADING.test(heading.text)) {
+        crossAgentLevel = heading.level;
+        scan.crossAgentHeading ??= heading;
+      } else if (crossAgentLevel && heading.level <= crossAgentLevel) crossAgentLevel = 0;
+    }
+    const { text: lineText, start } = lineAt(line);
+    if (lineText.trim() === '') continue;
+    const definition = heading ? undefined : matchRule(lineText, start, line);
+    if (definition) {
+      scan.rules.push(definition);
+      openRule = definition;
+      collectReferences(lineText, start, scan.ruleReferences, definition.numberSpan.start);
+      continue;
+    }
+    if (openRule) {
+      const bullet = BULLET.exec(lineText);
+      if (bullet) {
+        const textStart = start + lineText.indexOf(bullet[1]);
+        openRule.bullets.push({ text: bullet[1], span: { start: textStart, end: textStart + bullet[1].length } });
+        openRule.blockSpan = { start: openRule.blockSpan.start, end: start + lineText.length };
+      } else if (!bullet) openRule = undefined;
+    }
+    collectReferences(lineText, start, scan.ruleReferences);
+    if (!scan.declaredRuleCount) {
+      const declared = DECLARED_COUNT.exec(lineText);
+      if (declared) {
+        const numberStart = start + declared.index + declared[0].indexOf(declared[1], 'BOUND BY THE FOLLOWING'.length);
+        scan.declaredRuleCount = {
+          count: Number(declared[1]),
+          span: { start: start + declared.index, end: start + declared.index + declared[0].length },
+          numberSpan: { start: numberStart, end: numberStart + declared[1].length },
+        };
+      }
+    }
+    if (crossAgentLevel && !heading) {
+      const item = AGENT_ITEM_BOLD.exec(lineText) ?? AGENT_ITEM_PLAIN.exec(lineText);
+      if (item) {
+        const nameStart = start + item[1].length;
+        scan.crossAgentReferences.push({ name: item[2], span: { start: nameStart, end: nameStart + item[2].length } });
+      }
+    }
+  }
+  return scan;
+}
+
+function matchRule(lineText: string, start: number, line: number): RuleDefinition | undefined {
+  const bold = BOLD_RULE.exec(lineText);
+  const match = bold ?? PIN_RULE.exec(lineText);
+  if (!match) return undefined;
+  const numberStart = start + lineText.indexOf(match[2], match[1].length);
+  const title = (match[3] || (bold ? match[4] : '')).trim();
+  const span: Span = { start, end: start + lineText.length };
+  return {
+    number: Number(match[2]),
+    title,
+    span,
+    numberSpan: { start: numberStart, end: numberStart + match[2].length },
+    line,
+    bullets: [],
+    blockSpan: { ...span },
+    style: bold ? 'bold' : 'pin',
+  };
+}
+
+function collectReferences(lineText: string, start: number, into: RuleReference[], skipNumberAt?: number): void {
+  RULE_REFERENCE.lastIndex = 0;
+  for (let m = RULE_REFERENCE.exec(lineText); m; m = RULE_REFERENCE.exec(lineText)) {
+    const numberStart = start + m.index + m[0].length - m[1].length;
+    if (numberStart === skipNumberAt) continue;
+    into.push({
+      number: Number(m[1]),
+      span: { start: start + m.index, end: start + m.index + m[0].length },
+      numberSpan: { start: numberStart, end: numberStart + m[1].length },
+    });
+  }
+}

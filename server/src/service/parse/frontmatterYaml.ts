@@ -1,0 +1,164 @@
+// Reads the frontmatter YAML the way Claude Code does. Strict YAML first; when
+// that fails, each top-level entry is read on its own and a single-line value
+// that strict YAML rejects (typically an unquoted `: ` inside `description`) is
+// taken as the plain string after `key:`, as Claude Code's own retry does.
+// Only an entry that not even this recovers is an error.
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { FrontmatterField, FrontmatterProblem, Span, ValueItem } from '../types';
+import { splitCommaList, unquotedSpan } from './listItems';
+
+/** Keys whose string value is a comma-separated list. */
+const COMMA_LIST_KEYS = new Set(['tools', 'disallowedTools', 'skills', 'allowed-tools']);
+const MAX_ALIAS_COUNT = 100;
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false } as const;
+
+export interface YamlReading {
+  fields: FrontmatterField[];
+  errors: FrontmatterProblem[];
+}
+
+export function readFrontmatterYaml(text: string, contentSpan: Span): YamlReading {
+  const source = text.slice(contentSpan.start, contentSpan.end);
+  const doc = parseDocument(source, PARSE_OPTIONS);
+  if (doc.errors.length === 0) {
+    if (doc.contents === null) return { fields: [], errors: [] };
+    if (!isMap(doc.contents)) {
+      return { fields: [], errors: [{ message: 'The frontmatter must be a mapping of `key: value` lines.', span: contentSpan }] };
+    }
+    const reading: YamlReading = { fields: [], errors: [] };
+    for (const pair of doc.contents.items) addPair(reading, text, doc, pair as Pair<Node, Node | null>, contentSpan.start);
+    return reading;
+  }
+  return readEntryByEntry(text, source, contentSpan.start);
+}
+
+function addPair(reading: YamlReading, text: string, doc: Document, pair: Pair<Node, Node | null>, base: number): void {
+  const keyNode = pair.key;
+  if (!isScalar(keyNode) || !keyNode.range) return;
+  const keySpan = { start: base + keyNode.range[0], end: base + keyNode.range[1] };
+  const valueNode = pair.value;
+  let valueSpan: Span;
+  if (valueNode?.range) valueSpan = { start: base + valueNode.range[0], end: base + valueNode.range[1] };
+  else {
+    const colon = text.indexOf(':', keySpan.end);
+    valueSpan = { start: colon + 1, end: colon + 1 };
+  }
+  let value: unknown;
+  const problems: FrontmatterProblem[] = [];
+  try {
+    value = valueNode ? valueNode.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
+  } catch (error) {
+    problems.push({ message: `\`${String(keyNode.value)}\` cannot be read: ${(error as Error).message}`, span: valueSpan });
+  }
+  const key = String(keyNode.value);
+  const endOfEntry = valueNode?.range ? base + valueNode.range[2] : valueSpan.end;
+  reading.fields.push({
+    key,
+    keySpan,
+    valueSpan,
+    value,
+    items: itemsOf(text, key, value, valueNode, valueSpan, base),
+    entrySpan: { start: keySpan.start, end: Math.max(endOfEntry, valueSpan.end) },
+    unreadable: problems.length > 0 || undefined,
+  });
+  reading.errors.push(...problems);
+}
+
+function itemsOf(text: string, key: string, value: unknown, node: Node | null, span: Span, base: number): ValueItem[] {
+  if (node && isSeq(node)) {
+    const items: ValueItem[] = [];
+    for (const item of node.items) {
+      const n = item as Node;
+      if (!n.range || !isScalar(n)) continue;
+      items.push({ text: String(n.value), span: { start: base + n.range[0], end: base + n.range[1] } });
+    }
+    return items;
+  }
+  if (typeof value === 'string' && COMMA_LIST_KEYS.has(key)) {
+    const inner = unquotedSpan(text, span);
+    return splitCommaList(text.slice(inner.start, inner.end), inner.start);
+  }
+  return [];
+}
+
+interface Entry {
+  start: number;
+  end: number;
+  singleLine: boolean;
+}
+
+const TOP_LEVEL_KEY = /^[^\s#\-][^:\r\n]*:(?=[ \t]|\r?$|\n|$)/;
+
+/** Cuts the YAML into top-level entries: a `key:` line and the lines under it. */
+function splitEntries(source: string): Entry[] {
+  const entries: Entry[] = [];
+  const linePattern = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let current: Entry | undefined;
+  for (let match = linePattern.exec(source); match && match[0] !== ''; match = linePattern.exec(source)) {
+    const line = match[0];
+    const start = match.index;
+    const end = start + line.length;
+    const content = line.replace(/[\r\n]+$/, '');
+    if (TOP_LEVEL_KEY.test(content)) {
+      if (current) entries.push(current);
+      current = { start, end, singleLine: true };
+    } else if (current) {
+      current.end = end;
+      if (content.trim() !== '' && !content.trimStart().startsWith('#')) current.singleLine = false;
+    } else if (content.trim() !== '' && !content.trimStart().startsWith('#')) {
+      current = { start, end, singleLine: false };
+    }
+  }
+  if (current) entries.push(current);
+  return entries;
+}
+
+function readEntryByEntry(text: string, source: string, base: number): YamlReading {
+  const reading: YamlReading = { fields: [], errors: [] };
+  for (const entry of splitEntries(source)) {
+    const entryText = source.slice(entry.start, entry.end);
+    const doc = parseDocument(entryText, PARSE_OPTIONS);
+    const entryBase = base + entry.start;
+    if (doc.errors.length === 0 && isMap(doc.contents)) {
+      for (const pair of doc.contents.items) addPair(reading, text, doc, pair as Pair<Node, Node | null>, entryBase);
+      continue;
+    }
+    const keyMatch = TOP_LEVEL_KEY.exec(entryText);
+    const firstError = doc.errors[0];
+    const reason = firstError ? firstError.message.split('\n')[0] : 'not a `key: value` line';
+    if (!keyMatch) {
+      reading.errors.push({ message: `This frontmatter line cannot be read: ${reason}`, span: { start: entryBase, end: base + entry.end } });
+      continue;
+    }
+    const key = keyMatch[0].slice(0, -1).trim();
+    const keySpan = { start: entryBase, end: entryBase + key.length };
+    const rawStart = keyMatch[0].length;
+    const lineEnd = entryText.search(/[\r\n]|$/);
+    let vs = rawStart;
+    while (vs < lineEnd && /[ \t]/.test(entryText[vs])) vs++;
+    let ve = lineEnd;
+    while (ve > vs && /[ \t]/.test(entryText[ve - 1])) ve--;
+    const valueSpan = { start: entryBase + vs, end: entryBase + ve };
+    const entrySpan = { start: entryBase, end: base + entry.end };
+    if (entry.singleLine && ve > vs) {
+      const value = entryText.slice(vs, ve);
+      reading.fields.push({
+        key,
+        keySpan,
+        valueSpan,
+        value,
+        items: COMMA_LIST_KEYS.has(key) ? splitCommaList(value, valueSpan.start) : [],
+        entrySpan,
+        lenient: { reason },
+      });
+      continue;
+    }
+    const errorAt = firstError ? entryBase + firstError.pos[0] : valueSpan.start;
+    reading.errors.push({
+      message: `Claude Code cannot read \`${key}\`: ${reason}`,
+      span: { start: errorAt, end: Math.max(errorAt + 1, Math.min(entrySpan.end, firstError ? entryBase + firstError.pos[1] : valueSpan.end)) },
+    });
+    reading.fields.push({ key, keySpan, valueSpan, value: undefined, items: [], entrySpan, unreadable: true });
+  }
+  return reading;
+}

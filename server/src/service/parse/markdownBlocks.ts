@@ -1,0 +1,36 @@
+// Block structure of the body from markdown-it: headings and code regions with
+// line maps, so a `#` line or a `**Rule 1:**` inside a code fence is not structure.
+// Only the block pass runs; inline parsing is not needed for any feature.
+import MarkdownIt from 'markdown-it';
+import type { CodeRegion } from '../types';
+
+const md = new MarkdownIt('default', { html: true });
+md.core.ruler.enableOnly(['normalize', 'block']);
+
+export interface BlockHeading {
+  level: number;
+  /** 0-based line within the parsed text. */
+  line: number;
+  text: string;
+}
+
+export interface BlockStructure {
+  headings: BlockHeading[];
+  codeRegions: CodeRegion[];
+}
+
+export function readBlocks(body: string, lineOffset: number): BlockStructure {
+  const tokens = md.parse(body, {});
+  const headings: BlockHeading[] = [];
+  const codeRegions: CodeRegion[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token.map) continue;
+    if (token.type === 'heading_open') {
+      headings.push({ level: Number(token.tag.slice(1)), line: token.map[0] + lineOffset, text: tokens[i + 1]?.content ?? '' });
+    } else if (token.type === 'fence' || token.type === 'code_block') {
+      codeRegions.push({ startLine: token.map[0] + lineOffset, endLine: token.map[1] - 1 + lineOffset });
+    }
+  }
+  return { headings, codeRegions };
+}

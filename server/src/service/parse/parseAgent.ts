@@ -1,0 +1,100 @@
+// One parse of one document version into the AgentDocument model.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AgentDocument, Frontmatter, FrontmatterField, Heading } from '../types';
+import { scanBody } from './bodyScanner';
+import { readFrontmatterYaml } from './frontmatterYaml';
+import { readBlocks } from './markdownBlocks';
+import { splitFrontmatter } from './splitFrontmatter';
+
+/** Beyond this many characters the body is not analysed (one diagnostic says so). */
+export const ANALYSIS_LIMIT = 2_000_000;
+/** Frontmatter larger than this is not parsed as YAML. */
+export const FRONTMATTER_LIMIT = 256_000;
+
+export function parseAgent(uri: string, version: number, text: string): AgentDocument {
+  const textDocument = TextDocument.create(uri, 'markdown', version, text);
+  const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const frontmatter = readFrontmatter(text, bomLength);
+  const bodyStart = frontmatter ? frontmatter.span.end : bomLength;
+  const bodyStartLine = textDocument.positionAt(bodyStart).line;
+  const truncated = text.length > ANALYSIS_LIMIT ? { limit: ANALYSIS_LIMIT } : undefined;
+  const bodyEnd = truncated ? lineStartBefore(text, ANALYSIS_LIMIT) : text.length;
+  const blocks = readBlocks(text.slice(bodyStart, bodyEnd), bodyStartLine);
+  const headings = blocks.headings.map((h): Heading => headingAt(textDocument, text, h.line, h.level, h.text));
+  const lastLine = textDocument.positionAt(bodyEnd).line;
+  const codeLines = new Set<number>();
+  for (const region of blocks.codeRegions) for (let l = region.startLine; l <= region.endLine; l++) codeLines.add(l);
+  const scan = scanBody(textDocument, text, bodyStartLine, Math.min(lastLine, textDocument.lineCount - 1), (l) => codeLines.has(l), headings);
+  return {
+    uri,
+    version,
+    text,
+    textDocument,
+    bomLength,
+    frontmatter,
+    bodyStart,
+    bodyStartLine,
+    headings,
+    ...scan,
+    codeRegions: blocks.codeRegions,
+    truncated,
+    lineEnding: detectLineEnding(text),
+  };
+}
+
+function readFrontmatter(text: string, bomLength: number): Frontmatter | undefined {
+  const split = splitFrontmatter(text, bomLength);
+  if (!split) return undefined;
+  const contentSpan = { start: split.contentStart, end: split.contentEnd };
+  const base: Frontmatter = {
+    span: { start: bomLength, end: split.blockEnd },
+    contentSpan,
+    closed: split.closed,
+    language: split.language,
+    fields: [],
+    errors: [],
+    duplicateKeys: [],
+  };
+  if (!split.closed || split.language !== '') return base;
+  if (contentSpan.end - contentSpan.start > FRONTMATTER_LIMIT) {
+    base.errors.push({ message: `The frontmatter is larger than ${FRONTMATTER_LIMIT} characters and is not read.`, span: contentSpan });
+    return base;
+  }
+  const reading = readFrontmatterYaml(text, contentSpan);
+  base.fields = reading.fields;
+  base.errors = reading.errors;
+  base.duplicateKeys = duplicatesOf(reading.fields);
+  return base;
+}
+
+function duplicatesOf(fields: FrontmatterField[]): FrontmatterField[] {
+  const seen = new Set<string>();
+  const duplicates: FrontmatterField[] = [];
+  for (const field of fields) {
+    if (seen.has(field.key)) duplicates.push(field);
+    seen.add(field.key);
+  }
+  return duplicates;
+}
+
+function headingAt(doc: TextDocument, text: string, line: number, level: number, content: string): Heading {
+  const start = doc.offsetAt({ line, character: 0 });
+  let end = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : text.length;
+  while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  const lineText = text.slice(start, end);
+  const at = content ? lineText.indexOf(content) : -1;
+  const textSpan = at >= 0 ? { start: start + at, end: start + at + content.length } : { start, end };
+  return { level, text: content, span: { start, end }, textSpan, line };
+}
+
+function lineStartBefore(text: string, offset: number): number {
+  const at = text.lastIndexOf('\n', offset);
+  return at < 0 ? 0 : at + 1;
+}
+
+function detectLineEnding(text: string): AgentDocument['lineEnding'] {
+  const lf = text.indexOf('\n');
+  if (lf > 0 && text[lf - 1] === '\r') return '\r\n';
+  if (lf < 0 && text.includes('\r')) return '\r';
+  return '\n';
+}

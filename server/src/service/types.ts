@@ -1,0 +1,132 @@
+// The document model every feature reads. Spans are UTF-16 offsets into the
+// full document text (the same units TextDocument uses), end exclusive.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One element of a list-like value: a tool in `tools:` or a trigger id. */
+export interface ValueItem {
+  text: string;
+  span: Span;
+}
+
+export interface FrontmatterField {
+  key: string;
+  keySpan: Span;
+  /** Span of the value as written (empty span right after the colon when absent). */
+  valueSpan: Span;
+  /** Value as Claude Code reads it (after lenient recovery when needed). */
+  value: unknown;
+  /** Items of a comma-separated string or a YAML sequence, with their spans. */
+  items: ValueItem[];
+  /** Set when strict YAML rejects the value but Claude Code reads it as a plain string. */
+  lenient?: { reason: string };
+  /** Set when not even a lenient reading recovers the value; `value` is then undefined. */
+  unreadable?: boolean;
+  /** The whole entry: key line plus any nested lines. */
+  entrySpan: Span;
+}
+
+export interface FrontmatterProblem {
+  message: string;
+  span: Span;
+}
+
+export interface Frontmatter {
+  /** From the opening `---` to the end of the closing `---` line. */
+  span: Span;
+  /** The YAML text between the delimiters. */
+  contentSpan: Span;
+  closed: boolean;
+  /** Text after the opening `---` on its line, such as `js` in `---js`. */
+  language: string;
+  fields: FrontmatterField[];
+  /** Text that could not be read at all, even leniently. */
+  errors: FrontmatterProblem[];
+  /** Top-level keys that occur more than once (the last one wins). */
+  duplicateKeys: FrontmatterField[];
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+  /** The whole heading line. */
+  span: Span;
+  /** The heading text without the `#` marks. */
+  textSpan: Span;
+  line: number;
+}
+
+export interface RuleBullet {
+  text: string;
+  span: Span;
+}
+
+export interface RuleDefinition {
+  number: number;
+  title: string;
+  /** The `**Rule N: Title**` line. */
+  span: Span;
+  numberSpan: Span;
+  line: number;
+  bullets: RuleBullet[];
+  /** From the definition line to the end of its last bullet (or the line). */
+  blockSpan: Span;
+  style: 'bold' | 'pin';
+}
+
+export interface RuleReference {
+  number: number;
+  /** `Rule 18` */
+  span: Span;
+  numberSpan: Span;
+}
+
+export interface DeclaredRuleCount {
+  count: number;
+  span: Span;
+  numberSpan: Span;
+}
+
+export interface AgentReference {
+  name: string;
+  span: Span;
+}
+
+export interface CodeRegion {
+  startLine: number;
+  endLine: number;
+}
+
+export interface AgentDocument {
+  uri: string;
+  version: number;
+  text: string;
+  textDocument: TextDocument;
+  /** Offset right after a UTF-8 BOM, 0 without one. */
+  bomLength: number;
+  frontmatter?: Frontmatter;
+  bodyStart: number;
+  bodyStartLine: number;
+  headings: Heading[];
+  rules: RuleDefinition[];
+  ruleReferences: RuleReference[];
+  declaredRuleCount?: DeclaredRuleCount;
+  crossAgentReferences: AgentReference[];
+  /** Heading of the Cross-Agent Validation section, when present. */
+  crossAgentHeading?: Heading;
+  codeRegions: CodeRegion[];
+  /** Set when the document is too large to analyse fully. */
+  truncated?: { limit: number };
+  lineEnding: '\n' | '\r\n' | '\r';
+}
+
+export function fieldOf(doc: AgentDocument, key: string): FrontmatterField | undefined {
+  const fields = doc.frontmatter?.fields;
+  if (!fields) return undefined;
+  for (let i = fields.length - 1; i >= 0; i--) if (fields[i].key === key) return fields[i];
+  return undefined;
+}

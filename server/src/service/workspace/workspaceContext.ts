@@ -1,0 +1,9 @@
+// What cross-file checks and features may consult beyond one document.
+import type { AgentDocument } from '../types';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export interface WorkspaceContext {
+  index: WorkspaceIndex;
+  /** The configured rules document (such as CLAUDE.md) that defines the canonical rules. */
+  rulesDocument?: AgentDocument;
+}

@@ -1,0 +1,130 @@
+// The index of every agent file of the workspace, holding small summaries only
+// (not documents), so that ten thousand agents stay cheap. Cross-file checks,
+// completions and navigation read it.
+import type { AgentDocument } from '../types';
+import { fieldOf } from '../types';
+
+export interface RuleSummary {
+  number: number;
+  title: string;
+  line: number;
+}
+
+export interface AgentSummary {
+  uri: string;
+  /** The file name without `.md` (and without `.agent`). */
+  stem: string;
+  name?: string;
+  nameLine?: number;
+  description?: string;
+  triggers: string[];
+  rules: RuleSummary[];
+  crossAgentReferences: string[];
+}
+
+export function summarize(doc: AgentDocument): AgentSummary {
+  const name = fieldOf(doc, 'name');
+  const description = fieldOf(doc, 'description');
+  const triggers = fieldOf(doc, 'proactive_triggers');
+  return {
+    uri: doc.uri,
+    stem: stemOf(doc.uri),
+    name: typeof name?.value === 'string' ? name.value : undefined,
+    nameLine: name ? doc.textDocument.positionAt(name.valueSpan.start).line : undefined,
+    description: typeof description?.value === 'string' ? description.value : undefined,
+    triggers: triggers ? triggers.items.map((i) => i.text) : [],
+    rules: doc.rules.map((r) => ({ number: r.number, title: r.title, line: r.line })),
+    crossAgentReferences: doc.crossAgentReferences.map((r) => r.name),
+  };
+}
+
+export function stemOf(uri: string): string {
+  const base = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  return base.replace(/\.md$/i, '').replace(/\.agent$/i, '');
+}
+
+export class WorkspaceIndex {
+  private readonly agents = new Map<string, AgentSummary>();
+  private readonly byName = new Map<string, Set<string>>();
+  private readonly ruleDefiners = new Map<number, Set<string>>();
+  private generation = 0;
+  private triggerCache?: { generation: number; usage: Map<string, string[]> };
+
+  /** Bumps on every change, so dependants know when cross-file results may differ. */
+  get version(): number {
+    return this.generation;
+  }
+
+  get size(): number {
+    return this.agents.size;
+  }
+
+  upsert(summary: AgentSummary): void {
+    this.remove(summary.uri);
+    this.agents.set(summary.uri, summary);
+    if (summary.name) addTo(this.byName, summary.name, summary.uri);
+    for (const rule of summary.rules) addTo(this.ruleDefiners, rule.number, summary.uri);
+    this.generation++;
+  }
+
+  remove(uri: string): void {
+    const old = this.agents.get(uri);
+    if (!old) return;
+    this.agents.delete(uri);
+    if (old.name) removeFrom(this.byName, old.name, uri);
+    for (const rule of old.rules) removeFrom(this.ruleDefiners, rule.number, uri);
+    this.generation++;
+  }
+
+  get(uri: string): AgentSummary | undefined {
+    return this.agents.get(uri);
+  }
+
+  all(): IterableIterator<AgentSummary> {
+    return this.agents.values();
+  }
+
+  agentsNamed(name: string): AgentSummary[] {
+    const uris = this.byName.get(name);
+    return uris ? [...uris].map((u) => this.agents.get(u)!) : [];
+  }
+
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  /** Agents other than `exceptUri` that define rule `number`. */
+  ruleDefinedElsewhere(number: number, exceptUri: string): AgentSummary[] {
+    const uris = this.ruleDefiners.get(number);
+    if (!uris) return [];
+    return [...uris].filter((u) => u !== exceptUri).map((u) => this.agents.get(u)!);
+  }
+
+  /** Trigger id → uris of the agents listing it. */
+  triggerUsage(): Map<string, string[]> {
+    if (this.triggerCache?.generation === this.generation) return this.triggerCache.usage;
+    const usage = new Map<string, string[]>();
+    for (const agent of this.agents.values()) {
+      for (const trigger of agent.triggers) {
+        const list = usage.get(trigger);
+        if (list) list.push(agent.uri);
+        else usage.set(trigger, [agent.uri]);
+      }
+    }
+    this.triggerCache = { generation: this.generation, usage };
+    return usage;
+  }
+}
+
+function addTo<K>(map: Map<K, Set<string>>, key: K, uri: string): void {
+  const set = map.get(key);
+  if (set) set.add(uri);
+  else map.set(key, new Set([uri]));
+}
+
+function removeFrom<K>(map: Map<K, Set<string>>, key: K, uri: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(uri);
+  if (set.size === 0) map.delete(key);
+}
