@@ -84,7 +84,10 @@ function itemsOf(text: string, key: string, value: unknown, node: Node | null, s
 interface Entry {
   start: number;
   end: number;
-  singleLine: boolean;
+  /** Offset (in the YAML source) of the first line under the key that is not indented. */
+  orphanAt?: number;
+  /** End of the last non-blank line. */
+  contentEnd: number;
 }
 
 const TOP_LEVEL_KEY = /^[^\s#\-][^:\r\n]*:(?=[ \t]|\r?$|\n|$)/;
@@ -99,14 +102,18 @@ function splitEntries(source: string): Entry[] {
     const start = match.index;
     const end = start + line.length;
     const content = line.replace(/[\r\n]+$/, '');
+    const meaningful = content.trim() !== '' && !content.trimStart().startsWith('#');
     if (TOP_LEVEL_KEY.test(content)) {
       if (current) entries.push(current);
-      current = { start, end, singleLine: true };
+      current = { start, end, contentEnd: start + content.length };
     } else if (current) {
       current.end = end;
-      if (content.trim() !== '' && !content.trimStart().startsWith('#')) current.singleLine = false;
-    } else if (content.trim() !== '' && !content.trimStart().startsWith('#')) {
-      current = { start, end, singleLine: false };
+      if (meaningful) {
+        current.contentEnd = start + content.length;
+        if (!/^[ \t]/.test(content) && !content.startsWith('- ') && current.orphanAt === undefined) current.orphanAt = start;
+      }
+    } else if (meaningful) {
+      current = { start, end, contentEnd: start + content.length, orphanAt: start };
     }
   }
   if (current) entries.push(current);
@@ -132,16 +139,21 @@ function readEntryByEntry(text: string, source: string, base: number): YamlReadi
     }
     const key = keyMatch[0].slice(0, -1).trim();
     const keySpan = { start: entryBase, end: entryBase + key.length };
-    const rawStart = keyMatch[0].length;
-    const lineEnd = entryText.search(/[\r\n]|$/);
-    let vs = rawStart;
-    while (vs < lineEnd && /[ \t]/.test(entryText[vs])) vs++;
-    let ve = lineEnd;
-    while (ve > vs && /[ \t]/.test(entryText[ve - 1])) ve--;
-    const valueSpan = { start: entryBase + vs, end: entryBase + ve };
     const entrySpan = { start: entryBase, end: base + entry.end };
-    if (entry.singleLine && ve > vs) {
-      const value = entryText.slice(vs, ve);
+    let vs = keyMatch[0].length;
+    while (vs < entryText.length && /[ \t]/.test(entryText[vs])) vs++;
+    const lineEnd = entryText.search(/[\r\n]|$/);
+    const valueOnKeyLine = vs < lineEnd;
+    if (entry.orphanAt !== undefined) {
+      const lineEndAt = source.slice(entry.orphanAt).search(/[\r\n]|$/);
+      reading.errors.push({
+        message: `This line is neither a \`key: value\` pair nor indented under \`${key}\`: Claude Code fails to parse the frontmatter and does not load the agent. Indent it, or quote the \`${key}\` value.`,
+        span: { start: base + entry.orphanAt, end: base + entry.orphanAt + Math.max(1, lineEndAt) },
+      });
+    }
+    const valueSpan = { start: entryBase + vs, end: base + entry.contentEnd };
+    if (entry.orphanAt === undefined && valueOnKeyLine) {
+      const value = foldPlainScalar(source.slice(entry.start + vs, entry.contentEnd));
       reading.fields.push({
         key,
         keySpan,
@@ -153,12 +165,32 @@ function readEntryByEntry(text: string, source: string, base: number): YamlReadi
       });
       continue;
     }
-    const errorAt = firstError ? entryBase + firstError.pos[0] : valueSpan.start;
-    reading.errors.push({
-      message: `Claude Code cannot read \`${key}\`: ${reason}`,
-      span: { start: errorAt, end: Math.max(errorAt + 1, Math.min(entrySpan.end, firstError ? entryBase + firstError.pos[1] : valueSpan.end)) },
-    });
-    reading.fields.push({ key, keySpan, valueSpan, value: undefined, items: [], entrySpan, unreadable: true });
+    if (entry.orphanAt === undefined) {
+      const errorAt = firstError ? entryBase + firstError.pos[0] : valueSpan.start;
+      const errorEnd = firstError ? entryBase + firstError.pos[1] : valueSpan.end;
+      reading.errors.push({
+        message: `Claude Code cannot read \`${key}\`: ${reason}`,
+        span: { start: errorAt, end: Math.max(errorAt + 1, Math.min(entrySpan.end, errorEnd)) },
+      });
+    }
+    reading.fields.push({ key, keySpan, valueSpan: { start: valueSpan.start, end: Math.max(valueSpan.start, entryBase + lineEnd) }, value: undefined, items: [], entrySpan, unreadable: true });
   }
   return reading;
+}
+
+/** Folds a multi-line plain scalar as YAML does: line breaks become spaces, blank lines newlines. */
+function foldPlainScalar(raw: string): string {
+  const lines = raw.split(/\r\n|\r|\n/).map((l) => l.trim());
+  let out = '';
+  let pendingBreaks = 0;
+  for (const line of lines) {
+    if (line === '') {
+      pendingBreaks++;
+      continue;
+    }
+    if (out) out += pendingBreaks ? '\n'.repeat(pendingBreaks) : ' ';
+    out += line;
+    pendingBreaks = 0;
+  }
+  return out;
 }

@@ -1,0 +1,60 @@
+// Every quick fix, and "fix all": the safe fixes of all diagnostics at once.
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { AgentDocument } from '../../types';
+import { addMissingKey } from './addMissingKey';
+import { alignNameWithFile } from './alignNameWithFile';
+import { fixEmptyHooks } from './fixEmptyHooks';
+import { fixRuleNumbering } from './fixRuleNumbering';
+import { insertMissingSection } from './insertMissingSection';
+import type { FixEdit, QuickFix } from './quickFix';
+import { quoteLenientValue } from './quoteLenientValue';
+import { removeDuplicateItem } from './removeDuplicateItem';
+import { repairMojibake } from './repairMojibake';
+import { replaceLegacyTool } from './replaceLegacyTool';
+import { replaceWithSuggestion } from './replaceWithSuggestion';
+
+export type { FixEdit } from './quickFix';
+
+export const QUICK_FIXES: readonly QuickFix[] = [
+  quoteLenientValue,
+  replaceWithSuggestion,
+  replaceLegacyTool,
+  removeDuplicateItem,
+  alignNameWithFile,
+  addMissingKey,
+  repairMojibake,
+  fixRuleNumbering,
+  insertMissingSection,
+  fixEmptyHooks,
+];
+
+export function fixesFor(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[] {
+  const fixes: FixEdit[] = [];
+  for (const fix of QUICK_FIXES) {
+    if (fix.codes.includes(diagnostic.code as never)) fixes.push(...fix.provide(doc, diagnostic));
+  }
+  return fixes;
+}
+
+/** The auto-safe edits for all diagnostics, without overlaps, sorted by position. */
+export function fixAllEdits(doc: AgentDocument, diagnostics: Diagnostic[]): TextEdit[] {
+  const candidates: { start: number; end: number; edit: TextEdit }[] = [];
+  for (const diagnostic of diagnostics) {
+    const fix = fixesFor(doc, diagnostic).find((f) => f.auto && !f.rename);
+    if (!fix) continue;
+    for (const edit of fix.edits) {
+      candidates.push({ start: doc.textDocument.offsetAt(edit.range.start), end: doc.textDocument.offsetAt(edit.range.end), edit });
+    }
+  }
+  candidates.sort((a, b) => a.start - b.start || a.end - b.end);
+  const chosen: TextEdit[] = [];
+  let lastEnd = -1;
+  let lastStart = -1;
+  for (const c of candidates) {
+    if (c.start < lastEnd || (c.start === lastStart && c.start === c.end)) continue;
+    chosen.push(c.edit);
+    lastEnd = c.end;
+    lastStart = c.start;
+  }
+  return chosen;
+}

@@ -1,0 +1,17 @@
+// Replaces a legacy tool name with its successor, or drops it when the
+// successor is already listed.
+import { dataOf, itemAt, offsetRange, removeItemEdit, replaceSpan, type QuickFix } from './quickFix';
+
+export const replaceLegacyTool: QuickFix = {
+  codes: ['legacy-tool', 'renamed-tool'],
+  provide(doc, diagnostic) {
+    const replacement = dataOf<string>(diagnostic, 'suggestion');
+    const span = offsetRange(doc, diagnostic);
+    const located = itemAt(doc, span);
+    if (!replacement || !located?.item) return [];
+    if (located.field.items.some((i) => i.text === replacement)) {
+      return [{ title: `Remove \`${located.item.text}\` (\`${replacement}\` is already listed)`, edits: [removeItemEdit(doc, located.field, located.index)], auto: true, preferred: true }];
+    }
+    return [{ title: `Replace \`${located.item.text}\` with \`${replacement}\``, edits: [replaceSpan(doc, span, replacement)], auto: true, preferred: true }];
+  },
+};

@@ -1,0 +1,12 @@
+// Replaces an unknown tool, model, MCP server or enum value, or a badly formed
+// name or trigger, with the suggestion the diagnostic carries.
+import { dataOf, offsetRange, replaceSpan, type QuickFix } from './quickFix';
+
+export const replaceWithSuggestion: QuickFix = {
+  codes: ['unknown-tool', 'unknown-model', 'unknown-mcp-server', 'invalid-value', 'name-format', 'trigger-format'],
+  provide(doc, diagnostic) {
+    const suggestion = dataOf<string>(diagnostic, 'suggestion');
+    if (!suggestion) return [];
+    return [{ title: `Change to \`${suggestion}\``, edits: [replaceSpan(doc, offsetRange(doc, diagnostic), suggestion)], auto: false, preferred: true }];
+  },
+};

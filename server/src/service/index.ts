@@ -1,0 +1,70 @@
+// The language service facade every host (LSP server, CLI, tests) uses. Pure:
+// no LSP connection and no file system; hosts hand it text and settings.
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { validateDocument } from './diagnostics/validate';
+import type { AnalysisSettings } from './diagnostics/settings';
+import { fixAllEdits, fixesFor, type FixEdit } from './features/fixes';
+import { parseAgent } from './parse/parseAgent';
+import type { AgentDocument } from './types';
+import { summarize, WorkspaceIndex } from './workspace/workspaceIndex';
+import type { WorkspaceContext } from './workspace/workspaceContext';
+
+export interface AgentService {
+  /** The parsed model of this document version; parsed once per uri + version. */
+  parse(uri: string, version: number, text: string): AgentDocument;
+  /** Drops the cached model of a closed document. */
+  forget(uri: string): void;
+  readonly index: WorkspaceIndex;
+  /** Adds or refreshes a document in the workspace index. */
+  indexDocument(doc: AgentDocument): void;
+  removeFromIndex(uri: string): void;
+  setRulesDocument(doc: AgentDocument | undefined): void;
+  readonly workspace: WorkspaceContext;
+  validate(doc: AgentDocument, settings: AnalysisSettings): Diagnostic[];
+  fixes(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[];
+  fixAll(doc: AgentDocument, diagnostics: Diagnostic[]): TextEdit[];
+}
+
+export function createAgentService(): AgentService {
+  const cache = new Map<string, AgentDocument>();
+  const index = new WorkspaceIndex();
+  const workspace: WorkspaceContext = { index };
+  return {
+    parse(uri, version, text) {
+      const cached = cache.get(uri);
+      if (cached && cached.version === version && cached.text.length === text.length) return cached;
+      const doc = parseAgent(uri, version, text);
+      cache.set(uri, doc);
+      return doc;
+    },
+    forget(uri) {
+      cache.delete(uri);
+    },
+    index,
+    indexDocument(doc) {
+      index.upsert(summarize(doc));
+    },
+    removeFromIndex(uri) {
+      index.remove(uri);
+    },
+    setRulesDocument(doc) {
+      workspace.rulesDocument = doc;
+    },
+    workspace,
+    validate(doc, settings) {
+      return validateDocument(doc, settings, workspace);
+    },
+    fixes: fixesFor,
+    fixAll: fixAllEdits,
+  };
+}
+
+/** Applies LSP text edits to a text. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'markdown', 0, text), edits);
+}
+
+export { parseAgent } from './parse/parseAgent';
+export { DEFAULT_SETTINGS, settingsFromConfig, type AnalysisSettings } from './diagnostics/settings';
+export type { AgentDocument } from './types';
