@@ -1,0 +1,26 @@
+// Runs the core on texts the way a host does: index all, then validate one.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createAgentService, DEFAULT_SETTINGS, type AgentDocument, type AnalysisSettings } from '../../server/src/service';
+
+export interface Analysis {
+  doc: AgentDocument;
+  diagnostics: Diagnostic[];
+}
+
+/** Validates `uri`'s text; `others` are indexed first as the rest of the workspace. */
+export function analyze(text: string, options: { uri?: string; settings?: Partial<AnalysisSettings>; others?: Record<string, string> } = {}): Analysis {
+  const service = createAgentService();
+  const uri = options.uri ?? 'file:///ws/.claude/agents/test-agent.md';
+  for (const [otherUri, otherText] of Object.entries(options.others ?? {})) service.indexDocument(service.parse(otherUri, 0, otherText));
+  const doc = service.parse(uri, 0, text);
+  service.indexDocument(doc);
+  return { doc, diagnostics: service.validate(doc, { ...DEFAULT_SETTINGS, ...options.settings }) };
+}
+
+export function codes(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => String(d.code));
+}
+
+export function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.code === code);
+}
