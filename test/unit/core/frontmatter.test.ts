@@ -1,0 +1,91 @@
+// Frontmatter checks on in-memory documents; `[[…]]` marks the expected range.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, codes, withCode } from '../../support/analyze';
+import { marked } from '../../support/markers';
+
+function expectAt(source: string, code: string, options: Parameters<typeof analyze>[1] = {}) {
+  const { text, ranges } = marked(source);
+  const found = withCode(analyze(text, options).diagnostics, code);
+  assert.deepEqual(found.map((d) => d.range), ranges, `${code} ranges`);
+  return found;
+}
+
+describe('frontmatter', () => {
+  it('errors on a missing name or description (Claude Code drops the agent)', () => {
+    expectAt('[[---]]\ndescription: x\n---\n', 'missing-name');
+    expectAt('[[---]]\nname: test-agent\n---\n', 'missing-description');
+    expectAt('---\nname: test-agent\ndescription: [[""]]\n---\n', 'missing-description');
+  });
+
+  it('rejects a colon in the name and suggests a slug for other bad names', () => {
+    expectAt('---\nname: [[team:agent]]\ndescription: x\n---\n', 'name-colon');
+    const [format] = expectAt('---\nname: [[Python Expert]]\ndescription: x\n---\n', 'name-format');
+    assert.equal((format.data as { suggestion: string }).suggestion, 'python-expert');
+  });
+
+  it('treats unknown keys as information and says Claude Code ignores them', () => {
+    const [info] = expectAt('---\nname: test-agent\ndescription: x\n[[category]]: backend\n---\n', 'unknown-key');
+    assert.equal(info.severity, 3);
+    assert.match(info.message, /ignores it silently/);
+  });
+
+  it('reads an unquoted `: ` value leniently and errors only on what cannot be read', () => {
+    const [lenient] = expectAt('---\nname: test-agent\ndescription: [[Use it for: everything]]\n---\n', 'yaml-lenient-value');
+    assert.equal(lenient.severity, 2);
+    expectAt('---\nname: test-agent\ndescription: first line: with colon\n[[<example>]]\n---\n', 'yaml-unreadable');
+  });
+
+  it('folds a multi-line lenient value that continues on indented lines', () => {
+    const { doc, diagnostics } = analyze('---\nname: test-agent\ndescription: Use when: a\n\n  <example>b</example>\n---\n');
+    assert.equal(doc.frontmatter!.fields[1].value, 'Use when: a\n<example>b</example>');
+    assert.deepEqual(codes(diagnostics), ['yaml-lenient-value']);
+  });
+
+  it('errors on `hooks: []` and checks enum values with a suggestion', () => {
+    const hooks = withCode(analyze('---\nname: test-agent\ndescription: x\nhooks: []\n---\n').diagnostics, 'empty-hooks');
+    assert.deepEqual(hooks.map((d) => [d.severity, d.range.start.line, d.range.start.character, d.range.end.character]), [[1, 3, 7, 9]]);
+    const [color] = expectAt('---\nname: test-agent\ndescription: x\ncolor: [[bleu]]\n---\n', 'invalid-value');
+    assert.equal((color.data as { suggestion: string }).suggestion, 'blue');
+    expectAt('---\nname: test-agent\ndescription: x\npermissionMode: [[askAlways]]\nmemory: project\neffort: high\n---\n', 'invalid-value');
+    expectAt('---\nname: test-agent\ndescription: x\nmaxTurns: [[-3]]\n---\n', 'invalid-value');
+  });
+
+  it('accepts model aliases and full ids, and suggests for unknown ones', () => {
+    for (const model of ['sonnet', 'opus', 'haiku', 'inherit', 'claude-sonnet-4-20250514', 'claude-opus-4-5']) {
+      assert.deepEqual(codes(analyze(`---\nname: test-agent\ndescription: x\nmodel: ${model}\n---\n`).diagnostics), [], model);
+    }
+    const [unknown] = expectAt('---\nname: test-agent\ndescription: x\nmodel: [[sonet]]\n---\n', 'unknown-model');
+    assert.equal((unknown.data as { suggestion: string }).suggestion, 'sonnet');
+    assert.deepEqual(codes(analyze('---\nname: test-agent\ndescription: x\nmodel: my-model\n---\n', { settings: { extraModels: ['my-model'] } }).diagnostics), []);
+  });
+
+  it('flags duplicate keys as warnings', () => {
+    expectAt('---\nname: test-agent\ndescription: x\n[[name]]: other\n---\n', 'duplicate-key');
+  });
+
+  it('checks snake_case triggers and duplicates', () => {
+    expectAt('---\nname: test-agent\ndescription: x\nproactive_triggers:\n  - api_needed\n  - [[ApiNeeded]]\n---\n', 'trigger-format');
+    expectAt('---\nname: test-agent\ndescription: x\nproactive_triggers:\n  - api_needed\n  - [[api_needed]]\n---\n', 'duplicate-trigger');
+  });
+
+  it('never evaluates a ---js block and reports it', () => {
+    const key = `agentryProbe${Date.now()}`;
+    const { diagnostics } = analyze(`---js\n{ name: (globalThis.${key} = 'ran') }\n---\n`);
+    assert.equal((globalThis as Record<string, unknown>)[key], undefined);
+    assert.deepEqual(codes(diagnostics), ['frontmatter-language']);
+  });
+
+  it('reports an unclosed frontmatter and a missing one', () => {
+    assert.deepEqual(codes(analyze('---\nname: test-agent\ndescription: x\n').diagnostics), ['frontmatter-unclosed']);
+    assert.deepEqual(codes(analyze('# Just markdown\n').diagnostics), ['frontmatter-missing']);
+  });
+
+  it('honours severity overrides and inline suppressions', () => {
+    const text = '---\nname: test-agent\ndescription: x\ncategory: y\n---\n';
+    assert.deepEqual(codes(analyze(text, { settings: { severity: { 'unknown-key': 'off' } } }).diagnostics), []);
+    assert.equal(analyze(text, { settings: { severity: { 'unknown-key': 'error' } } }).diagnostics[0].severity, 1);
+    assert.deepEqual(codes(analyze('---\nname: test-agent\ndescription: x\n# agentry-disable-next-line unknown-key\ncategory: y\n---\n').diagnostics), []);
+    assert.deepEqual(codes(analyze('---\nname: test-agent\ndescription: x\n# agentry-disable-next-line mojibake\ncategory: y\n---\n').diagnostics), ['unknown-key']);
+  });
+});
