@@ -30,13 +30,14 @@ export function allSeeds(): Fixture[] {
     .map((f) => seed(f.slice(0, 3)));
 }
 
+/** The agent files of the corpus (its top-level SOURCES.md and STATS.md are not agents). */
 export function corpusFiles(): Fixture[] {
   const out: Fixture[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir).sort()) {
       const full = path.join(dir, entry);
       if (statSync(full).isDirectory()) walk(full);
-      else if (entry.endsWith('.md')) out.push({ name: path.relative(CORPUS_DIR, full), file: full, text: readFileSync(full, 'utf8') });
+      else if (entry.endsWith('.md') && dir !== CORPUS_DIR) out.push({ name: path.relative(CORPUS_DIR, full), file: full, text: readFileSync(full, 'utf8') });
     }
   };
   walk(CORPUS_DIR);

@@ -1,0 +1,636 @@
+// Real-editor helpers: run code-server (VS Code server + web workbench, with a real Node extension
+// host) and drive its workbench in Debian's Chromium through playwright-core.
+//
+// Typical use:
+//   const cs = await startCodeServer({ vsix: 'agentry-0.1.0.vsix' });
+//   const ui = await launchBrowser();
+//   await openWorkbench(ui.page, cs, folder);
+//   await openFileFromExplorer(ui.page, 'agents/reviewer.md');
+//   await waitForMarkers(ui.page, 'error');
+//   ...
+//   await ui.close(); await cs.stop();
+//
+// All waits are on DOM conditions (or polling with a deadline), never fixed sleeps.
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { e2eTools, waitUntil, REPO_ROOT } from './tools.js';
+
+export { waitUntil, e2eTools } from './tools.js';
+
+/** Default user settings: quiet, offline, deterministic workbench. Merged under `settings`. */
+export const DEFAULT_SETTINGS: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.enableExperiments': false,
+  'workbench.editor.enablePreview': false,
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'editor.hover.delay': 150,
+  'editor.minimap.enabled': false,
+  'files.autoSave': 'off',
+};
+
+// ---------------------------------------------------------------------------------------------
+// code-server process
+// ---------------------------------------------------------------------------------------------
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface CodeServerDirs {
+  /** Temp root holding everything below (removed by stop() unless keepTemp / E2E_KEEP=1). */
+  tmpDir: string;
+  userDataDir: string;
+  extensionsDir: string;
+}
+
+export interface CodeServerOptions {
+  /** .vsix file(s) to install (code-server --install-extension) before the server starts. */
+  vsix?: string | string[];
+  /** User settings, merged over DEFAULT_SETTINGS. */
+  settings?: Record<string, unknown>;
+  /** Extra environment for code-server and its extension host. */
+  env?: Record<string, string>;
+  /** Extra code-server command-line arguments. */
+  args?: string[];
+  /** Max time to wait for /healthz (default 60 s). */
+  startTimeoutMs?: number;
+  /** Keep the temp folder after stop() (also E2E_KEEP=1). */
+  keepTemp?: boolean;
+}
+
+export interface CodeServer extends CodeServerDirs {
+  port: number;
+  /** http://127.0.0.1:PORT */
+  baseUrl: string;
+  /** Workbench URL opening `folder` (absolute or relative to cwd). */
+  folderUrl(folder: string): string;
+  /** Everything code-server printed so far. */
+  log(): string;
+  /** The extension host / server log files under the user-data dir, concatenated (for debugging). */
+  serverLogs(): string;
+  /** Stop code-server (and its children) and remove the temp folder. Idempotent. */
+  stop(): Promise<void>;
+}
+
+function codeServerEnv(dirs: CodeServerDirs, extra?: Record<string, string>): NodeJS.ProcessEnv {
+  const tools = e2eTools();
+  return {
+    ...process.env,
+    PATH: `${tools.node24BinDir}${path.delimiter}${process.env.PATH ?? ''}`,
+    XDG_CONFIG_HOME: path.join(dirs.tmpDir, 'xdg/config'),
+    XDG_DATA_HOME: path.join(dirs.tmpDir, 'xdg/data'),
+    XDG_CACHE_HOME: path.join(dirs.tmpDir, 'xdg/cache'),
+    // npm_config_* from a surrounding `npm run` would leak into the extension host
+    npm_config_nodedir: undefined,
+    ...extra,
+  };
+}
+
+function commonArgs(dirs: CodeServerDirs): string[] {
+  return [
+    '--config', path.join(dirs.tmpDir, 'config.yaml'),
+    '--user-data-dir', dirs.userDataDir,
+    '--extensions-dir', dirs.extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+  ];
+}
+
+/** Create the isolated temp folders for one code-server instance. */
+export function makeCodeServerDirs(settings?: Record<string, unknown>): CodeServerDirs {
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentry-cs-'));
+  const dirs = { tmpDir, userDataDir: path.join(tmpDir, 'user'), extensionsDir: path.join(tmpDir, 'ext') };
+  fs.mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(dirs.extensionsDir, { recursive: true });
+  fs.writeFileSync(path.join(tmpDir, 'config.yaml'), 'auth: none\ncert: false\n');
+  fs.writeFileSync(
+    path.join(dirs.userDataDir, 'User/settings.json'),
+    JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2),
+  );
+  return dirs;
+}
+
+/** Install a packaged extension into the given dirs (`code-server --install-extension`). Returns its output. */
+export function installExtension(vsixPath: string, dirs: CodeServerDirs, env?: Record<string, string>): Promise<string> {
+  const tools = e2eTools();
+  const vsix = path.resolve(vsixPath);
+  if (!fs.existsSync(vsix)) return Promise.reject(new Error(`no such .vsix: ${vsix}`));
+  return new Promise((resolve, reject) => {
+    execFile(
+      tools.node24,
+      [tools.codeServerEntry, ...commonArgs(dirs), '--install-extension', vsix, '--force'],
+      { env: codeServerEnv(dirs, env), timeout: 120_000, maxBuffer: 16 << 20 },
+      (err, stdout, stderr) => {
+        const out = `${stdout}${stderr}`;
+        if (err) reject(new Error(`installing ${vsix} failed: ${err.message}\n${out}`));
+        else if (!/was successfully installed|is already installed/i.test(out)) {
+          reject(new Error(`installing ${vsix}: unexpected output\n${out}`));
+        } else resolve(out);
+      },
+    );
+  });
+}
+
+/** Start code-server on a free 127.0.0.1 port with isolated user-data / extensions dirs. */
+export async function startCodeServer(opts: CodeServerOptions = {}): Promise<CodeServer> {
+  const tools = e2eTools();
+  const dirs = makeCodeServerDirs(opts.settings);
+  const keep = opts.keepTemp || process.env.E2E_KEEP === '1';
+  const removeTemp = () => {
+    if (keep) console.error(`[code-server] kept ${dirs.tmpDir}`);
+    else fs.rmSync(dirs.tmpDir, { recursive: true, force: true });
+  };
+
+  try {
+    for (const v of ([] as string[]).concat(opts.vsix ?? [])) await installExtension(v, dirs, opts.env);
+  } catch (e) {
+    removeTemp();
+    throw e;
+  }
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child: ChildProcess = spawn(
+    tools.node24,
+    [
+      tools.codeServerEntry,
+      ...commonArgs(dirs),
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      ...(opts.args ?? []),
+    ],
+    { env: codeServerEnv(dirs, opts.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  let stopped = false;
+
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      // code-server was started in its own process group: signal the group (server + extension hosts).
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    removeTemp();
+  };
+
+  try {
+    await waitUntil(async () => {
+      if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${output}`);
+      const res = await fetch(`${baseUrl}/healthz`).catch(() => undefined);
+      return res?.ok;
+    }, `code-server on ${baseUrl}`, opts.startTimeoutMs ?? 60_000, 200);
+  } catch (e) {
+    await stop();
+    throw new Error(`${(e as Error).message}\n--- code-server output ---\n${output}`);
+  }
+
+  return {
+    ...dirs,
+    port,
+    baseUrl,
+    folderUrl: (folder: string) => `${baseUrl}/?folder=${encodeURIComponent(path.resolve(folder))}`,
+    log: () => output,
+    serverLogs: () => collectLogs(path.join(dirs.userDataDir, 'logs')),
+    stop,
+  };
+}
+
+function collectLogs(dir: string): string {
+  if (!fs.existsSync(dir)) return '';
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.log')) out.push(`--- ${path.relative(dir, p)}\n${fs.readFileSync(p, 'utf8')}`);
+    }
+  };
+  walk(dir);
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser
+// ---------------------------------------------------------------------------------------------
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Browser console errors and page errors seen so far. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  viewport?: { width: number; height: number };
+  /** Default timeout for playwright actions (ms, default 30 s). */
+  timeoutMs?: number;
+  /** Print browser console messages (also E2E_VERBOSE=1). */
+  verbose?: boolean;
+}
+
+/** Launch Debian's Chromium headless with a fresh profile (removed on close). */
+export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserSession> {
+  const tools = e2eTools();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'agentry-chrome-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: tools.chromium,
+    headless: true,
+    viewport: opts.viewport ?? { width: 1400, height: 900 },
+    args: CHROMIUM_ARGS,
+  });
+  context.setDefaultTimeout(opts.timeoutMs ?? 30_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleErrors: string[] = [];
+  const verbose = opts.verbose || process.env.E2E_VERBOSE === '1';
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+    if (verbose) console.error(`[browser:${m.type()}] ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  return {
+    context,
+    page,
+    consoleErrors,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Navigate to the workbench for `folder` and wait until it and the Explorer are rendered. */
+export async function openWorkbench(page: Page, cs: CodeServer, folder: string, timeoutMs = 90_000): Promise<void> {
+  await page.goto(cs.folderUrl(folder));
+  await page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: timeoutMs });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editor
+// ---------------------------------------------------------------------------------------------
+
+/** The active text editor. */
+export function activeEditor(page: Page): Locator {
+  return page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+}
+
+function explorerRow(page: Page, name: string, level: number): Locator {
+  return page
+    .locator(`.explorer-folders-view .monaco-list-row[aria-level="${level}"]`)
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
+    .first();
+}
+
+/**
+ * Open a file by clicking its Explorer row; `relPath` is relative to the opened folder
+ * ('a/b/c.md' expands a and b first). Resolves when the editor tab for it is active.
+ */
+export async function openFileFromExplorer(page: Page, relPath: string, timeoutMs = 30_000): Promise<Locator> {
+  const parts = relPath.split(/[\\/]/).filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    const row = explorerRow(page, parts[i], i + 1);
+    await row.waitFor({ timeout: timeoutMs });
+    const last = i === parts.length - 1;
+    if (!last) {
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      await waitUntil(async () => (await row.getAttribute('aria-expanded')) === 'true', `folder ${parts[i]} expanded`, timeoutMs);
+    } else {
+      await row.click();
+    }
+  }
+  const name = parts[parts.length - 1];
+  await page
+    .locator(`.editor-group-container.active .tab.active[data-resource-name=${JSON.stringify(name)}]`)
+    .waitFor({ timeout: timeoutMs });
+  const editor = activeEditor(page);
+  await editor.locator('.view-lines').waitFor({ timeout: timeoutMs });
+  return editor;
+}
+
+export type MarkerSeverity = 'error' | 'warning' | 'info' | 'hint' | 'any';
+
+function squiggleSelector(severity: MarkerSeverity): string {
+  const kinds = severity === 'any' ? ['error', 'warning', 'info', 'hint'] : [severity];
+  return kinds.map((k) => `.squiggly-${k}`).join(', ');
+}
+
+/** Wait until the active editor shows at least `min` squiggles of `severity`; returns the count. */
+export async function waitForMarkers(page: Page, severity: MarkerSeverity = 'any', timeoutMs = 30_000, min = 1): Promise<number> {
+  const loc = activeEditor(page).locator(squiggleSelector(severity));
+  return waitUntil(async () => {
+    const n = await loc.count();
+    return n >= min ? n : undefined;
+  }, `${min} ${severity} squiggle(s)`, timeoutMs);
+}
+
+/** Number of squiggles of `severity` currently shown in the active editor (no waiting). */
+export function countMarkers(page: Page, severity: MarkerSeverity = 'any'): Promise<number> {
+  return activeEditor(page).locator(squiggleSelector(severity)).count();
+}
+
+/** Focus the active editor's text area. */
+export async function focusEditor(page: Page): Promise<void> {
+  const editor = activeEditor(page);
+  await editor.locator('.view-lines').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  await editor.locator('textarea, .native-edit-context').first().focus();
+}
+
+/** Move the cursor to 1-based `line`/`column` with Go to Line (Ctrl+G "line:column"). */
+export async function goToPosition(page: Page, line: number, column = 1): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press('Control+g');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await waitUntil(async () => {
+    const pos = await cursorPosition(page);
+    return pos && pos.line === line && pos.column === column;
+  }, `cursor at ${line}:${column}`, 10_000);
+}
+
+/** The cursor position from the status bar ("Ln 3, Col 7"), or undefined when not shown. */
+export async function cursorPosition(page: Page): Promise<{ line: number; column: number } | undefined> {
+  const item = page.locator('.statusbar-item[id="status.editor.selection"]').first();
+  if (!(await item.count())) return undefined;
+  const m = /Ln (\d+), Col (\d+)/.exec(await item.innerText());
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
+}
+
+/** Type text at the cursor of the active editor. */
+export async function typeText(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
+}
+
+export interface CompletionItemView {
+  label: string;
+  /** Detail text shown on the row (may be empty). */
+  detail: string;
+  /** The row's aria-label (label plus kind / detail as VS Code reads it out). */
+  ariaLabel: string;
+}
+
+/**
+ * Put the cursor at `line`/`column` (1-based; omit to keep the cursor) and trigger suggestions with
+ * Ctrl+Space. Returns the rows the suggest widget renders (it virtualises: about 12 visible rows;
+ * pass `all: true` to scroll through the whole list).
+ */
+export async function triggerCompletion(
+  page: Page,
+  at?: { line: number; column: number },
+  opts: { timeoutMs?: number; all?: boolean } = {},
+): Promise<CompletionItemView[]> {
+  if (at) await goToPosition(page, at.line, at.column);
+  else await focusEditor(page);
+  await page.keyboard.press('Control+Space');
+  const widget = page.locator('.editor-widget.suggest-widget.visible');
+  await widget.waitFor({ state: 'visible', timeout: opts.timeoutMs ?? 20_000 });
+  const rows = widget.locator('.monaco-list-row');
+  await waitUntil(async () => (await rows.count()) > 0 || (await widget.locator('.message').isVisible().catch(() => false)),
+    'suggestions (or a "No suggestions" message)', opts.timeoutMs ?? 20_000);
+  const read = async (): Promise<CompletionItemView[]> =>
+    rows.evaluateAll((els: any[]) =>
+      els.map((el) => ({
+        index: Number(el.getAttribute('data-index')),
+        label: (el.querySelector('.label-name')?.textContent ?? '').trim(),
+        detail: (el.querySelector('.details-label')?.textContent ?? '').trim(),
+        ariaLabel: el.getAttribute('aria-label') ?? '',
+      })).sort((a: any, b: any) => a.index - b.index)
+        .map(({ label, detail, ariaLabel }: any) => ({ label, detail, ariaLabel })));
+  if (!opts.all) return read();
+  // Walk the list with PageDown until no new rows show up.
+  const seen = new Map<string, CompletionItemView>();
+  for (let guard = 0; guard < 100; guard++) {
+    const before = seen.size;
+    for (const r of await read()) seen.set(r.ariaLabel || r.label, r);
+    if (seen.size === before && guard > 0) break;
+    await page.keyboard.press('PageDown');
+  }
+  return [...seen.values()];
+}
+
+/** Close the suggest widget / hover / quick input if open. */
+export async function dismissWidgets(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+}
+
+/**
+ * Hover the mouse over the first occurrence of `text` in the active editor's visible lines
+ * (optionally the `occurrence`-th, 0-based; `offset` characters into the match) and return the hover
+ * widget's text.
+ */
+export async function hoverText(
+  page: Page,
+  text: string,
+  opts: { occurrence?: number; offset?: number; timeoutMs?: number } = {},
+): Promise<string> {
+  const editor = activeEditor(page);
+  const box = await editor.locator('.view-lines').evaluate(
+    (root: any, arg: { text: string; occurrence: number; offset: number }) => {
+      // Lines in DOM order are not sorted by line number; sort by their vertical position.
+      const lines = Array.from(root.querySelectorAll('.view-line') as ArrayLike<any>).sort(
+        (a: any, b: any) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+      );
+      let seen = 0;
+      for (const line of lines) {
+        const full: string = line.textContent ?? '';
+        let idx = full.indexOf(arg.text);
+        while (idx >= 0) {
+          if (seen++ === arg.occurrence) {
+            const target = idx + Math.min(arg.offset, Math.max(arg.text.length - 1, 0));
+            // find the text node holding character `target`
+            const walker = line.ownerDocument.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
+            let pos = 0;
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const len = n.textContent.length;
+              if (target < pos + len) {
+                const range = line.ownerDocument.createRange();
+                range.setStart(n, target - pos);
+                range.setEnd(n, target - pos + 1);
+                const r = range.getBoundingClientRect();
+                return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+              }
+              pos += len;
+            }
+          }
+          idx = full.indexOf(arg.text, idx + 1);
+        }
+      }
+      return null;
+    },
+    { text, occurrence: opts.occurrence ?? 0, offset: opts.offset ?? 0 },
+  );
+  if (!box) throw new Error(`text ${JSON.stringify(text)} is not on a visible line of the active editor`);
+  // Move away first so a hover for the same spot is re-triggered.
+  await page.mouse.move(1, 1);
+  await page.mouse.move(box.x, box.y, { steps: 3 });
+  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content, .monaco-editor .monaco-hover:not(.hidden) .hover-contents').first();
+  await hover.waitFor({ state: 'visible', timeout: opts.timeoutMs ?? 20_000 });
+  await waitUntil(async () => (await hover.innerText()).trim().length > 0 && !/^Loading\.\.\.$/.test((await hover.innerText()).trim()),
+    'hover content', opts.timeoutMs ?? 20_000);
+  return (await hover.innerText()).trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbench
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Run a command from the command palette by its title as shown there (e.g. 'View: Toggle Word Wrap').
+ * Picks the row whose label equals `title` (or contains it with `{ exact: false }`).
+ */
+export async function runCommand(page: Page, title: string, opts: { exact?: boolean; timeoutMs?: number } = {}): Promise<void> {
+  const timeout = opts.timeoutMs ?? 20_000;
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(`>${title}`);
+  const exact = opts.exact ?? true;
+  const row = widget
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact ? new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) : title }) })
+    .first();
+  await row.waitFor({ state: 'visible', timeout });
+  await row.click();
+  await widget.waitFor({ state: 'hidden', timeout });
+}
+
+export interface ProblemRow {
+  severity: 'error' | 'warning' | 'info' | 'unknown';
+  message: string;
+  /** "source" and "code" as shown (e.g. 'agentry', 'unknown-field'); empty when none. */
+  source: string;
+  code: string;
+  /** 1-based, from "[Ln X, Col Y]". */
+  line?: number;
+  column?: number;
+  /** The file row this marker sits under. */
+  file: string;
+  ariaLabel: string;
+}
+
+/** Open the Problems panel (View: Focus Problems) and wait for it. */
+export async function openProblemsPanel(page: Page): Promise<Locator> {
+  await runCommand(page, 'View: Focus on Problems View', { exact: false }).catch(async () => {
+    await page.keyboard.press('Control+Shift+M');
+  });
+  const panel = page.locator('.markers-panel');
+  await panel.waitFor({ state: 'visible' });
+  return panel;
+}
+
+/**
+ * Read the Problems panel's rows (opens it first). Waits until at least `min` marker rows are shown
+ * (default 0: returns what is there once the panel is rendered).
+ */
+export async function readProblems(page: Page, opts: { min?: number; timeoutMs?: number } = {}): Promise<ProblemRow[]> {
+  const panel = await openProblemsPanel(page);
+  const min = opts.min ?? 0;
+  const read = () =>
+    panel.locator('.monaco-list-row').evaluateAll((els: any[]) => {
+      const rows = els
+        .map((el) => ({ el, index: Number(el.getAttribute('data-index')) }))
+        .sort((a, b) => a.index - b.index);
+      let file = '';
+      const out: any[] = [];
+      for (const { el } of rows) {
+        const marker = el.querySelector('.marker-message-details, .marker-message');
+        const icon = el.querySelector('.marker-icon');
+        if (!marker && !icon) {
+          file = (el.querySelector('.label-name')?.textContent ?? '').trim();
+          continue;
+        }
+        const iconClass: string = icon ? String(icon.className) : '';
+        const severity = /error/.test(iconClass) ? 'error' : /warning/.test(iconClass) ? 'warning' : /info/.test(iconClass) ? 'info' : 'unknown';
+        const text = (sel: string) => (el.querySelector(sel)?.textContent ?? '').trim();
+        const lineCol = /\[Ln (\d+), Col (\d+)\]/.exec(text('.marker-line') || el.textContent || '');
+        out.push({
+          severity,
+          message: text('.marker-message') || text('.marker-message-line'),
+          source: text('.marker-source').replace(/^\(|\)$/g, ''),
+          code: text('.marker-code'),
+          line: lineCol ? Number(lineCol[1]) : undefined,
+          column: lineCol ? Number(lineCol[2]) : undefined,
+          file,
+          ariaLabel: el.getAttribute('aria-label') ?? '',
+        });
+      }
+      return out as ProblemRow[];
+    });
+  return waitUntil(async () => {
+    const rows = await read();
+    return rows.length >= min ? rows : undefined;
+  }, `${min} row(s) in the Problems panel`, opts.timeoutMs ?? 30_000);
+}
+
+/** Text of the visible notification toasts. */
+export async function notifications(page: Page): Promise<string[]> {
+  return page.locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts();
+}
+
+/** Wait for a notification toast whose text matches `pattern`; returns its text. */
+export async function waitForNotification(page: Page, pattern: RegExp | string, timeoutMs = 30_000): Promise<string> {
+  const re = typeof pattern === 'string' ? new RegExp(escapeRegExp(pattern)) : pattern;
+  return waitUntil(async () => (await notifications(page)).find((t) => re.test(t)), `notification ${re}`, timeoutMs);
+}
+
+/** Screenshot of the page into <repo>/test-results/<name>.png (E2E_RESULTS_DIR overrides); returns the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.resolve(process.env.E2E_RESULTS_DIR ?? path.join(REPO_ROOT, 'test-results'));
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
