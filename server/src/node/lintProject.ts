@@ -23,7 +23,7 @@ export interface LintOptions {
 }
 
 export async function lintProject(paths: string[], options: LintOptions): Promise<FileResult[]> {
-  const project = await loadProjectConfig(options.cwd);
+  const project = await loadProjectConfig(await configStart(paths, options.cwd));
   const settings = settingsFromConfig(project.config, await readMcpServers(project.root));
   const files = await collectFiles(paths.length ? paths : ['.'], options.cwd, project.config.ignore ?? []);
   const service = createAgentService();
@@ -60,6 +60,13 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     results.push({ file, uri: current.uri, diagnostics, fixed });
   }
   return results;
+}
+
+/** Config is looked up from the first path given (its folder for a file), as eslint does. */
+async function configStart(paths: string[], cwd: string): Promise<string> {
+  const first = path.resolve(cwd, paths[0] ?? '.');
+  const stat = await fs.stat(first).catch(() => undefined);
+  return stat?.isDirectory() ? first : path.dirname(first);
 }
 
 async function collectFiles(paths: string[], cwd: string, ignore: string[]): Promise<string[]> {
