@@ -1,2 +1,2 @@
-// Where each diagnostic code is documented (docs/diagnostics.md in the repository).
-export const DOCS_URL = 'https://github.com/agentry-dev/agentry/blob/main/docs/diagnostics.md';
+// Where each diagnostic code is documented: kept in the service, which links every diagnostic to it.
+export { DOCS_URL } from '../service/diagnostics/docsUrl';

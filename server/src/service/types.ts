@@ -116,6 +116,8 @@ export interface AgentDocument {
   ruleReferences: RuleReference[];
   declaredRuleCount?: DeclaredRuleCount;
   crossAgentReferences: AgentReference[];
+  /** Agent names inside `Agent(a, b)` entries of `tools:` and `disallowedTools:`. */
+  agentToolReferences: AgentReference[];
   /** Heading of the Cross-Agent Validation section, when present. */
   crossAgentHeading?: Heading;
   codeRegions: CodeRegion[];

@@ -2,6 +2,7 @@
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import type { AgentDocument, Span } from '../types';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
+import { docsUrlFor } from './docsUrl';
 
 export interface Related {
   uri: string;
@@ -25,6 +26,7 @@ export function createReporter(doc: AgentDocument): { report: Report; diagnostic
       range: spanToRange(doc, span),
       severity: DIAGNOSTIC_CODES[code],
       code,
+      codeDescription: { href: docsUrlFor(code) },
       source: DIAGNOSTIC_SOURCE,
       message,
     };

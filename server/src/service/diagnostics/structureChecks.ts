@@ -1,8 +1,8 @@
 // Body structure: the declared rule count against the rules defined, rule
 // numbering, rules without bullets, heading levels and required sections.
-import type { AgentDocument, Heading } from '../types';
+import type { AgentDocument, Heading, RuleDefinition } from '../types';
 import { ENFORCEMENT_SECTIONS } from '../config/config';
-import type { Report } from './reporter';
+import { spanToRange, type Report } from './reporter';
 import type { AnalysisSettings } from './settings';
 
 export function checkStructure(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
@@ -30,16 +30,21 @@ function checkRuleCount(doc: AgentDocument, report: Report): void {
 }
 
 function checkRuleNumbering(doc: AgentDocument, report: Report): void {
-  const seen = new Map<number, number>();
-  let previous = 0;
+  const seen = new Map<number, RuleDefinition>();
+  let previous: RuleDefinition | undefined;
   for (const rule of doc.rules) {
-    if (seen.has(rule.number)) {
-      report('duplicate-rule', rule.numberSpan, `Rule ${rule.number} is defined more than once.`);
-    } else if (rule.number < previous) {
-      report('rule-order', rule.numberSpan, `Rule ${rule.number} comes after Rule ${previous}; rules are out of order.`);
+    const first = seen.get(rule.number);
+    if (first) {
+      report('duplicate-rule', rule.numberSpan, `Rule ${rule.number} is defined more than once.`, {
+        related: [{ uri: doc.uri, range: spanToRange(doc, first.span), message: `Rule ${rule.number} is first defined here` }],
+      });
+    } else if (previous && rule.number < previous.number) {
+      report('rule-order', rule.numberSpan, `Rule ${rule.number} comes after Rule ${previous.number}; rules are out of order.`, {
+        related: [{ uri: doc.uri, range: spanToRange(doc, previous.span), message: `Rule ${previous.number} is defined here` }],
+      });
     }
-    seen.set(rule.number, rule.line);
-    previous = Math.max(previous, rule.number);
+    if (!first) seen.set(rule.number, rule);
+    if (!previous || rule.number > previous.number) previous = rule;
   }
 }
 

@@ -1,6 +1,7 @@
 // One parse of one document version into the AgentDocument model.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AgentDocument, Frontmatter, FrontmatterField, Heading } from '../types';
+import { agentToolReferences } from './agentTools';
 import { scanBody } from './bodyScanner';
 import { readFrontmatterYaml } from './frontmatterYaml';
 import { readBlocks } from './markdownBlocks';
@@ -36,6 +37,7 @@ export function parseAgent(uri: string, version: number, text: string): AgentDoc
     bodyStartLine,
     headings,
     ...scan,
+    agentToolReferences: agentToolReferences(frontmatter?.fields ?? []),
     codeRegions: blocks.codeRegions,
     truncated,
     lineEnding: detectLineEnding(text),

@@ -20,6 +20,10 @@ export interface AgentSummary {
   triggers: string[];
   rules: RuleSummary[];
   crossAgentReferences: string[];
+  /** Names inside `Agent(…)` tool entries. */
+  agentToolReferences: string[];
+  /** Rule numbers referenced as `Rule N` (each once). */
+  ruleReferences: number[];
 }
 
 export function summarize(doc: AgentDocument): AgentSummary {
@@ -35,6 +39,8 @@ export function summarize(doc: AgentDocument): AgentSummary {
     triggers: triggers ? triggers.items.map((i) => i.text) : [],
     rules: doc.rules.map((r) => ({ number: r.number, title: r.title, line: r.line })),
     crossAgentReferences: doc.crossAgentReferences.map((r) => r.name),
+    agentToolReferences: doc.agentToolReferences.map((r) => r.name),
+    ruleReferences: [...new Set(doc.ruleReferences.map((r) => r.number))],
   };
 }
 
