@@ -60,7 +60,9 @@ export function scanBody(
     }
     const { text: lineText, start } = lineAt(line);
     if (lineText.trim() === '') continue;
-    const definition = heading ? undefined : matchRule(lineText, start, line);
+    // Cheap substring tests first: most lines mention no rule at all.
+    const mentionsRule = lineText.includes('Rule');
+    const definition = heading || !mentionsRule ? undefined : matchRule(lineText, start, line);
     if (definition) {
       scan.rules.push(definition);
       openRule = definition;
@@ -75,8 +77,8 @@ export function scanBody(
         openRule.blockSpan = { start: openRule.blockSpan.start, end: start + lineText.length };
       } else if (!bullet) openRule = undefined;
     }
-    collectReferences(lineText, start, scan.ruleReferences);
-    if (!scan.declaredRuleCount) {
+    if (mentionsRule) collectReferences(lineText, start, scan.ruleReferences);
+    if (!scan.declaredRuleCount && /OUND/i.test(lineText)) {
       const declared = DECLARED_COUNT.exec(lineText);
       if (declared) {
         const numberStart = start + declared.index + declared[0].indexOf(declared[1], 'BOUND BY THE FOLLOWING'.length);

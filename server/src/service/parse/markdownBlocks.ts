@@ -4,7 +4,7 @@
 import MarkdownIt from 'markdown-it';
 import type { CodeRegion } from '../types';
 
-const md = new MarkdownIt('default', { html: true });
+const md = new MarkdownIt('default', { html: false });
 md.core.ruler.enableOnly(['normalize', 'block']);
 
 export interface BlockHeading {
