@@ -1,39 +1,43 @@
 // Finds agent files: every `.md` under a folder that starts with frontmatter,
-// skipping node_modules and .git and the configured ignore globs.
-import { promises as fs } from 'node:fs';
+// skipping node_modules and .git and the configured ignore globs. Synchronous
+// on purpose: for thousands of small files it is several times faster than
+// awaiting each open and read.
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export async function findAgentFiles(root: string, ignore: readonly string[] = []): Promise<string[]> {
+  return findAgentFilesSync(root, ignore);
+}
+
+export function findAgentFilesSync(root: string, ignore: readonly string[] = []): string[] {
   const isIgnored = ignore.length ? picomatch(ignore as string[], { dot: true }) : () => false;
   const found: string[] = [];
-  async function walk(dir: string): Promise<void> {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    for (const entry of entries) {
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      const relative = path.relative(root, full).split(path.sep).join('/');
-      if (isIgnored(relative)) continue;
+      if (isIgnored(path.relative(root, full).split(path.sep).join('/'))) continue;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) await walk(full);
-      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && (await startsWithFrontmatter(full))) {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(full);
+      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && startsWithFrontmatter(full)) {
         found.push(full);
       }
     }
-  }
-  await walk(root);
+  };
+  walk(root);
   return found.sort();
 }
 
-async function startsWithFrontmatter(file: string): Promise<boolean> {
-  const handle = await fs.open(file, 'r');
+const head = Buffer.alloc(8);
+
+function startsWithFrontmatter(file: string): boolean {
+  const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(8);
-    const { bytesRead } = await handle.read(buffer, 0, 8, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-    return head.startsWith('---');
+    const bytesRead = readSync(fd, head, 0, 8, 0);
+    return head.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').startsWith('---');
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -1,12 +1,12 @@
 // Lints a set of paths as one workspace: every file is indexed before any is
 // validated, so cross-file checks (duplicate names, unknown agents) see them all.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { applyEdits, createAgentService, settingsFromConfig, type AgentDocument } from '../service';
 import { writeFileAtomic } from './atomicWrite';
-import { findAgentFiles } from './findAgentFiles';
+import { findAgentFilesSync } from './findAgentFiles';
 import { loadProjectConfig, readMcpServers } from './projectConfig';
 import { UsageError } from './usageError';
 
@@ -36,7 +36,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   }
   const docs: { file: string; doc: AgentDocument }[] = [];
   for (const file of files) {
-    const text = await fs.readFile(file, 'utf8');
+    const text = readFileSync(file, 'utf8');
     const doc = service.parse(pathToFileURL(file).href, 0, text);
     service.indexDocument(doc);
     docs.push({ file, doc });
@@ -75,7 +75,7 @@ async function collectFiles(paths: string[], cwd: string, ignore: string[]): Pro
     const full = path.resolve(cwd, p);
     const stat = await fs.stat(full).catch(() => undefined);
     if (!stat) throw new UsageError(`no such file or directory: ${p}`);
-    if (stat.isDirectory()) for (const f of await findAgentFiles(full, ignore)) files.add(f);
+    if (stat.isDirectory()) for (const f of findAgentFilesSync(full, ignore)) files.add(f);
     else files.add(full);
   }
   return [...files];
