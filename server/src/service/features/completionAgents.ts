@@ -1,0 +1,52 @@
+// Completion of agent names: in `- **name**:` / `- name:` items under a
+// Cross-Agent Validation heading, and inside `Agent(…)` in `tools:`.
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { fieldOf, type AgentDocument, type Span } from '../types';
+import { completionItem, CompletionItemKind, type CompletionOptions } from './completionItems';
+import type { FeatureContext } from './featureContext';
+import { fileName, lineAround, lineOf } from './text';
+
+const CROSS_AGENT_HEADING = /cross[-\s]agent\s+validation/i;
+const BOLD_ITEM = /^(\s*[-*+]\s+\*\*)([\w.-]*)$/;
+const PLAIN_ITEM = /^(\s*[-*+]\s+)([\w-]*)$/;
+
+/** Agent names offered: every agent of the workspace but this one and those excluded. */
+export function agentNameCompletions(doc: AgentDocument, span: Span, exclude: ReadonlySet<string>, suffix: string, ctx: FeatureContext, options: CompletionOptions): CompletionItem[] {
+  const own = fieldOf(doc, 'name')?.value;
+  const items: CompletionItem[] = [];
+  for (const name of ctx.workspace.index.names().sort()) {
+    if (name === own || exclude.has(name)) continue;
+    const agent = ctx.workspace.index.agentsNamed(name)[0];
+    items.push(
+      completionItem(doc, span, { label: name, kind: CompletionItemKind.Reference, text: `${name}${suffix}`, detail: fileName(agent.uri), documentation: agent.description }, options),
+    );
+  }
+  return items;
+}
+
+/** Inside the Cross-Agent Validation section: is the cursor line under that heading? */
+export function inCrossAgentSection(doc: AgentDocument, line: number): boolean {
+  let level = 0;
+  for (const heading of doc.headings) {
+    if (heading.line >= line) break;
+    if (CROSS_AGENT_HEADING.test(heading.text)) level = heading.level;
+    else if (level && heading.level <= level) level = 0;
+  }
+  return level > 0;
+}
+
+export function crossAgentCompletions(doc: AgentDocument, offset: number, ctx: FeatureContext, options: CompletionOptions): CompletionItem[] {
+  if (!inCrossAgentSection(doc, lineOf(doc, offset))) return [];
+  const line = lineAround(doc, offset);
+  const before = doc.text.slice(line.start, offset);
+  const after = doc.text.slice(offset, line.end);
+  const bold = BOLD_ITEM.exec(before);
+  const match = bold ?? PLAIN_ITEM.exec(before);
+  if (!match) return [];
+  const start = line.start + match[1].length;
+  const typedAfter = /^[\w.-]*/.exec(after)![0].length;
+  const rest = after.slice(typedAfter);
+  const suffix = bold ? (rest.startsWith('**') ? '' : '**: ') : rest.startsWith(':') ? '' : ': ';
+  const listed = new Set(doc.crossAgentReferences.filter((r) => lineOf(doc, r.span.start) !== lineOf(doc, offset)).map((r) => r.name));
+  return agentNameCompletions(doc, { start, end: offset + typedAfter }, listed, suffix, ctx, options);
+}

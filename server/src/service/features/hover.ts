@@ -1,0 +1,28 @@
+// Hover: `Rule N` anywhere in the body first, then agent names, then the
+// frontmatter's keys and values.
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { spanToRange } from '../diagnostics/reporter';
+import type { AgentDocument, Span } from '../types';
+import { agentNameAt } from './agentNames';
+import type { Cancellation, FeatureContext } from './featureContext';
+import { agentHover } from './hoverAgents';
+import { keyHover, valueHover } from './hoverFrontmatter';
+import { ruleHover } from './hoverRules';
+import { ruleAt } from './ruleResolution';
+import { touches } from './text';
+
+export function hover(doc: AgentDocument, position: Position, ctx: FeatureContext, token: Cancellation): Hover | null {
+  const offset = doc.textDocument.offsetAt(position);
+  const rule = ruleAt(doc, offset);
+  if (rule) return markdown(doc, ruleHover(doc, rule, ctx, token), rule.span);
+  const agent = agentNameAt(doc, offset);
+  if (agent) return markdown(doc, agentHover(doc, agent, ctx), agent.span);
+  const field = doc.frontmatter?.fields.find((f) => touches(f.entrySpan, offset));
+  if (!field) return null;
+  const found = touches(field.keySpan, offset) ? keyHover(field) : valueHover(field, offset, ctx);
+  return found ? markdown(doc, found.markdown, found.span) : null;
+}
+
+function markdown(doc: AgentDocument, value: string, span: Span): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range: spanToRange(doc, span) };
+}

@@ -1,0 +1,62 @@
+// Hover in the frontmatter: a key's schema description, an enum value, a tool,
+// a model or a trigger id (with the agents that use it).
+import { enumValues, isKnownKey, keyDescription, ENUM_VALUE_DOCS } from '../schema/frontmatterSchema';
+import { isKnownModel, MODEL_ALIASES } from '../schema/models';
+import { baseToolName, BUILTIN_TOOLS, LEGACY_TOOLS, parseMcpTool } from '../schema/tools';
+import type { FrontmatterField, Span, ValueItem } from '../types';
+import type { FeatureContext } from './featureContext';
+import { fileName, touches } from './text';
+
+export interface FrontmatterHover {
+  markdown: string;
+  span: Span;
+}
+
+export function keyHover(field: FrontmatterField): FrontmatterHover {
+  if (!isKnownKey(field.key)) return { markdown: `\`${field.key}\` is not a key Claude Code reads; it is ignored.`, span: field.keySpan };
+  const allowed = enumValues(field.key);
+  const values = allowed ? `\n\nAllowed values: ${allowed.map((v) => `\`${v}\``).join(', ')}.` : '';
+  return { markdown: `**${field.key}**\n\n${keyDescription(field.key)}${values}`, span: field.keySpan };
+}
+
+export function valueHover(field: FrontmatterField, offset: number, ctx: FeatureContext): FrontmatterHover | undefined {
+  const item = field.items.find((i) => touches(i.span, offset));
+  if (item && (field.key === 'tools' || field.key === 'disallowedTools')) return { markdown: toolDoc(item.text, ctx), span: item.span };
+  if (item && field.key === 'proactive_triggers') return { markdown: triggerDoc(item, ctx), span: item.span };
+  if (typeof field.value !== 'string' || !touches(field.valueSpan, offset)) return undefined;
+  const value = field.value;
+  if (field.key === 'model') return { markdown: modelDoc(value, ctx), span: field.valueSpan };
+  if (isKnownKey(field.key) && enumValues(field.key)?.includes(value)) {
+    const doc = ENUM_VALUE_DOCS[value];
+    return { markdown: `\`${field.key}: ${value}\`${doc ? `\n\n${doc}` : ''}`, span: field.valueSpan };
+  }
+  return undefined;
+}
+
+export function toolDoc(entry: string, ctx: FeatureContext): string {
+  const mcp = parseMcpTool(entry);
+  if (mcp) {
+    const configured = ctx.settings.mcpServers?.has(mcp.server);
+    const what = mcp.tool && mcp.tool !== '*' ? `MCP tool \`${mcp.tool}\` of server \`${mcp.server}\`` : `Every tool of MCP server \`${mcp.server}\``;
+    return `${what}${configured === undefined ? '.' : configured ? ' (configured in .mcp.json).' : ' — the server is not configured in .mcp.json.'}`;
+  }
+  const name = baseToolName(entry);
+  if (Object.prototype.hasOwnProperty.call(BUILTIN_TOOLS, name)) return `**${name}** — ${BUILTIN_TOOLS[name]}`;
+  if (Object.prototype.hasOwnProperty.call(LEGACY_TOOLS, name)) return `**${name}** (legacy) — ${LEGACY_TOOLS[name].note}`;
+  if (ctx.settings.extraTools.includes(name)) return `**${name}** — a tool declared in the configuration (\`extraTools\`).`;
+  return `\`${name}\` is not a tool Claude Code knows.`;
+}
+
+function modelDoc(value: string, ctx: FeatureContext): string {
+  if (Object.prototype.hasOwnProperty.call(MODEL_ALIASES, value)) return `**${value}** — ${MODEL_ALIASES[value]}`;
+  if (ctx.settings.extraModels.includes(value)) return `**${value}** — a model declared in the configuration (\`extraModels\`).`;
+  if (isKnownModel(value)) return `**${value}** — a full Claude model id.`;
+  return `\`${value}\` is not a model Claude Code knows.`;
+}
+
+function triggerDoc(item: ValueItem, ctx: FeatureContext): string {
+  const users = ctx.workspace.index.triggerUsage().get(item.text) ?? [];
+  const configured = ctx.triggers.includes(item.text) ? ' Declared in the configuration.' : '';
+  const names = users.map((uri) => `\`${ctx.workspace.index.get(uri)?.name ?? fileName(uri)}\``);
+  return `**Trigger \`${item.text}\`** — used by ${users.length} agent${users.length === 1 ? '' : 's'}${names.length ? `: ${names.join(', ')}` : ''}.${configured}`;
+}

@@ -1,0 +1,35 @@
+// Small text helpers shared by the features: lines around an offset, spans.
+import type { AgentDocument, Span } from '../types';
+
+/** The line holding `offset`, without its line break. */
+export function lineAround(doc: AgentDocument, offset: number): Span {
+  const line = doc.textDocument.positionAt(offset).line;
+  return lineSpan(doc, line);
+}
+
+export function lineSpan(doc: AgentDocument, line: number): Span {
+  const start = doc.textDocument.offsetAt({ line, character: 0 });
+  let end = line + 1 < doc.textDocument.lineCount ? doc.textDocument.offsetAt({ line: line + 1, character: 0 }) : doc.text.length;
+  while (end > start && (doc.text[end - 1] === '\n' || doc.text[end - 1] === '\r')) end--;
+  return { start, end };
+}
+
+/** Cursor inside or at either end of the span. */
+export function touches(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
+export function lineOf(doc: AgentDocument, offset: number): number {
+  return doc.textDocument.positionAt(offset).line;
+}
+
+/** `file.md` of a URI, for messages. */
+export function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/** A string shortened to `max` characters with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
