@@ -1,0 +1,109 @@
+// Code actions: every quick fix applied to every seed and re-validated (the
+// fixed kind decreases and nothing outside the edited ranges changes), the
+// rename-file fix as a RenameFile change, and source.fixAll.agentry.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import { applyEdits, createAgentService, DEFAULT_SETTINGS, type AgentDocument } from '../../../server/src/service';
+import { codeActions, FIX_ALL_KIND } from '../../../server/src/service/features/codeActions';
+import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
+import { allSeeds } from '../../support/fixtures';
+import { AGENTS } from './helpers';
+
+const SUPPORT = { documentChanges: true, renameFiles: true };
+
+/** Asserts that `result` is `original` with only the edited ranges replaced. */
+function assertOnlyEdited(doc: AgentDocument, edits: TextEdit[], result: string): void {
+  const spans = edits
+    .map((e) => ({ start: doc.textDocument.offsetAt(e.range.start), end: doc.textDocument.offsetAt(e.range.end), text: e.newText }))
+    .sort((a, b) => a.start - b.start);
+  let from = 0;
+  let at = 0;
+  for (const span of spans) {
+    const kept = doc.text.slice(from, span.start);
+    assert.equal(result.slice(at, at + kept.length), kept);
+    at += kept.length + span.text.length;
+    from = span.end;
+  }
+  assert.equal(result.slice(at), doc.text.slice(from));
+}
+
+function loadSeeds() {
+  const service = createAgentService();
+  const docs = allSeeds().map((s) => service.parse(`${AGENTS}/${s.name.replace(/\.txt$/, '')}.md`, 1, s.text));
+  for (const doc of docs) service.indexDocument(doc);
+  return { service, docs };
+}
+
+describe('quick fixes on every seed', () => {
+  const { service, docs } = loadSeeds();
+  const count = (diagnostics: Diagnostic[], code: unknown) => diagnostics.filter((d) => d.code === code).length;
+
+  for (const doc of docs) {
+    it(`${doc.uri.slice(AGENTS.length + 1)}: each fix removes a diagnostic of its kind and touches nothing else`, () => {
+      const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+      let applied = 0;
+      for (const diagnostic of diagnostics) {
+        for (const fix of service.fixes(doc, diagnostic)) {
+          const text = applyEdits(doc.text, fix.edits);
+          assertOnlyEdited(doc, fix.edits, text);
+          const uri = fix.rename?.newUri ?? doc.uri;
+          service.removeFromIndex(doc.uri);
+          const fixed = service.parse(uri, doc.version + 1, text);
+          service.indexDocument(fixed);
+          const after = service.validate(fixed, DEFAULT_SETTINGS);
+          service.removeFromIndex(uri);
+          service.forget(uri);
+          service.indexDocument(doc);
+          assert.ok(count(after, diagnostic.code) < count(diagnostics, diagnostic.code), `${fix.title} (${diagnostic.code})`);
+          applied++;
+        }
+      }
+      assert.ok(applied > 0);
+    });
+  }
+
+  it('fix-all of every seed leaves only diagnostics that need a person', () => {
+    for (const doc of docs) {
+      const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+      const edits = service.fixAll(doc, diagnostics);
+      const text = applyEdits(doc.text, edits);
+      assertOnlyEdited(doc, edits, text);
+      const after = service.validate(service.parse(`${doc.uri}.fixed`, 1, text), DEFAULT_SETTINGS);
+      for (const code of ['yaml-lenient-value', 'legacy-tool', 'renamed-tool', 'mojibake']) assert.equal(count(after, code), 0, `${doc.uri} ${code}`);
+    }
+  });
+});
+
+describe('code actions', () => {
+  const { service, docs } = loadSeeds();
+  const doc = docs[0];
+  const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+
+  it('offers quick fixes for the request diagnostics, preferred ones marked, with versioned edits', () => {
+    const lenient = diagnostics.filter((d) => d.code === 'yaml-lenient-value');
+    const actions = codeActions(doc, service, { diagnostics: lenient, allDiagnostics: diagnostics }, SUPPORT, NOT_CANCELLED);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
+      ['Quote the `description` value', 'quickfix', true],
+      ['Make `description` a `>-` block scalar', 'quickfix', undefined],
+      ['Fix all auto-fixable Agentry problems', FIX_ALL_KIND, undefined],
+    ]);
+    assert.deepEqual(actions[0].diagnostics, lenient);
+    const change = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
+    assert.deepEqual(change.textDocument, { uri: doc.uri, version: doc.version });
+  });
+
+  it('renames the file through a RenameFile change only when the client supports it', () => {
+    const mismatch = diagnostics.filter((d) => d.code === 'name-file-mismatch');
+    const request = { diagnostics: mismatch, allDiagnostics: diagnostics, only: ['quickfix'] };
+    const [rename] = codeActions(doc, service, request, SUPPORT, NOT_CANCELLED);
+    assert.deepEqual(rename.edit!.documentChanges, [{ kind: 'rename', oldUri: doc.uri, newUri: `${AGENTS}/senior-backend-developer.md`, options: { overwrite: false, ignoreIfExists: false } }]);
+    assert.deepEqual(codeActions(doc, service, request, { documentChanges: true, renameFiles: false }, NOT_CANCELLED), []);
+  });
+
+  it('answers `only: [source.fixAll]` with the fix-all action alone, as plain changes for clients without documentChanges', () => {
+    const actions = codeActions(doc, service, { diagnostics, allDiagnostics: diagnostics, only: ['source.fixAll'] }, { documentChanges: false, renameFiles: false }, NOT_CANCELLED);
+    assert.deepEqual(actions.map((a) => a.kind), [FIX_ALL_KIND]);
+    assert.ok(actions[0].edit!.changes![doc.uri].length > 0);
+  });
+});
