@@ -1,0 +1,20 @@
+// A guarded request handler for a request on one document: waits for the first
+// index, resolves the open agent document with its context, and answers `empty`
+// for anything that is not an enabled agent file.
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { guard, type Guarded, type Logger } from './guard';
+import type { AgentContext, WorkspaceHost } from './workspaceHost';
+
+export function agentHandler<P extends { textDocument: { uri: string } }, R>(
+  host: WorkspaceHost,
+  log: Logger,
+  method: string,
+  empty: R,
+  handler: (found: AgentContext, params: P, token: CancellationToken) => R | Promise<R>,
+): Guarded<P, R> {
+  return guard(log, method, empty, async (params: P, token) => {
+    await host.ready;
+    const found = await host.context(params.textDocument.uri);
+    return found && !token.isCancellationRequested ? handler(found, params, token) : empty;
+  });
+}

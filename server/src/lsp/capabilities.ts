@@ -1,0 +1,57 @@
+// What the client can do, read once from its capabilities, and the server
+// capabilities announced in return: exactly the features registered.
+import { TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver/node';
+import { FIX_ALL_KIND } from '../service/features/codeActions';
+
+export const APPLY_FIX_ALL_COMMAND = 'agentry.applyFixAll';
+export const LINT_WORKSPACE_REQUEST = 'agentry/lintWorkspace';
+export const COMPLETION_TRIGGERS = [' ', ',', '(', '*', '-'];
+
+export interface ClientSupport {
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  configuration: boolean;
+  workspaceFolders: boolean;
+  watchedFilesRegistration: boolean;
+  snippets: boolean;
+  documentChanges: boolean;
+  renameFiles: boolean;
+  prepareRename: boolean;
+}
+
+export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
+  const text = capabilities.textDocument;
+  const workspace = capabilities.workspace;
+  return {
+    pullDiagnostics: Boolean(text?.diagnostic),
+    diagnosticRefresh: Boolean(workspace?.diagnostics?.refreshSupport),
+    configuration: Boolean(workspace?.configuration),
+    workspaceFolders: Boolean(workspace?.workspaceFolders),
+    watchedFilesRegistration: Boolean(workspace?.didChangeWatchedFiles?.dynamicRegistration),
+    snippets: Boolean(text?.completion?.completionItem?.snippetSupport),
+    documentChanges: Boolean(workspace?.workspaceEdit?.documentChanges),
+    renameFiles: Boolean(workspace?.workspaceEdit?.resourceOperations?.includes('rename')),
+    prepareRename: Boolean(text?.rename?.prepareSupport),
+  };
+}
+
+export function serverCapabilities(support: ClientSupport): ServerCapabilities {
+  const capabilities: ServerCapabilities = {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    renameProvider: support.prepareRename ? { prepareProvider: true } : true,
+    documentSymbolProvider: { label: 'Agentry' },
+    workspaceSymbolProvider: true,
+    foldingRangeProvider: true,
+    codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+    executeCommandProvider: { commands: [APPLY_FIX_ALL_COMMAND] },
+  };
+  if (support.pullDiagnostics) {
+    capabilities.diagnosticProvider = { identifier: 'agentry', interFileDependencies: true, workspaceDiagnostics: false };
+  }
+  if (support.workspaceFolders) capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
+  return capabilities;
+}

@@ -1,0 +1,87 @@
+// Diagnostics over the wire: pulled by clients that support
+// `textDocument/diagnostic` (with a refresh when other files change), pushed
+// with `publishDiagnostics` to the others.
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type Diagnostic, type DocumentDiagnosticReport, type DiagnosticServerCancellationData, type DocumentDiagnosticParams } from 'vscode-languageserver/node';
+import type { ClientSupport } from './capabilities';
+import { guard, type Logger } from './guard';
+import type { WorkspaceHost } from './workspaceHost';
+
+const PUSH_DELAY_MS = 100;
+const REFRESH_DELAY_MS = 100;
+
+export class DiagnosticsHost {
+  private readonly pending = new Set<string>();
+  private pushTimer?: NodeJS.Timeout;
+  private refreshTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly host: WorkspaceHost,
+    private readonly support: () => ClientSupport,
+    private readonly log: Logger,
+  ) {}
+
+  register(): void {
+    const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    this.connection.languages.diagnostics.on(
+      guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.log, 'textDocument/diagnostic', empty, async (params): Promise<DocumentDiagnosticReport> => {
+        await this.host.ready;
+        const resultId = this.resultId(params.textDocument.uri);
+        if (resultId && params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+        const items = await this.compute(params.textDocument.uri);
+        return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+      }, () => new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed.', { retriggerRequest: true })),
+    );
+  }
+
+  /** The diagnostics of an open document; none when it is not an enabled agent file. */
+  async compute(uri: string): Promise<Diagnostic[]> {
+    const found = await this.host.context(uri);
+    return found ? found.project.service.validate(found.doc, found.settings.analysis) : [];
+  }
+
+  /** Identifies the inputs of a result: document version, index version and settings generation. */
+  private resultId(uri: string): string | undefined {
+    const agent = this.host.openAgent(uri);
+    return agent ? `${agent.doc.version}:${agent.project.service.index.version}:${this.host.generation}` : undefined;
+  }
+
+  documentChanged(uri: string): void {
+    if (this.support().pullDiagnostics) return;
+    this.pending.add(uri);
+    this.pushTimer ??= setTimeout(() => void this.publishPending(), PUSH_DELAY_MS);
+  }
+
+  documentClosed(uri: string): void {
+    this.pending.delete(uri);
+    if (!this.support().pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Other files' results may have changed: ask the client to pull again, or republish every open document. */
+  refresh(): void {
+    this.refreshTimer ??= setTimeout(() => {
+      this.refreshTimer = undefined;
+      const support = this.support();
+      if (support.pullDiagnostics) {
+        if (support.diagnosticRefresh) this.connection.languages.diagnostics.refresh().catch((e: Error) => this.log.error(`diagnostic refresh failed: ${e.message}`));
+      } else {
+        for (const uri of this.host.openUris()) this.documentChanged(uri);
+      }
+    }, REFRESH_DELAY_MS);
+  }
+
+  private async publishPending(): Promise<void> {
+    this.pushTimer = undefined;
+    await this.host.ready;
+    const uris = [...this.pending];
+    this.pending.clear();
+    for (const uri of uris) {
+      try {
+        const version = this.host.openAgent(uri)?.doc.version;
+        await this.connection.sendDiagnostics({ uri, version, diagnostics: await this.compute(uri) });
+      } catch (error) {
+        this.log.error(`publishing diagnostics of ${uri} failed: ${(error as Error).message}`);
+      }
+    }
+  }
+}

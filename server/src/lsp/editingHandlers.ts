@@ -1,0 +1,42 @@
+// Completion, hover, code actions and the fix-all command, wired to the features.
+import type { CodeAction, Connection } from 'vscode-languageserver/node';
+import { codeActions, textEdit } from '../service/features/codeActions';
+import { completion } from '../service/features/completion';
+import { hover } from '../service/features/hover';
+import { agentHandler } from './agentHandler';
+import { APPLY_FIX_ALL_COMMAND, type ClientSupport } from './capabilities';
+import { guard, type Logger } from './guard';
+import type { WorkspaceHost } from './workspaceHost';
+
+export function registerEditing(connection: Connection, host: WorkspaceHost, support: () => ClientSupport, log: Logger): void {
+  const editSupport = () => ({ documentChanges: support().documentChanges, renameFiles: support().renameFiles });
+
+  connection.onCompletion(
+    agentHandler(host, log, 'textDocument/completion', null, ({ doc, ctx }, params, token) => ({
+      isIncomplete: false,
+      items: completion(doc, params.position, ctx, { snippets: support().snippets }, token),
+    })),
+  );
+
+  connection.onHover(agentHandler(host, log, 'textDocument/hover', null, ({ doc, ctx }, params, token) => hover(doc, params.position, ctx, token)));
+
+  connection.onCodeAction(
+    agentHandler(host, log, 'textDocument/codeAction', [] as CodeAction[], ({ doc, project, settings }, params, token) => {
+      const allDiagnostics = project.service.validate(doc, settings.analysis);
+      return codeActions(doc, project.service, { diagnostics: params.context.diagnostics, allDiagnostics, only: params.context.only }, editSupport(), token);
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard(log, 'workspace/executeCommand', null, async (params) => {
+      const uri = params.arguments?.[0];
+      if (params.command !== APPLY_FIX_ALL_COMMAND || typeof uri !== 'string') return null;
+      await host.ready;
+      const found = await host.context(uri);
+      if (!found) return null;
+      const edits = found.project.service.fixAll(found.doc, found.project.service.validate(found.doc, found.settings.analysis));
+      if (edits.length) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable Agentry problems', edit: textEdit(found.doc, edits, editSupport()) });
+      return null;
+    }),
+  );
+}

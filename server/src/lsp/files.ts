@@ -1,0 +1,40 @@
+// File URIs and disk reads for the host (the core never touches the disk).
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+export function readTextSync(uri: string): string | undefined {
+  const file = uriToPath(uri);
+  if (!file) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts with a `---` frontmatter line (after an optional BOM). */
+export function hasFrontmatter(text: string): boolean {
+  return text.startsWith('---', text.charCodeAt(0) === 0xfeff ? 1 : 0);
+}

@@ -1,0 +1,31 @@
+// `agentry/lintWorkspace`: the diagnostics of every indexed agent file, open
+// ones from their buffer and the others from disk.
+import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver/node';
+import { LINT_WORKSPACE_REQUEST } from './capabilities';
+import { guard, type Logger } from './guard';
+import type { WorkspaceHost } from './workspaceHost';
+
+export interface LintWorkspaceResult {
+  files: number;
+  results: { uri: string; diagnostics: Diagnostic[] }[];
+}
+
+export function registerLintWorkspace(connection: Connection, host: WorkspaceHost, log: Logger): void {
+  const empty: LintWorkspaceResult = { files: 0, results: [] };
+  connection.onRequest(LINT_WORKSPACE_REQUEST, guard(log, LINT_WORKSPACE_REQUEST, empty, (_params: unknown, token) => lintWorkspace(host, token)));
+}
+
+export async function lintWorkspace(host: WorkspaceHost, token: CancellationToken): Promise<LintWorkspaceResult> {
+  await host.ready;
+  const results: LintWorkspaceResult['results'] = [];
+  const open = new Set(host.openUris());
+  for (const uri of host.agentUris()) {
+    if (token.isCancellationRequested) break;
+    const project = host.projectFor(uri);
+    const doc = host.load(uri);
+    if (!doc) continue;
+    const settings = open.has(uri) ? await host.settingsFor(uri) : project.settings;
+    results.push({ uri, diagnostics: settings.enabled ? project.service.validate(doc, settings.analysis) : [] });
+  }
+  return { files: results.length, results };
+}

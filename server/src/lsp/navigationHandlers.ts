@@ -1,0 +1,35 @@
+// Definition, references, rename, outline, folding and workspace symbols, wired to the features.
+import { ErrorCodes, ResponseError, type Connection, type DocumentSymbol, type FoldingRange, type Location, type WorkspaceSymbol } from 'vscode-languageserver/node';
+import { definition } from '../service/features/definition';
+import { documentSymbols } from '../service/features/documentSymbols';
+import { foldingRanges } from '../service/features/foldingRanges';
+import { references } from '../service/features/references';
+import { prepareRename, renameAgent } from '../service/features/rename';
+import { workspaceSymbols } from '../service/features/workspaceSymbols';
+import { agentHandler } from './agentHandler';
+import { guard, type Logger } from './guard';
+import type { WorkspaceHost } from './workspaceHost';
+
+export function registerNavigation(connection: Connection, host: WorkspaceHost, log: Logger): void {
+  const noLocations: Location[] = [];
+  connection.onDefinition(agentHandler(host, log, 'textDocument/definition', noLocations, ({ doc, ctx }, params, token) => definition(doc, params.position, ctx, token)));
+  connection.onReferences(
+    agentHandler(host, log, 'textDocument/references', noLocations, ({ doc, ctx }, params, token) => references(doc, params.position, ctx, params.context.includeDeclaration, token)),
+  );
+  connection.onPrepareRename(agentHandler(host, log, 'textDocument/prepareRename', null, ({ doc }, params) => prepareRename(doc, params.position) ?? null));
+  connection.onRenameRequest(
+    agentHandler(host, log, 'textDocument/rename', null, ({ doc, ctx }, params, token) => {
+      const result = renameAgent(doc, params.position, params.newName, ctx, token);
+      if (!result) return null;
+      return 'error' in result ? new ResponseError(ErrorCodes.InvalidParams, result.error) : result.edit;
+    }),
+  );
+  connection.onDocumentSymbol(agentHandler(host, log, 'textDocument/documentSymbol', [] as DocumentSymbol[], ({ doc }, _params, token) => documentSymbols(doc, token)));
+  connection.onFoldingRanges(agentHandler(host, log, 'textDocument/foldingRange', [] as FoldingRange[], ({ doc }, _params, token) => foldingRanges(doc, token)));
+  connection.onWorkspaceSymbol(
+    guard(log, 'workspace/symbol', [] as WorkspaceSymbol[], async (params, token) => {
+      await host.ready;
+      return host.allProjects().flatMap((p) => workspaceSymbols(params.query, p.service.index, token));
+    }),
+  );
+}

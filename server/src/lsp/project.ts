@@ -1,0 +1,85 @@
+// A project: one workspace folder with its own language service (index, rules
+// document), configuration file, .mcp.json servers and folder-level settings.
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { loadProjectConfig, readMcpServers } from '../node/projectConfig';
+import { createAgentService, parseAgent, type AgentService } from '../service';
+import type { AgentryConfig } from '../service/config/config';
+import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
+import { hasFrontmatter, pathToUri, readText, uriToPath } from './files';
+import type { Logger } from './guard';
+
+export interface Project {
+  /** The folder on disk; undefined for files outside every workspace folder. */
+  root?: string;
+  folderUri?: string;
+  service: AgentService;
+  config: AgentryConfig;
+  /** Folder of the configuration file: its paths are relative to it. */
+  configRoot?: string;
+  mcpServers?: Set<string>;
+  /** Folder-scoped settings: which files are agents, the rules document. */
+  settings: EffectiveSettings;
+  rulesUri?: string;
+  /** Compiled `ignore` (relative to the config root) and `agentGlobs` (relative to the folder). */
+  matchers: { ignored?: (relative: string) => boolean; agents?: (relative: string) => boolean };
+}
+
+export function createProject(folderUri?: string): Project {
+  const root = folderUri ? uriToPath(folderUri) : undefined;
+  return { root, folderUri, service: createAgentService(), config: {}, settings: effectiveSettings({}, {}, undefined), matchers: {} };
+}
+
+/** Reads the configuration file and .mcp.json, and applies the folder's client settings. */
+export async function loadProjectFiles(project: Project, client: ClientSettings, log: Logger): Promise<void> {
+  if (project.root) {
+    try {
+      const loaded = await loadProjectConfig(project.root);
+      project.config = loaded.config;
+      project.configRoot = loaded.root;
+    } catch (error) {
+      log.error(`Agentry configuration ignored: ${(error as Error).message}`);
+      project.config = {};
+      project.configRoot = project.root;
+    }
+    project.mcpServers = await readMcpServers(project.configRoot!);
+  }
+  project.settings = effectiveSettings(project.config, client, project.mcpServers);
+  const rulesFile = project.settings.rulesDocument && project.configRoot ? path.resolve(project.configRoot, project.settings.rulesDocument) : undefined;
+  project.rulesUri = rulesFile ? pathToUri(rulesFile) : undefined;
+  const ignore = project.config.ignore ?? [];
+  const globs = project.settings.agentGlobs;
+  project.matchers = {
+    ignored: ignore.length ? picomatch(ignore, { dot: true }) : undefined,
+    agents: globs.length ? picomatch(globs, { dot: true }) : undefined,
+  };
+}
+
+/** Sets the project's rules document from `text` (the open buffer or the file); clears it when absent. */
+export function applyRulesDocument(project: Project, text: string | undefined, version = 0): void {
+  project.service.setRulesDocument(project.rulesUri && text !== undefined ? parseAgent(project.rulesUri, version, text) : undefined);
+}
+
+export async function readRulesDocument(project: Project): Promise<string | undefined> {
+  const file = project.rulesUri ? uriToPath(project.rulesUri) : undefined;
+  return file ? readText(file) : undefined;
+}
+
+/** Whether a file is an agent of this project: not ignored, matching `agentGlobs` when set, else starting with frontmatter or living in an agents folder. */
+export function isAgentFile(project: Project, uri: string, text: string): boolean {
+  if (uri === project.rulesUri) return false;
+  const file = uriToPath(uri);
+  const ignoredPath = relativeTo(project.configRoot, file);
+  if (ignoredPath && project.matchers.ignored?.(ignoredPath)) return false;
+  if (project.matchers.agents) {
+    const folderPath = relativeTo(project.root, file);
+    return folderPath !== undefined && project.matchers.agents(folderPath);
+  }
+  return hasFrontmatter(text) || /\/\.claude\/agents\//.test(uri) || /\.agent\.md$/i.test(uri);
+}
+
+function relativeTo(base: string | undefined, file: string | undefined): string | undefined {
+  if (!base || !file) return undefined;
+  const relative = path.relative(base, file).split(path.sep).join('/');
+  return relative.startsWith('..') ? undefined : relative;
+}

@@ -1,0 +1,98 @@
+// Wires an LSP connection to the core: documents, workspace index, settings,
+// diagnostics and every feature handler. Works over any transport.
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../../package.json';
+import { clientSupport, serverCapabilities, type ClientSupport } from './capabilities';
+import { readClientSettings, SETTINGS_SECTION } from './clientSettings';
+import { DiagnosticsHost } from './diagnosticsHost';
+import { registerEditing } from './editingHandlers';
+import { guardNotification } from './guard';
+import { registerLintWorkspace } from './lintWorkspace';
+import { registerNavigation } from './navigationHandlers';
+import { WorkspaceHost } from './workspaceHost';
+
+export const WATCHED_FILES = ['**/*.md', '**/.mcp.json', '**/.agentry.json'];
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = { error: (m: string) => connection.console.error(m), info: (m: string) => connection.console.info(m) };
+  let support: ClientSupport = clientSupport({});
+  let globalSettings: unknown;
+  let folders: string[] = [];
+  const host = new WorkspaceHost(
+    documents,
+    async (scopeUri) => readClientSettings(support.configuration ? await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }) : globalSettings),
+    log,
+  );
+  const diagnostics = new DiagnosticsHost(connection, host, () => support, log);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    support = clientSupport(params.capabilities);
+    globalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    host.setFolders(folders);
+    return { capabilities: serverCapabilities(support), serverInfo: { name: 'agentry', version } };
+  });
+
+  connection.onInitialized(
+    guardNotification(log, 'initialized', async () => {
+      if (support.watchedFilesRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) });
+      }
+      if (support.configuration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      if (support.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guardNotification(log, 'workspace/didChangeWorkspaceFolders', async (event) => {
+            for (const removed of event.removed) host.removeFolder(removed.uri);
+            for (const added of event.added) await host.addFolder(added.uri);
+            diagnostics.refresh();
+          }),
+        );
+      }
+      await host.initialize();
+      diagnostics.refresh();
+    }),
+  );
+
+  documents.onDidChangeContent((event) => {
+    const affectsOthers = host.documentChanged(event.document);
+    diagnostics.documentChanged(event.document.uri);
+    if (affectsOthers) diagnostics.refresh();
+  });
+  documents.onDidClose(
+    guardNotification(log, 'textDocument/didClose', async (event) => {
+      diagnostics.documentClosed(event.document.uri);
+      if (await host.documentClosed(event.document.uri)) diagnostics.refresh();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guardNotification(log, 'workspace/didChangeWatchedFiles', async (params) => {
+      await host.ready;
+      if (await host.filesChanged(params.changes)) diagnostics.refresh();
+    }),
+  );
+  connection.onDidChangeConfiguration(
+    guardNotification(log, 'workspace/didChangeConfiguration', async (params) => {
+      if (!support.configuration) globalSettings = (params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
+      await host.ready;
+      await host.reloadAll();
+      diagnostics.refresh();
+    }),
+  );
+
+  diagnostics.register();
+  registerEditing(connection, host, () => support, log);
+  registerNavigation(connection, host, log);
+  registerLintWorkspace(connection, host, log);
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,235 @@
+// The host side of the workspace: one project per workspace folder, every agent
+// file indexed from disk, open documents overriding their file, watched-file
+// changes applied, and per-resource settings. Reads the disk; the core never does.
+import * as path from 'node:path';
+import { FileChangeType, type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findAgentFiles } from '../node/findAgentFiles';
+import { parseAgent, type AgentDocument } from '../service';
+import { CONFIG_FILE } from '../service/config/config';
+import type { FeatureContext } from '../service/features/featureContext';
+import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
+import { hasFrontmatter, pathToUri, readText, readTextSync, uriToPath } from './files';
+import type { Logger } from './guard';
+import { affectsOthers } from './indexChanges';
+import { applyRulesDocument, createProject, isAgentFile, loadProjectFiles, readRulesDocument, type Project } from './project';
+
+const MCP_FILE = '.mcp.json';
+
+export type SettingsSource = (scopeUri: string | undefined) => Promise<ClientSettings>;
+
+/** An open agent document with everything a feature needs. */
+export interface AgentContext {
+  doc: AgentDocument;
+  project: Project;
+  settings: EffectiveSettings;
+  ctx: FeatureContext;
+}
+
+export class WorkspaceHost {
+  private readonly projects = new Map<string, Project>();
+  private readonly loose = createProject();
+  private readonly settingsCache = new Map<string, Promise<EffectiveSettings>>();
+  private markReady!: () => void;
+  /** Resolves once every folder has been indexed for the first time. */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+  /** Bumps when settings, configuration or a rules document change. */
+  generation = 0;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly clientSettings: SettingsSource,
+    private readonly log: Logger & { info(message: string): void },
+  ) {}
+
+  /** Creates the folders' projects at once, so documents opened early land in the right one. */
+  setFolders(folderUris: string[]): void {
+    for (const uri of folderUris) if (!this.projects.has(uri)) this.projects.set(uri, createProject(uri));
+  }
+
+  async initialize(): Promise<void> {
+    try {
+      await Promise.all(this.allProjects().map((p) => this.loadProject(p)));
+    } finally {
+      this.markReady();
+    }
+  }
+
+  async addFolder(folderUri: string): Promise<void> {
+    this.setFolders([folderUri]);
+    await this.loadProject(this.projects.get(folderUri)!);
+  }
+
+  removeFolder(folderUri: string): void {
+    this.projects.delete(folderUri);
+    this.settingsCache.clear();
+    this.generation++;
+  }
+
+  allProjects(): Project[] {
+    return [...this.projects.values(), this.loose];
+  }
+
+  projectFor(uri: string): Project {
+    let best: Project | undefined;
+    for (const project of this.projects.values()) {
+      const folder = project.folderUri!.replace(/\/?$/, '/');
+      if (uri.startsWith(folder) && (!best || folder.length > best.folderUri!.length)) best = project;
+    }
+    return best ?? this.loose;
+  }
+
+  /** Reads configuration, settings and rules document, then indexes every agent file of the project. */
+  async loadProject(project: Project): Promise<void> {
+    await loadProjectFiles(project, await this.clientSettings(project.folderUri), this.log);
+    this.settingsCache.clear();
+    this.generation++;
+    await this.loadRulesDocument(project);
+    await this.indexProject(project);
+  }
+
+  async reloadAll(): Promise<void> {
+    this.settingsCache.clear();
+    await Promise.all(this.allProjects().map((p) => this.loadProject(p)));
+  }
+
+  private async loadRulesDocument(project: Project): Promise<void> {
+    const open = project.rulesUri ? this.documents.get(project.rulesUri) : undefined;
+    if (open) applyRulesDocument(project, open.getText(), open.version);
+    else applyRulesDocument(project, await readRulesDocument(project));
+  }
+
+  private async indexProject(project: Project): Promise<void> {
+    const started = Date.now();
+    const { service } = project;
+    for (const agent of [...service.index.all()]) service.removeFromIndex(agent.uri);
+    if (project.root) {
+      let files: string[] = [];
+      try {
+        files = await findAgentFiles(project.root, project.config.ignore ?? []);
+      } catch (error) {
+        this.log.error(`Cannot list the agent files of ${project.root}: ${(error as Error).message}`);
+      }
+      for (const file of files) {
+        const uri = pathToUri(file);
+        if (this.documents.get(uri)) continue;
+        const text = await readText(file);
+        if (text !== undefined && isAgentFile(project, uri, text)) service.indexDocument(parseAgent(uri, 0, text));
+      }
+      this.log.info(`Indexed ${service.index.size} agent files of ${project.root} in ${Date.now() - started} ms.`);
+    }
+    for (const open of this.documents.all()) if (this.projectFor(open.uri) === project) this.documentChanged(open);
+  }
+
+  /** The parsed open document when it is an agent file of its project. */
+  openAgent(uri: string): { doc: AgentDocument; project: Project } | undefined {
+    const open = this.documents.get(uri);
+    if (!open) return undefined;
+    const project = this.projectFor(uri);
+    const text = open.getText();
+    if (!isAgentFile(project, uri, text)) return undefined;
+    return { doc: project.service.parse(uri, open.version, text), project };
+  }
+
+  /** The current model of any agent file: its open buffer, else the file on disk. */
+  load(uri: string): AgentDocument | undefined {
+    const open = this.documents.get(uri);
+    if (open) return this.projectFor(uri).service.parse(uri, open.version, open.getText());
+    const text = readTextSync(uri);
+    return text === undefined ? undefined : parseAgent(uri, -1, text);
+  }
+
+  async settingsFor(uri: string): Promise<EffectiveSettings> {
+    let settings = this.settingsCache.get(uri);
+    if (!settings) {
+      const project = this.projectFor(uri);
+      settings = this.clientSettings(uri).then((client) => effectiveSettings(project.config, client, project.mcpServers));
+      this.settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** An open, enabled agent document with its feature context. */
+  async context(uri: string): Promise<AgentContext | undefined> {
+    const agent = this.openAgent(uri);
+    if (!agent) return undefined;
+    const settings = await this.settingsFor(uri);
+    if (!settings.enabled) return undefined;
+    const ctx: FeatureContext = { workspace: agent.project.service.workspace, load: (u) => this.load(u), settings: settings.analysis, triggers: settings.triggers };
+    return { ...agent, settings, ctx };
+  }
+
+  /** Indexes an opened or edited document; true when other files' results may change. */
+  documentChanged(open: TextDocument): boolean {
+    const project = this.projectFor(open.uri);
+    if (open.uri === project.rulesUri) {
+      applyRulesDocument(project, open.getText(), open.version);
+      this.generation++;
+      return true;
+    }
+    const before = project.service.index.get(open.uri);
+    const agent = this.openAgent(open.uri);
+    if (agent) project.service.indexDocument(agent.doc);
+    else project.service.removeFromIndex(open.uri);
+    return affectsOthers(before, project.service.index.get(open.uri));
+  }
+
+  /** Forgets a closed document and indexes its file again; true when other files' results may change. */
+  async documentClosed(uri: string): Promise<boolean> {
+    const project = this.projectFor(uri);
+    project.service.forget(uri);
+    this.settingsCache.delete(uri);
+    if (uri === project.rulesUri) {
+      await this.loadRulesDocument(project);
+      this.generation++;
+      return true;
+    }
+    return this.indexFromDisk(project, uri);
+  }
+
+  private async indexFromDisk(project: Project, uri: string): Promise<boolean> {
+    const before = project.service.index.get(uri);
+    const file = uriToPath(uri);
+    const text = file ? await readText(file) : undefined;
+    if (text !== undefined && hasFrontmatter(text) && isAgentFile(project, uri, text)) project.service.indexDocument(parseAgent(uri, 0, text));
+    else project.service.removeFromIndex(uri);
+    return affectsOthers(before, project.service.index.get(uri));
+  }
+
+  /** Applies watched-file events; true when other files' results may change. */
+  async filesChanged(changes: FileEvent[]): Promise<boolean> {
+    let affected = false;
+    for (const change of changes) {
+      const project = this.projectFor(change.uri);
+      const name = path.posix.basename(change.uri);
+      if (name === CONFIG_FILE || name === MCP_FILE) {
+        await this.loadProject(project);
+        affected = true;
+      } else if (change.uri === project.rulesUri) {
+        if (!this.documents.get(change.uri)) await this.loadRulesDocument(project);
+        this.generation++;
+        affected = true;
+      } else if (/\.md$/i.test(name) && !this.documents.get(change.uri)) {
+        const changed = change.type === FileChangeType.Deleted ? this.removed(project, change.uri) : await this.indexFromDisk(project, change.uri);
+        affected ||= changed;
+      }
+    }
+    return affected;
+  }
+
+  private removed(project: Project, uri: string): boolean {
+    const before = project.service.index.get(uri);
+    project.service.removeFromIndex(uri);
+    project.service.forget(uri);
+    return before !== undefined;
+  }
+
+  openUris(): string[] {
+    return this.documents.keys();
+  }
+
+  /** Every indexed agent file of every project. */
+  agentUris(): string[] {
+    return this.allProjects().flatMap((p) => [...p.service.index.all()].map((a) => a.uri)).sort();
+  }
+}
