@@ -1,0 +1,114 @@
+// The LSP wiring helpers on their own: guard, capabilities, settings merge,
+// index-change detection and which files count as agents.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { parseAgent } from '../../../server/src/service';
+import { summarize } from '../../../server/src/service/workspace/workspaceIndex';
+import { clientSupport, serverCapabilities } from '../../../server/src/lsp/capabilities';
+import { effectiveSettings, readClientSettings } from '../../../server/src/lsp/clientSettings';
+import { guard } from '../../../server/src/lsp/guard';
+import { affectsOthers } from '../../../server/src/lsp/indexChanges';
+import { createProject, isAgentFile } from '../../../server/src/lsp/project';
+import { FULL_CLIENT } from './harness';
+
+const token = (cancelled: boolean) => ({ isCancellationRequested: cancelled }) as CancellationToken;
+
+describe('guard', () => {
+  it('answers a cancelled request with RequestCancelled without running the handler', async () => {
+    let ran = false;
+    const handler = guard({ error: () => {} }, 'm', null, () => {
+      ran = true;
+      return 1;
+    });
+    const result = await handler({}, token(true));
+    assert.ok(result instanceof ResponseError);
+    assert.equal(result.code, LSPErrorCodes.RequestCancelled);
+    assert.equal(ran, false);
+  });
+
+  it('logs an exception with the method name and answers the empty result', async () => {
+    const logged: string[] = [];
+    const handler = guard({ error: (m) => logged.push(m) }, 'textDocument/hover', 'empty', () => {
+      throw new Error('boom');
+    });
+    assert.equal(await handler({}, token(false)), 'empty');
+    assert.match(logged[0], /^textDocument\/hover failed: Error: boom/);
+  });
+});
+
+describe('capabilities', () => {
+  it('announces pull diagnostics and prepareRename only to clients that support them', () => {
+    const full = serverCapabilities(clientSupport(FULL_CLIENT));
+    assert.deepEqual(full.diagnosticProvider, { identifier: 'agentry', interFileDependencies: true, workspaceDiagnostics: false });
+    assert.deepEqual(full.renameProvider, { prepareProvider: true });
+    const minimal = serverCapabilities(clientSupport({}));
+    assert.equal(minimal.diagnosticProvider, undefined);
+    assert.equal(minimal.renameProvider, true);
+    assert.equal(minimal.workspace, undefined);
+  });
+
+  it('reads what the client can do', () => {
+    const support = clientSupport(FULL_CLIENT);
+    assert.deepEqual(support, {
+      pullDiagnostics: true,
+      diagnosticRefresh: true,
+      configuration: true,
+      workspaceFolders: true,
+      watchedFilesRegistration: true,
+      snippets: true,
+      documentChanges: true,
+      renameFiles: true,
+      prepareRename: true,
+    });
+  });
+});
+
+describe('settings', () => {
+  it('merges client settings over the configuration file: scalars win, lists add up, severities merge', () => {
+    const client = readClientSettings({ severity: { 'unknown-key': 'off', bad: 'loud' }, extraTools: ['B'], rulesDocument: 'RULES.md', requiredSections: null, agentGlobs: [] });
+    const settings = effectiveSettings({ extraTools: ['A'], rulesDocument: 'CLAUDE.md', requiredSections: ['Focus'], severity: { mojibake: 'error' }, triggers: ['t'] }, client, new Set(['gh']));
+    assert.deepEqual(settings.analysis.extraTools, ['A', 'B']);
+    assert.deepEqual(settings.analysis.severity, { mojibake: 'error', 'unknown-key': 'off' });
+    assert.deepEqual(settings.analysis.requiredSections, ['Focus']);
+    assert.equal(settings.rulesDocument, 'RULES.md');
+    assert.deepEqual(settings.triggers, ['t']);
+    assert.deepEqual(settings.agentGlobs, []);
+    assert.equal(settings.enabled, true);
+    assert.deepEqual([...settings.analysis.mcpServers!], ['gh']);
+  });
+
+  it('ignores malformed client values', () => {
+    assert.deepEqual(readClientSettings(null), { enable: undefined, agentGlobs: undefined, severity: undefined, rulesDocument: undefined, extraTools: undefined, extraModels: undefined, requiredSections: undefined });
+    assert.equal(readClientSettings({ enable: 'no' }).enable, undefined);
+  });
+});
+
+describe('index changes', () => {
+  const summary = (text: string) => summarize(parseAgent('file:///a.md', 0, text));
+  const base = '---\nname: a\nproactive_triggers:\n  - x\n---\n**Rule 1: A**\n- b\n';
+
+  it('affect other files when an agent appears or goes, or its name, rule numbers or triggers change', () => {
+    assert.equal(affectsOthers(undefined, summary(base)), true);
+    assert.equal(affectsOthers(summary(base), undefined), true);
+    assert.equal(affectsOthers(summary(base), summary(base.replace('name: a', 'name: b'))), true);
+    assert.equal(affectsOthers(summary(base), summary(base.replace('Rule 1', 'Rule 2'))), true);
+    assert.equal(affectsOthers(summary(base), summary(base.replace('- x', '- y'))), true);
+  });
+
+  it('do not for edits elsewhere', () => {
+    assert.equal(affectsOthers(summary(base), summary(`${base}\nMore prose.\n`)), false);
+  });
+});
+
+describe('agent files', () => {
+  it('are .md files with frontmatter or in an agents folder, unless agentGlobs decide', () => {
+    const project = createProject('file:///ws');
+    assert.equal(isAgentFile(project, 'file:///ws/notes/a.md', '---\nname: a\n---\n'), true);
+    assert.equal(isAgentFile(project, 'file:///ws/README.md', '# Readme\n'), false);
+    assert.equal(isAgentFile(project, 'file:///ws/.claude/agents/new.md', ''), true);
+    project.matchers.agents = (relative) => relative.startsWith('agents/');
+    assert.equal(isAgentFile(project, 'file:///ws/notes/a.md', '---\nname: a\n---\n'), false);
+    assert.equal(isAgentFile(project, 'file:///ws/agents/a.md', ''), true);
+  });
+});
