@@ -40,10 +40,10 @@ export class DiagnosticsHost {
     return found ? found.project.service.validate(found.doc, found.settings.analysis) : [];
   }
 
-  /** Identifies the inputs of a result: document version, index version and settings generation. */
+  /** Identifies the inputs of a result: the document version and the generation of everything cross-file. */
   private resultId(uri: string): string | undefined {
     const agent = this.host.openAgent(uri);
-    return agent ? `${agent.doc.version}:${agent.project.service.index.version}:${this.host.generation}` : undefined;
+    return agent ? `${agent.doc.version}:${this.host.generation}` : undefined;
   }
 
   documentChanged(uri: string): void {

@@ -65,8 +65,14 @@ export async function readRulesDocument(project: Project): Promise<string | unde
   return file ? readText(file) : undefined;
 }
 
-/** Whether a file is an agent of this project: not ignored, matching `agentGlobs` when set, else starting with frontmatter or living in an agents folder. */
-export function isAgentFile(project: Project, uri: string, text: string): boolean {
+/**
+ * Whether a file is an agent of this project: never the rules document or an
+ * ignored file; with `agentGlobs` set, exactly the files they match; otherwise
+ * every file under `.claude/agents/`, and files with frontmatter under an
+ * `agents/` folder, named `*.agent.md`, or opened by the client (which chose
+ * to send it).
+ */
+export function isAgentFile(project: Project, uri: string, text: string, opened: boolean): boolean {
   if (uri === project.rulesUri) return false;
   const file = uriToPath(uri);
   const ignoredPath = relativeTo(project.configRoot, file);
@@ -75,7 +81,8 @@ export function isAgentFile(project: Project, uri: string, text: string): boolea
     const folderPath = relativeTo(project.root, file);
     return folderPath !== undefined && project.matchers.agents(folderPath);
   }
-  return hasFrontmatter(text) || /\/\.claude\/agents\//.test(uri) || /\.agent\.md$/i.test(uri);
+  if (/\/\.claude\/agents\//.test(uri)) return true;
+  return hasFrontmatter(text) && (opened || /\/agents\//.test(uri) || /\.agent\.md$/i.test(uri));
 }
 
 function relativeTo(base: string | undefined, file: string | undefined): string | undefined {

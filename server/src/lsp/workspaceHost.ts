@@ -33,7 +33,7 @@ export class WorkspaceHost {
   private markReady!: () => void;
   /** Resolves once every folder has been indexed for the first time. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
-  /** Bumps when settings, configuration or a rules document change. */
+  /** Bumps on every change that can alter other files' results: settings, configuration, rules document, index changes that affect others. */
   generation = 0;
 
   constructor(
@@ -114,11 +114,12 @@ export class WorkspaceHost {
         const uri = pathToUri(file);
         if (this.documents.get(uri)) continue;
         const text = await readText(file);
-        if (text !== undefined && isAgentFile(project, uri, text)) service.indexDocument(parseAgent(uri, 0, text));
+        if (text !== undefined && isAgentFile(project, uri, text, false)) service.indexDocument(parseAgent(uri, 0, text));
       }
       this.log.info(`Indexed ${service.index.size} agent files of ${project.root} in ${Date.now() - started} ms.`);
     }
     for (const open of this.documents.all()) if (this.projectFor(open.uri) === project) this.documentChanged(open);
+    this.generation++;
   }
 
   /** The parsed open document when it is an agent file of its project. */
@@ -127,7 +128,7 @@ export class WorkspaceHost {
     if (!open) return undefined;
     const project = this.projectFor(uri);
     const text = open.getText();
-    if (!isAgentFile(project, uri, text)) return undefined;
+    if (!isAgentFile(project, uri, text, true)) return undefined;
     return { doc: project.service.parse(uri, open.version, text), project };
   }
 
@@ -171,7 +172,12 @@ export class WorkspaceHost {
     const agent = this.openAgent(open.uri);
     if (agent) project.service.indexDocument(agent.doc);
     else project.service.removeFromIndex(open.uri);
-    return affectsOthers(before, project.service.index.get(open.uri));
+    return this.changed(affectsOthers(before, project.service.index.get(open.uri)));
+  }
+
+  private changed(affected: boolean): boolean {
+    if (affected) this.generation++;
+    return affected;
   }
 
   /** Forgets a closed document and indexes its file again; true when other files' results may change. */
@@ -191,9 +197,9 @@ export class WorkspaceHost {
     const before = project.service.index.get(uri);
     const file = uriToPath(uri);
     const text = file ? await readText(file) : undefined;
-    if (text !== undefined && hasFrontmatter(text) && isAgentFile(project, uri, text)) project.service.indexDocument(parseAgent(uri, 0, text));
+    if (text !== undefined && hasFrontmatter(text) && isAgentFile(project, uri, text, false)) project.service.indexDocument(parseAgent(uri, 0, text));
     else project.service.removeFromIndex(uri);
-    return affectsOthers(before, project.service.index.get(uri));
+    return this.changed(affectsOthers(before, project.service.index.get(uri)));
   }
 
   /** Applies watched-file events; true when other files' results may change. */
@@ -221,7 +227,7 @@ export class WorkspaceHost {
     const before = project.service.index.get(uri);
     project.service.removeFromIndex(uri);
     project.service.forget(uri);
-    return before !== undefined;
+    return this.changed(before !== undefined);
   }
 
   openUris(): string[] {

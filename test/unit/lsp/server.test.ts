@@ -80,6 +80,15 @@ describe('language server over LSP (pull client)', () => {
     assert.deepEqual(await pull(developer(), report.resultId), { kind: 'unchanged', resultId: report.resultId });
   });
 
+  it('keeps other documents unchanged for edits without cross-file effect', async () => {
+    await client.open(ws.agents.architect, seed('001').text);
+    const first = (await pull(ws.agents.architect)) as FullDocumentDiagnosticReport;
+    await client.change(developer(), `${seed('000').text}\nOne more line of prose.\n`);
+    assert.equal((await pull(ws.agents.architect, first.resultId)).kind, 'unchanged');
+    await client.change(developer(), seed('000').text);
+    await client.close(ws.agents.architect);
+  });
+
   it('completes model values and tools with MCP servers from .mcp.json', async () => {
     const model = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: developer() }, position: at(3, 7) });
     assert.deepEqual(model.items.slice(0, 4).map((i) => i.label), ['sonnet', 'opus', 'haiku', 'inherit']);
@@ -106,7 +115,7 @@ describe('language server over LSP (pull client)', () => {
     });
     assert.deepEqual(actions.map((a) => a.kind), ['quickfix', 'quickfix', 'source.fixAll.agentry']);
     assert.equal(actions[0].isPreferred, true);
-    assert.deepEqual((actions[0].edit?.documentChanges?.[0] as { textDocument: unknown }).textDocument, { uri: developer(), version: 1 });
+    assert.deepEqual((actions[0].edit?.documentChanges?.[0] as { textDocument: unknown }).textDocument, { uri: developer(), version: client.versionOf(developer()) });
   });
 
   it('goes to the definition of an agent in another file and finds its references', async () => {

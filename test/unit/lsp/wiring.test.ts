@@ -102,13 +102,17 @@ describe('index changes', () => {
 });
 
 describe('agent files', () => {
-  it('are .md files with frontmatter or in an agents folder, unless agentGlobs decide', () => {
+  it('are files under .claude/agents, files with frontmatter under agents/ or opened, unless agentGlobs decide', () => {
     const project = createProject('file:///ws');
-    assert.equal(isAgentFile(project, 'file:///ws/notes/a.md', '---\nname: a\n---\n'), true);
-    assert.equal(isAgentFile(project, 'file:///ws/README.md', '# Readme\n'), false);
-    assert.equal(isAgentFile(project, 'file:///ws/.claude/agents/new.md', ''), true);
-    project.matchers.agents = (relative) => relative.startsWith('agents/');
-    assert.equal(isAgentFile(project, 'file:///ws/notes/a.md', '---\nname: a\n---\n'), false);
-    assert.equal(isAgentFile(project, 'file:///ws/agents/a.md', ''), true);
+    const frontmatter = '---\nname: a\n---\n';
+    assert.equal(isAgentFile(project, 'file:///ws/.claude/agents/new.md', '', false), true);
+    assert.equal(isAgentFile(project, 'file:///ws/team/agents/a.md', frontmatter, false), true);
+    assert.equal(isAgentFile(project, 'file:///ws/team/agents/notes.md', '# Notes\n', false), false);
+    assert.equal(isAgentFile(project, 'file:///ws/docs/post.md', frontmatter, false), false);
+    assert.equal(isAgentFile(project, 'file:///ws/docs/post.md', frontmatter, true), true);
+    assert.equal(isAgentFile(project, 'file:///ws/README.md', '# Readme\n', true), false);
+    project.matchers.agents = (relative) => relative.startsWith('prompts/');
+    assert.equal(isAgentFile(project, 'file:///ws/.claude/agents/a.md', frontmatter, true), false);
+    assert.equal(isAgentFile(project, 'file:///ws/prompts/a.md', '', false), true);
   });
 });

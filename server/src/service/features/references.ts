@@ -21,7 +21,11 @@ export function ruleReferences(doc: AgentDocument, number: number, ctx: FeatureC
   const target = resolveRule(doc, number, ctx);
   const candidates = new Set<string>([doc.uri]);
   if (target) candidates.add(target.uri);
-  for (const agent of ctx.workspace.index.all()) if (agent.ruleReferences.includes(number)) candidates.add(agent.uri);
+  for (const agent of ctx.workspace.index.all()) {
+    // An agent that defines the rule itself resolves its references there, without reading it.
+    const definesIt = agent.uri !== target?.uri && agent.rules.some((r) => r.number === number);
+    if (agent.ruleReferences.includes(number) && !definesIt) candidates.add(agent.uri);
+  }
   const locations: Location[] = [];
   for (const uri of candidates) {
     if (token.isCancellationRequested) return [];
