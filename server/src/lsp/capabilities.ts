@@ -11,6 +11,7 @@ export interface ClientSupport {
   pullDiagnostics: boolean;
   diagnosticRefresh: boolean;
   configuration: boolean;
+  configurationRegistration: boolean;
   workspaceFolders: boolean;
   watchedFilesRegistration: boolean;
   snippets: boolean;
@@ -26,6 +27,7 @@ export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     pullDiagnostics: Boolean(text?.diagnostic),
     diagnosticRefresh: Boolean(workspace?.diagnostics?.refreshSupport),
     configuration: Boolean(workspace?.configuration),
+    configurationRegistration: Boolean(workspace?.didChangeConfiguration?.dynamicRegistration),
     workspaceFolders: Boolean(workspace?.workspaceFolders),
     watchedFilesRegistration: Boolean(workspace?.didChangeWatchedFiles?.dynamicRegistration),
     snippets: Boolean(text?.completion?.completionItem?.snippetSupport),

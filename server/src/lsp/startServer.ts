@@ -44,10 +44,6 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(
     guardNotification(log, 'initialized', async () => {
-      if (support.watchedFilesRegistration) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) });
-      }
-      if (support.configuration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
       if (support.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(
           guardNotification(log, 'workspace/didChangeWorkspaceFolders', async (event) => {
@@ -57,7 +53,8 @@ export function startServer(connection: Connection): void {
           }),
         );
       }
-      await host.initialize();
+      const registered = registerDynamically(connection, support).catch((error: Error) => log.error(`Dynamic registration failed: ${error.message}`));
+      await Promise.all([registered, host.initialize()]);
       diagnostics.refresh();
     }),
   );
@@ -95,4 +92,12 @@ export function startServer(connection: Connection): void {
   registerLintWorkspace(connection, host, log);
   documents.listen(connection);
   connection.listen();
+}
+
+/** Asks the client to send file changes and `agentry` setting changes, where it lets servers register for them. */
+async function registerDynamically(connection: Connection, support: ClientSupport): Promise<void> {
+  if (support.watchedFilesRegistration) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) });
+  }
+  if (support.configurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
 }

@@ -13,11 +13,13 @@ import {
   ConfigurationRequest,
   createProtocolConnection,
   DiagnosticRefreshRequest,
+  ErrorCodes,
   IPCMessageReader,
   IPCMessageWriter,
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   type ApplyWorkspaceEditParams,
@@ -62,6 +64,8 @@ export class TestClient {
   /** Answered for every `workspace/configuration` item. */
   settings: Record<string, unknown> = {};
   refreshes = 0;
+  /** Answer `client/registerCapability` with an error, as clients that do not allow it do. */
+  rejectRegistrations = false;
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private readonly refreshWaiters: (() => void)[] = [];
   private readonly logWaiters: Waiter<string>[] = [];
@@ -70,6 +74,7 @@ export class TestClient {
   constructor(readonly connection: ProtocolConnection, private readonly onDispose: () => void = () => {}) {
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     connection.onRequest(RegistrationRequest.type, (params) => {
+      if (this.rejectRegistrations) return new ResponseError(ErrorCodes.MethodNotFound, 'registration not supported');
       this.registrations.push(...params.registrations);
     });
     connection.onRequest(DiagnosticRefreshRequest.type, () => {

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
-import type { CompletionList, InitializeResult } from 'vscode-languageserver-protocol';
+import type { CompletionList, FullDocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver-protocol';
 import { seed } from '../../support/fixtures';
 import { createWorkspace, type FixtureWorkspace } from './fixtureWorkspace';
-import { startChild, startInProcess, type TestClient } from './harness';
+import { FULL_CLIENT, startChild, startInProcess, type TestClient } from './harness';
 
 async function shutdown(client: TestClient, child: ChildProcess): Promise<number | null> {
   const exited = once(child, 'exit');
@@ -84,6 +84,24 @@ describe('push diagnostics in-process, settings from initializationOptions', () 
       const codes = (await published).diagnostics.map((d) => d.code);
       assert.ok(!codes.includes('legacy-tool'));
       assert.ok(codes.includes('yaml-lenient-value'));
+    } finally {
+      client.dispose();
+      ws.dispose();
+    }
+  });
+});
+
+describe('a client that refuses dynamic registration', () => {
+  it('still indexes the workspace and serves diagnostics, logging the refusal', async () => {
+    const ws = createWorkspace();
+    const client = startInProcess();
+    client.rejectRegistrations = true;
+    try {
+      await client.initialize(FULL_CLIENT, ws.root);
+      await client.open(ws.agents.developer, seed('000').text);
+      const report = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: ws.agents.developer } });
+      assert.ok(report.items.some((d) => d.code === 'yaml-lenient-value'));
+      assert.match(await client.nextLog(/Dynamic registration failed/), /registration not supported/);
     } finally {
       client.dispose();
       ws.dispose();

@@ -54,6 +54,7 @@ describe('capabilities', () => {
       pullDiagnostics: true,
       diagnosticRefresh: true,
       configuration: true,
+      configurationRegistration: true,
       workspaceFolders: true,
       watchedFilesRegistration: true,
       snippets: true,
