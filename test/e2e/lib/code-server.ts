@@ -29,6 +29,7 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'workbench.enableExperiments': false,
   'workbench.editor.enablePreview': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'extensions.autoUpdate': false,
@@ -154,6 +155,27 @@ export function installExtension(vsixPath: string, dirs: CodeServerDirs, env?: R
   });
 }
 
+/**
+ * Package an extension folder into a .vsix with the project's vsce (no dependency bundling:
+ * bundle first, e.g. with esbuild). `extraArgs` go to `vsce package`. Returns the .vsix path.
+ */
+export function packageExtension(extensionDir: string, outFile: string, extraArgs: string[] = []): Promise<string> {
+  const vsce = path.join(REPO_ROOT, 'node_modules/.bin/vsce');
+  const out = path.resolve(outFile);
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      vsce,
+      ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out, ...extraArgs],
+      { cwd: path.resolve(extensionDir), timeout: 120_000, maxBuffer: 16 << 20 },
+      (err, stdout, stderr) => {
+        if (err || !fs.existsSync(out)) reject(new Error(`vsce package failed: ${err?.message ?? 'no output file'}\n${stdout}${stderr}`));
+        else resolve(out);
+      },
+    );
+    child.stdin?.end(); // never wait on a y/N prompt
+  });
+}
+
 /** Start code-server on a free 127.0.0.1 port with isolated user-data / extensions dirs. */
 export async function startCodeServer(opts: CodeServerOptions = {}): Promise<CodeServer> {
   const tools = e2eTools();
@@ -161,7 +183,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   const keep = opts.keepTemp || process.env.E2E_KEEP === '1';
   const removeTemp = () => {
     if (keep) console.error(`[code-server] kept ${dirs.tmpDir}`);
-    else fs.rmSync(dirs.tmpDir, { recursive: true, force: true });
+    else fs.rmSync(dirs.tmpDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   };
 
   try {
@@ -192,10 +214,17 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   child.stderr?.on('data', (d) => (output += d));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   let stopped = false;
+  // If the test process ends without stop(), do not leave the server group running.
+  const onExit = () => {
+    try { if (child.pid) process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    if (!keep) fs.rmSync(dirs.tmpDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  };
+  process.once('exit', onExit);
 
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    process.removeListener('exit', onExit);
     if (child.exitCode === null && child.signalCode === null && child.pid) {
       // code-server was started in its own process group: signal the group (server + extension hosts).
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
@@ -282,8 +311,13 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<BrowserSe
     headless: true,
     viewport: opts.viewport ?? { width: 1400, height: 900 },
     args: CHROMIUM_ARGS,
+    // keep chromium's crash-report / dconf files out of the real home
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(profile, 'xdg-config'), XDG_CACHE_HOME: path.join(profile, 'xdg-cache') } as Record<string, string>,
   });
   context.setDefaultTimeout(opts.timeoutMs ?? 30_000);
+  // Functions handed to page.evaluate are transpiled by tsx/esbuild, which may wrap named inner
+  // functions in a `__name(...)` helper that only exists in Node; give the page a no-op one.
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleErrors: string[] = [];
   const verbose = opts.verbose || process.env.E2E_VERBOSE === '1';
@@ -373,11 +407,18 @@ export function countMarkers(page: Page, severity: MarkerSeverity = 'any'): Prom
   return activeEditor(page).locator(squiggleSelector(severity)).count();
 }
 
-/** Focus the active editor's text area. */
+/** Give the active editor keyboard focus (keeps the cursor where it is when possible). */
 export async function focusEditor(page: Page): Promise<void> {
   const editor = activeEditor(page);
-  await editor.locator('.view-lines').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-  await editor.locator('textarea, .native-edit-context').first().focus();
+  const hasFocus = () =>
+    editor.evaluate((el: any) => el.classList.contains('focused') && el.contains(el.ownerDocument.activeElement));
+  if (await hasFocus()) return;
+  await editor.locator('.native-edit-context, textarea').first().focus().catch(() => undefined);
+  const focused = await waitUntil(hasFocus, 'editor focus', 3000).catch(() => false);
+  if (focused) return;
+  // Fall back to clicking into the text (this moves the cursor).
+  await editor.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+  await waitUntil(hasFocus, 'editor focus after click', 5000);
 }
 
 /** Move the cursor to 1-based `line`/`column` with Go to Line (Ctrl+G "line:column"). */
@@ -386,7 +427,7 @@ export async function goToPosition(page: Page, line: number, column = 1): Promis
   await page.keyboard.press('Control+g');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill(`${line}:${column}`);
+  await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await waitUntil(async () => {
@@ -419,40 +460,66 @@ export interface CompletionItemView {
 /**
  * Put the cursor at `line`/`column` (1-based; omit to keep the cursor) and trigger suggestions with
  * Ctrl+Space. Returns the rows the suggest widget renders (it virtualises: about 12 visible rows;
- * pass `all: true` to scroll through the whole list).
+ * pass `all: true` to walk the selection through the whole list). The widget stays open: call
+ * dismissWidgets() (Escape) or accept with Enter.
  */
 export async function triggerCompletion(
   page: Page,
   at?: { line: number; column: number },
   opts: { timeoutMs?: number; all?: boolean } = {},
 ): Promise<CompletionItemView[]> {
+  const timeoutMs = opts.timeoutMs ?? 20_000;
   if (at) await goToPosition(page, at.line, at.column);
-  else await focusEditor(page);
-  await page.keyboard.press('Control+Space');
   const widget = page.locator('.editor-widget.suggest-widget.visible');
-  await widget.waitFor({ state: 'visible', timeout: opts.timeoutMs ?? 20_000 });
+  // A Ctrl+Space that lands while focus is still moving (e.g. right after Go to Line) is lost now
+  // and then: re-focus and press again until the widget shows.
+  const perTry = Math.max(5000, Math.floor(timeoutMs / 3));
+  for (let attempt = 1; ; attempt++) {
+    await focusEditor(page);
+    await page.keyboard.press('Control+Space');
+    const shown = await widget.waitFor({ state: 'visible', timeout: perTry }).then(() => true, () => false);
+    if (shown) break;
+    if (attempt >= 3) throw new Error(`suggest widget did not show after ${attempt} Ctrl+Space presses`);
+  }
   const rows = widget.locator('.monaco-list-row');
-  await waitUntil(async () => (await rows.count()) > 0 || (await widget.locator('.message').isVisible().catch(() => false)),
-    'suggestions (or a "No suggestions" message)', opts.timeoutMs ?? 20_000);
-  const read = async (): Promise<CompletionItemView[]> =>
+  const message = widget.locator('.message');
+  await waitUntil(
+    async () =>
+      (await rows.count()) > 0 ||
+      ((await message.isVisible().catch(() => false)) && /no suggestions/i.test(await message.innerText().catch(() => ''))),
+    'suggestions (or a "No suggestions" message)',
+    timeoutMs,
+  );
+  type Row = CompletionItemView & { index: number; setSize: number };
+  const read = (): Promise<Row[]> =>
     rows.evaluateAll((els: any[]) =>
       els.map((el) => ({
         index: Number(el.getAttribute('data-index')),
+        setSize: Number(el.getAttribute('aria-setsize') ?? 0),
         label: (el.querySelector('.label-name')?.textContent ?? '').trim(),
         detail: (el.querySelector('.details-label')?.textContent ?? '').trim(),
         ariaLabel: el.getAttribute('aria-label') ?? '',
-      })).sort((a: any, b: any) => a.index - b.index)
-        .map(({ label, detail, ariaLabel }: any) => ({ label, detail, ariaLabel })));
-  if (!opts.all) return read();
-  // Walk the list with PageDown until no new rows show up.
-  const seen = new Map<string, CompletionItemView>();
-  for (let guard = 0; guard < 100; guard++) {
+      })));
+  const strip = (r: Row[]): CompletionItemView[] =>
+    r.sort((a, b) => a.index - b.index).map(({ label, detail, ariaLabel }) => ({ label, detail, ariaLabel }));
+  const first = await read();
+  if (!opts.all) return strip(first);
+  // Walk the selection down the virtualised list (ArrowDown; PageDown does not page it here) until
+  // every index 0..setSize-1 was rendered once. This moves the selection: dismiss afterwards.
+  const seen = new Map<number, Row>(first.map((r) => [r.index, r]));
+  const total = Math.max(0, ...first.map((r) => r.setSize));
+  let focused = 0;
+  while (seen.size < total) {
     const before = seen.size;
-    for (const r of await read()) seen.set(r.ariaLabel || r.label, r);
-    if (seen.size === before && guard > 0) break;
-    await page.keyboard.press('PageDown');
+    const target = Math.min(total - 1, Math.max(...seen.keys()) + Math.max(1, first.length - 1));
+    for (; focused < target; focused++) await page.keyboard.press('ArrowDown');
+    const grew = await waitUntil(async () => {
+      for (const r of await read()) seen.set(r.index, r);
+      return seen.size > before;
+    }, 'more suggestions', 3000).catch(() => false);
+    if (!grew) break;
   }
-  return [...seen.values()];
+  return strip([...seen.values()]);
 }
 
 /** Close the suggest widget / hover / quick input if open. */
@@ -507,14 +574,25 @@ export async function hoverText(
     { text, occurrence: opts.occurrence ?? 0, offset: opts.offset ?? 0 },
   );
   if (!box) throw new Error(`text ${JSON.stringify(text)} is not on a visible line of the active editor`);
-  // Move away first so a hover for the same spot is re-triggered.
-  await page.mouse.move(1, 1);
-  await page.mouse.move(box.x, box.y, { steps: 3 });
-  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content, .monaco-editor .monaco-hover:not(.hidden) .hover-contents').first();
-  await hover.waitFor({ state: 'visible', timeout: opts.timeoutMs ?? 20_000 });
-  await waitUntil(async () => (await hover.innerText()).trim().length > 0 && !/^Loading\.\.\.$/.test((await hover.innerText()).trim()),
-    'hover content', opts.timeoutMs ?? 20_000);
-  return (await hover.innerText()).trim();
+  const timeoutMs = opts.timeoutMs ?? 20_000;
+  const hover = page
+    .locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content, .monaco-editor .monaco-hover:not(.hidden) .hover-contents')
+    .first();
+  const perTry = Math.max(5000, Math.floor(timeoutMs / 3));
+  for (let attempt = 1; ; attempt++) {
+    // Move away first so a hover for the same spot is triggered afresh.
+    await page.mouse.move(1, 1);
+    await page.mouse.move(box.x, box.y, { steps: 3 });
+    const shown = await hover.waitFor({ state: 'visible', timeout: perTry }).then(() => true, () => false);
+    if (shown) break;
+    if (attempt >= 3) throw new Error(`no hover over ${JSON.stringify(text)} after ${attempt} tries`);
+  }
+  const content = async () => (await hover.innerText()).trim();
+  await waitUntil(async () => {
+    const t = await content();
+    return t.length > 0 && !/^Loading\.\.\.$/.test(t);
+  }, 'hover content', timeoutMs);
+  return content();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -527,16 +605,23 @@ export async function hoverText(
  */
 export async function runCommand(page: Page, title: string, opts: { exact?: boolean; timeoutMs?: number } = {}): Promise<void> {
   const timeout = opts.timeoutMs ?? 20_000;
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('input');
-  await input.waitFor({ state: 'visible', timeout });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const shown = await input.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+    if (shown) break;
+    if (attempt >= 3) throw new Error('the command palette did not open (F1)');
+  }
   await input.fill(`>${title}`);
+  // Palette rows are labelled "<title>" or "<title>, <keybinding / recently used>".
   const exact = opts.exact ?? true;
+  const q = (v: string) => JSON.stringify(v);
   const row = widget
-    .locator('.monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exact ? new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) : title }) })
+    .locator(exact
+      ? `.monaco-list-row[aria-label=${q(title)}], .monaco-list-row[aria-label^=${q(`${title}, `)}]`
+      : `.monaco-list-row[aria-label*=${q(title)} i]`)
     .first();
   await row.waitFor({ state: 'visible', timeout });
   await row.click();
@@ -552,16 +637,15 @@ export interface ProblemRow {
   /** 1-based, from "[Ln X, Col Y]". */
   line?: number;
   column?: number;
-  /** The file row this marker sits under. */
+  /** The file row this marker sits under: its name and full path. */
   file: string;
+  filePath: string;
   ariaLabel: string;
 }
 
 /** Open the Problems panel (View: Focus Problems) and wait for it. */
 export async function openProblemsPanel(page: Page): Promise<Locator> {
-  await runCommand(page, 'View: Focus on Problems View', { exact: false }).catch(async () => {
-    await page.keyboard.press('Control+Shift+M');
-  });
+  await runCommand(page, 'Problems: Focus on Problems View');
   const panel = page.locator('.markers-panel');
   await panel.waitFor({ state: 'visible' });
   return panel;
@@ -580,26 +664,33 @@ export async function readProblems(page: Page, opts: { min?: number; timeoutMs?:
         .map((el) => ({ el, index: Number(el.getAttribute('data-index')) }))
         .sort((a, b) => a.index - b.index);
       let file = '';
+      let filePath = '';
       const out: any[] = [];
       for (const { el } of rows) {
-        const marker = el.querySelector('.marker-message-details, .marker-message');
-        const icon = el.querySelector('.marker-icon');
-        if (!marker && !icon) {
+        const level = el.getAttribute('aria-level');
+        if (level === '1') {
           file = (el.querySelector('.label-name')?.textContent ?? '').trim();
+          filePath = el.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '';
           continue;
         }
+        const icon = el.querySelector('.marker-icon');
+        if (!icon) continue; // related-information rows
         const iconClass: string = icon ? String(icon.className) : '';
         const severity = /error/.test(iconClass) ? 'error' : /warning/.test(iconClass) ? 'warning' : /info/.test(iconClass) ? 'info' : 'unknown';
-        const text = (sel: string) => (el.querySelector(sel)?.textContent ?? '').trim();
-        const lineCol = /\[Ln (\d+), Col (\d+)\]/.exec(text('.marker-line') || el.textContent || '');
+        const t: Record<string, string> = {};
+        for (const sel of ['.marker-line', '.marker-message', '.marker-message-line', '.marker-source', '.marker-code']) {
+          t[sel] = (el.querySelector(sel)?.textContent ?? '').trim();
+        }
+        const lineCol = /\[Ln (\d+), Col (\d+)\]/.exec(t['.marker-line'] || el.textContent || '');
         out.push({
           severity,
-          message: text('.marker-message') || text('.marker-message-line'),
-          source: text('.marker-source').replace(/^\(|\)$/g, ''),
-          code: text('.marker-code'),
+          message: t['.marker-message'] || t['.marker-message-line'],
+          source: t['.marker-source'].replace(/^\(|\)$/g, ''),
+          code: t['.marker-code'],
           line: lineCol ? Number(lineCol[1]) : undefined,
           column: lineCol ? Number(lineCol[2]) : undefined,
           file,
+          filePath,
           ariaLabel: el.getAttribute('aria-label') ?? '',
         });
       }
