@@ -5,10 +5,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AgentReference, DeclaredRuleCount, Heading, RuleDefinition, RuleReference, Span } from '../types';
 
 const BOLD_RULE = /^(\s*(?:[-*+]\s+)?\*\*)Rule\s+(\d{1,6})\s*[:.)\-–—]\s*(.*?)\*\*(.*)$/;
-const PIN_RULE = /^(\s*(?:📌|ðŸ“Œ)\s*\**)Rule\s+(\d{1,6})\s*[:.)\-–—]\s*(.*?)\**\s*$/;
-const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$/;
+// The patterns below stay linear on hostile lines (a million `*` or spaces): no
+// lazy group before an optional tail, no `\s+` before a group that can fail late.
+/** The title is the rest of the line less trailing `*` and blanks (trimmed in code). */
+const PIN_RULE = /^(\s*(?:📌|ðŸ“Œ)\s*\**)Rule\s+(\d{1,6})\s*[:.)\-–—]\s*(.*)$/;
+/** A bullet marker followed by text; the text is the rest of the line, trimmed. */
+const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(?=\S)/;
 const RULE_REFERENCE = /\bRule\s+(\d{1,6})\b/g;
-const DECLARED_COUNT = /\bBOUND BY THE FOLLOWING\s+(\d{1,6})\b[^\r\n]*?\bRULES\b/i;
+/** The declared count is the first such phrase with `RULES` somewhere after it on the line. */
+const DECLARED_COUNT = /\bBOUND BY THE FOLLOWING\s+(\d{1,6})\b/i;
+const RULES_WORD = /\bRULES\b/i;
 const CROSS_AGENT_HEADING = /cross[-\s]agent\s+validation/i;
 const AGENT_ITEM_BOLD = /^(\s*[-*+]\s+\*\*)([A-Za-z0-9][\w.-]*)\*\*\s*:/;
 const AGENT_ITEM_PLAIN = /^(\s*[-*+]\s+)([a-z0-9][a-z0-9_-]*)\s*:/;
@@ -72,19 +78,22 @@ export function scanBody(
     if (openRule) {
       const bullet = BULLET.exec(lineText);
       if (bullet) {
-        const textStart = start + lineText.indexOf(bullet[1]);
-        openRule.bullets.push({ text: bullet[1], span: { start: textStart, end: textStart + bullet[1].length } });
+        const bulletText = lineText.slice(bullet[0].length).trimEnd();
+        const textStart = start + bullet[0].length;
+        openRule.bullets.push({ text: bulletText, span: { start: textStart, end: textStart + bulletText.length } });
         openRule.blockSpan = { start: openRule.blockSpan.start, end: start + lineText.length };
       } else if (!bullet) openRule = undefined;
     }
     if (mentionsRule) collectReferences(lineText, start, scan.ruleReferences);
     if (!scan.declaredRuleCount && /OUND/i.test(lineText)) {
       const declared = DECLARED_COUNT.exec(lineText);
-      if (declared) {
-        const numberStart = start + declared.index + declared[0].indexOf(declared[1], 'BOUND BY THE FOLLOWING'.length);
+      const afterNumber = declared ? declared.index + declared[0].length : 0;
+      const rulesAt = declared ? lineText.slice(afterNumber).search(RULES_WORD) : -1;
+      if (declared && rulesAt >= 0) {
+        const numberStart = start + afterNumber - declared[1].length;
         scan.declaredRuleCount = {
           count: Number(declared[1]),
-          span: { start: start + declared.index, end: start + declared.index + declared[0].length },
+          span: { start: start + declared.index, end: start + afterNumber + rulesAt + 'RULES'.length },
           numberSpan: { start: numberStart, end: numberStart + declared[1].length },
         };
       }
@@ -105,7 +114,7 @@ function matchRule(lineText: string, start: number, line: number): RuleDefinitio
   const match = bold ?? PIN_RULE.exec(lineText);
   if (!match) return undefined;
   const numberStart = start + lineText.indexOf(match[2], match[1].length);
-  const title = (match[3] || (bold ? match[4] : '')).trim();
+  const title = (bold ? match[3] || match[4] : trimTrailingStars(match[3])).trim();
   const span: Span = { start, end: start + lineText.length };
   return {
     number: Number(match[2]),
@@ -130,4 +139,11 @@ function collectReferences(lineText: string, start: number, into: RuleReference[
       numberSpan: { start: numberStart, end: numberStart + m[1].length },
     });
   }
+}
+
+/** The text less trailing `*` and whitespace, by a scan (a regex would be quadratic on a run of `*`). */
+function trimTrailingStars(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '*' || /\s/.test(text[end - 1]))) end--;
+  return text.slice(0, end);
 }

@@ -45,7 +45,9 @@ function describe(
 ): FrontmatterSplit {
   const contentStart = bomLength + 3 + tagLength;
   const closeIndex = findClose(text, contentStart);
-  const contentEnd = matterLength !== undefined && closeIndex >= 0 ? contentStart + matterLength : closeIndex;
+  let contentEnd = matterLength !== undefined && closeIndex >= 0 ? contentStart + matterLength : closeIndex;
+  // With CRLF the "\n---" close leaves the line's "\r" in the YAML: it is a line break, not content.
+  if (contentEnd > contentStart && text[contentEnd - 1] === '\r') contentEnd--;
   if (closeIndex < 0) {
     return { contentStart, contentEnd: text.length, blockEnd: text.length, closed: false, language };
   }

@@ -3,23 +3,26 @@
 // document order (updating this file's references and the declared count).
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { AgentDocument } from '../../types';
-import { replaceSpan, type FixEdit, type QuickFix } from './quickFix';
+import { once, replaceSpan, type FixEdit, type QuickFix } from './quickFix';
 
 export const fixRuleNumbering: QuickFix = {
   codes: ['rule-count-mismatch', 'rule-order', 'duplicate-rule'],
-  provide(doc) {
-    const count = doc.rules.length;
-    if (count === 0) return [];
-    const inOrder = doc.rules.every((r, i) => r.number === i + 1);
-    const fixes: FixEdit[] = [];
-    const declared = doc.declaredRuleCount;
-    if (inOrder && declared && declared.count !== count) {
-      fixes.push({ title: `Declare ${count} rules`, edits: [replaceSpan(doc, declared.numberSpan, String(count))], auto: true, preferred: true });
-    }
-    if (!inOrder) fixes.push({ title: `Renumber the rules 1–${count}`, edits: renumberEdits(doc), auto: false, preferred: true });
-    return fixes;
-  },
+  // The same fixes whichever diagnostic asks: computed once per document.
+  provide: (doc) => once(doc, 'ruleNumbering', () => ruleNumberingFixes(doc)),
 };
+
+function ruleNumberingFixes(doc: AgentDocument): FixEdit[] {
+  const count = doc.rules.length;
+  if (count === 0) return [];
+  const inOrder = doc.rules.every((r, i) => r.number === i + 1);
+  const fixes: FixEdit[] = [];
+  const declared = doc.declaredRuleCount;
+  if (inOrder && declared && declared.count !== count) {
+    fixes.push({ title: `Declare ${count} rules`, edits: [replaceSpan(doc, declared.numberSpan, String(count))], auto: true, preferred: true });
+  }
+  if (!inOrder) fixes.push({ title: `Renumber the rules 1–${count}`, edits: renumberEdits(doc), auto: false, preferred: true });
+  return fixes;
+}
 
 function renumberEdits(doc: AgentDocument): TextEdit[] {
   const renumbered = new Map<number, number | null>();

@@ -35,10 +35,24 @@ export function dataOf<T>(diagnostic: Diagnostic, key: string): T | undefined {
 export function itemAt(doc: AgentDocument, span: Span): { field: FrontmatterField; item?: ValueItem; index: number } | undefined {
   for (const field of doc.frontmatter?.fields ?? []) {
     if (span.start < field.entrySpan.start || span.end > field.entrySpan.end) continue;
-    const index = field.items.findIndex((i) => i.span.start === span.start && i.span.end === span.end);
+    const index = itemIndex(field.items, span);
     return { field, item: field.items[index], index };
   }
   return undefined;
+}
+
+/** Binary search: items are in document order, and fix-all asks once per item. */
+function itemIndex(items: readonly ValueItem[], span: Span): number {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = items[mid].span;
+    if (at.start === span.start) return at.end === span.end ? mid : -1;
+    if (at.start < span.start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
 
 /** Removes one item of a comma list (with its separator) or its whole `- item` line. */
@@ -46,8 +60,8 @@ export function removeItemEdit(doc: AgentDocument, field: FrontmatterField, inde
   const items = field.items;
   const item = items[index];
   const text = doc.text;
-  const lineStart = text.lastIndexOf('\n', item.span.start - 1) + 1;
-  if (/^\s*-\s*$/.test(text.slice(lineStart, item.span.start))) {
+  const lineStart = dashLineStart(text, item.span.start);
+  if (lineStart !== undefined) {
     let lineEnd = text.indexOf('\n', item.span.end);
     lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
     return replaceSpan(doc, { start: lineStart, end: lineEnd }, '');
@@ -55,4 +69,32 @@ export function removeItemEdit(doc: AgentDocument, field: FrontmatterField, inde
   if (index > 0) return replaceSpan(doc, { start: items[index - 1].span.end, end: item.span.end }, '');
   if (items.length > 1) return replaceSpan(doc, { start: item.span.start, end: items[1].span.start }, '');
   return replaceSpan(doc, item.span, '');
+}
+
+/**
+ * Start of the line when only `-` and blanks stand before `at` on it (a `- item`
+ * line), by a scan back over those few characters: searching back for the line
+ * start would cost the whole line for each item of a long comma list.
+ */
+function dashLineStart(text: string, at: number): number | undefined {
+  const blank = (i: number) => i > 0 && text[i - 1] !== '\n' && /\s/.test(text[i - 1]);
+  let i = at;
+  while (blank(i)) i--;
+  if (text[i - 1] !== '-') return undefined;
+  i--;
+  while (blank(i)) i--;
+  return i === 0 || text[i - 1] === '\n' ? i : undefined;
+}
+
+const memos = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * Computes a value once per document (or field): fixes are asked for one
+ * diagnostic at a time, and fix-all asks for every diagnostic of the file.
+ */
+export function once<T>(owner: object, key: string, compute: () => T): T {
+  let memo = memos.get(owner);
+  if (!memo) memos.set(owner, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
 }

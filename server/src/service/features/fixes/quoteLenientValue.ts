@@ -1,17 +1,26 @@
 // Quotes a value that only lenient YAML reads, or turns it into a block scalar.
-import { fieldOf } from '../../types';
-import { dataOf, replaceSpan, type QuickFix } from './quickFix';
+// A value folded from several lines keeps its line breaks: escaped as `\n` in
+// the quoted form, a blank line each in the `>-` form.
+import type { AgentDocument, FrontmatterField } from '../../types';
+import { offsetRange, once, replaceSpan, type QuickFix } from './quickFix';
 
 export const quoteLenientValue: QuickFix = {
   codes: ['yaml-lenient-value'],
   provide(doc, diagnostic) {
-    const field = fieldOf(doc, dataOf<string>(diagnostic, 'key') ?? '');
+    // The field the diagnostic points at, not the last one of that key: a key may be set twice.
+    const field = fieldsByValueStart(doc).get(offsetRange(doc, diagnostic).start);
     if (!field?.lenient || typeof field.value !== 'string') return [];
-    const quoted = `"${field.value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-    const block = `>-${doc.lineEnding}  ${field.value}`;
+    const eol = doc.lineEnding;
+    const quoted = JSON.stringify(field.value);
+    const block = `>-${eol}  ${field.value.replace(/\n+/g, (breaks) => `${eol.repeat(breaks.length + 1)}  `)}`;
     return [
       { title: `Quote the \`${field.key}\` value`, edits: [replaceSpan(doc, field.valueSpan, quoted)], auto: true, preferred: true },
       { title: `Make \`${field.key}\` a \`>-\` block scalar`, edits: [replaceSpan(doc, field.valueSpan, block)], auto: false },
     ];
   },
 };
+
+/** Fields by where their value starts, built once per document rather than searched for each diagnostic. */
+function fieldsByValueStart(doc: AgentDocument): Map<number, FrontmatterField> {
+  return once(doc, 'fieldsByValueStart', () => new Map((doc.frontmatter?.fields ?? []).map((f) => [f.valueSpan.start, f])));
+}

@@ -1,6 +1,6 @@
 // Replaces a legacy tool name with its successor, or drops it when the
 // successor is already listed.
-import { dataOf, itemAt, offsetRange, removeItemEdit, replaceSpan, type QuickFix } from './quickFix';
+import { dataOf, itemAt, offsetRange, once, removeItemEdit, replaceSpan, type QuickFix } from './quickFix';
 
 export const replaceLegacyTool: QuickFix = {
   codes: ['legacy-tool', 'renamed-tool'],
@@ -9,7 +9,8 @@ export const replaceLegacyTool: QuickFix = {
     const span = offsetRange(doc, diagnostic);
     const located = itemAt(doc, span);
     if (!replacement || !located?.item) return [];
-    if (located.field.items.some((i) => i.text === replacement)) {
+    const listed = once(located.field, 'itemTexts', () => new Set(located.field.items.map((i) => i.text)));
+    if (listed.has(replacement)) {
       return [{ title: `Remove \`${located.item.text}\` (\`${replacement}\` is already listed)`, edits: [removeItemEdit(doc, located.field, located.index)], auto: true, preferred: true }];
     }
     return [{ title: `Replace \`${located.item.text}\` with \`${replacement}\``, edits: [replaceSpan(doc, span, replacement)], auto: true, preferred: true }];

@@ -1,0 +1,100 @@
+// Edits never lose text: on every seed and every corpus file, each quick fix of
+// each diagnostic (on its own) and the fix-all edits change only their ranges,
+// leave a file the core reads again, and really fix what they target.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createAgentService, DEFAULT_SETTINGS, type AgentDocument } from '../../../server/src/service';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { agentUri, allSeeds, corpusFiles, type Fixture } from '../../support/fixtures';
+import { applyChecked, applyFix, countCode, Lines, reanalyse, stillReported } from '../../support/invariants';
+
+interface Tally {
+  files: number;
+  fixes: number;
+  fixAll: number;
+}
+
+function errorCodes(diagnostics: Diagnostic[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) if (d.severity === DiagnosticSeverity.Error) counts.set(String(d.code), (counts.get(String(d.code)) ?? 0) + 1);
+  return counts;
+}
+
+function assertNoNewErrors(before: Diagnostic[], after: Diagnostic[], what: string): void {
+  const was = errorCodes(before);
+  for (const [code, count] of errorCodes(after)) assert.ok(count <= (was.get(code) ?? 0), `${what} introduced the error ${code}`);
+}
+
+/** Every fix of every diagnostic of one file, then fix-all. */
+function roundTrip(uri: string, text: string, name: string, tally: Tally): void {
+  const service = createAgentService();
+  const doc: AgentDocument = service.parse(uri, 0, text);
+  service.indexDocument(doc);
+  const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+  const lines = new Lines(text);
+  tally.files++;
+  for (const diagnostic of diagnostics) {
+    for (const fix of service.fixes(doc, diagnostic)) {
+      const what = `${name}: ${diagnostic.code} at ${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
+      const after = applyFix(doc, fix, what, lines);
+      tally.fixes++;
+      assertNoNewErrors(diagnostics, after.diagnostics, `${what} "${fix.title}"`);
+      if (fix.auto) {
+        // Fewer of the fixed kind; or, where a later duplicate of the removed item now
+        // carries that diagnostic (`LS, Read, LS`), fewer diagnostics in all.
+        const fewer = countCode(after.diagnostics, diagnostic.code) < countCode(diagnostics, diagnostic.code) || after.diagnostics.length < diagnostics.length;
+        assert.ok(fewer, `${what}: "${fix.title}" left as many ${diagnostic.code}`);
+      } else {
+        assert.ok(!stillReported(after.diagnostics, diagnostic), `${what}: "${fix.title}" left the diagnostic as it was`);
+      }
+    }
+  }
+  const edits = service.fixAll(doc, diagnostics);
+  if (edits.length === 0) return;
+  tally.fixAll++;
+  const fixed = applyChecked(lines, edits, `${name}: fix all`);
+  const after = reanalyse(uri, fixed, `${name} after fix all`).diagnostics;
+  assertNoNewErrors(diagnostics, after, `${name}: fix all`);
+  const autoFixable = (ds: Diagnostic[], d: AgentDocument) => ds.filter((x) => service.fixes(d, x).some((f) => f.auto && !f.rename)).length;
+  const fixedDoc = service.parse(`${uri}#fixed`, 0, fixed);
+  assert.ok(autoFixable(after, fixedDoc) < autoFixable(diagnostics, doc), `${name}: fix all left as many auto-fixable diagnostics`);
+}
+
+describe('edits never lose text', () => {
+  it('on every seed: each quick fix on its own, then fix all', () => {
+    const tally: Tally = { files: 0, fixes: 0, fixAll: 0 };
+    for (const seed of allSeeds()) roundTrip(agentUri(seed.name.replace(/\.txt$/, '')), seed.text, seed.name, tally);
+    assert.equal(tally.files, 5);
+    assert.ok(tally.fixes >= 10, `${tally.fixes} fixes`);
+  });
+
+  it('on every corpus file: each quick fix on its own, then fix all', () => {
+    const tally: Tally = { files: 0, fixes: 0, fixAll: 0 };
+    const files: Fixture[] = corpusFiles();
+    for (const file of files) roundTrip(pathToFileURL(file.file).href, file.text, file.name, tally);
+    assert.equal(tally.files, 792);
+    assert.ok(tally.fixes >= 500, `${tally.fixes} fixes`);
+    assert.ok(tally.fixAll >= 100, `${tally.fixAll} files fixed all at once`);
+  });
+
+  it('keeps CRLF line endings and a BOM through every fix', () => {
+    const tally: Tally = { files: 0, fixes: 0, fixAll: 0 };
+    for (const seed of allSeeds()) {
+      const crlf = `\uFEFF${seed.text.replace(/\r?\n/g, '\r\n')}`;
+      const service = createAgentService();
+      const doc = service.parse(agentUri('crlf'), 0, crlf);
+      for (const d of service.validate(doc, DEFAULT_SETTINGS)) {
+        for (const fix of service.fixes(doc, d)) {
+          const after = applyFix(doc, fix, `${seed.name} (CRLF, BOM)`);
+          assert.ok(after.text!.startsWith('\uFEFF---'), `"${fix.title}" lost the BOM`);
+          assert.doesNotMatch(after.text!, /(?<!\r)\n/, `"${fix.title}" wrote a bare LF into a CRLF file`);
+          tally.fixes++;
+        }
+      }
+      roundTrip(agentUri('crlf'), crlf, `${seed.name} (CRLF, BOM)`, tally);
+    }
+    assert.ok(tally.fixes >= 10, `${tally.fixes} fixes`);
+  });
+});
