@@ -116,7 +116,7 @@ export class WorkspaceHost {
         const text = await readText(file);
         if (text !== undefined && isAgentFile(project, uri, text, false)) service.indexDocument(parseAgent(uri, 0, text));
       }
-      this.log.info(`Indexed ${service.index.size} agent files of ${project.root} in ${Date.now() - started} ms.`);
+      this.log.info(`Indexed ${service.index.size} agent file${service.index.size === 1 ? "" : "s"} of ${project.root} in ${Date.now() - started} ms.`);
     }
     for (const open of this.documents.all()) if (this.projectFor(open.uri) === project) this.documentChanged(open);
     this.generation++;

@@ -67,6 +67,11 @@ describe('completion: frontmatter values', () => {
     assert.equal(applyCompletion(doc, edit), '---\nname: a\ntools: Read, Grep, Edit\n---\n');
   });
 
+  it('puts a space after a bare colon', () => {
+    const { doc, items } = complete('---\nname: a\nmodel:|\n---\n');
+    assert.equal(applyCompletion(doc, find(items, 'haiku')), '---\nname: a\nmodel: haiku\n---\n');
+  });
+
   it('offers tools in a YAML list item, MCP servers of .mcp.json and Agent(…)', () => {
     const { labels } = complete('---\nname: a\ntools:\n  - Read\n  - |\n---\n', { others: OTHERS, settings: { mcpServers: new Set(['github']) } });
     assert.ok(!labels.includes('Read'));

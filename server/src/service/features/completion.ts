@@ -10,7 +10,7 @@ import { toolCompletions } from './completionTools';
 import { triggerCompletions } from './completionTriggers';
 import { valueCompletions } from './completionValues';
 import type { Cancellation, FeatureContext } from './featureContext';
-import { frontmatterCursor, inFrontmatter } from './frontmatterCursor';
+import { frontmatterCursor, inFrontmatter, type FrontmatterCursor } from './frontmatterCursor';
 import { lineAround } from './text';
 
 export type { CompletionOptions } from './completionItems';
@@ -32,6 +32,12 @@ function frontmatterCompletion(doc: AgentDocument, offset: number, ctx: FeatureC
   const cursor = frontmatterCursor(doc, offset);
   if (!cursor) return [];
   if (cursor.kind === 'key') return keyCompletions(doc, cursor.span, cursor.hasValue, options);
+  const items = valueItems(doc, cursor, offset, ctx, options);
+  if (cursor.needsSpace) for (const item of items) if (item.textEdit) item.textEdit.newText = ` ${item.textEdit.newText}`;
+  return items;
+}
+
+function valueItems(doc: AgentDocument, cursor: Extract<FrontmatterCursor, { kind: 'value' }>, offset: number, ctx: FeatureContext, options: CompletionOptions): CompletionItem[] {
   if (cursor.key === 'tools' || cursor.key === 'disallowedTools') return toolCompletions(doc, cursor, offset, ctx, options);
   if (cursor.key === 'proactive_triggers') return triggerCompletions(doc, cursor.valueStart, offset, ctx, options);
   if (cursor.listItem) return [];

@@ -6,6 +6,7 @@ import { completionItem, CompletionItemKind, type CompletionOptions } from './co
 import type { FeatureContext } from './featureContext';
 import { fileName, lineAround, lineOf } from './text';
 
+/** As the body scanner reads a Cross-Agent Validation heading. */
 const CROSS_AGENT_HEADING = /cross[-\s]agent\s+validation/i;
 const BOLD_ITEM = /^(\s*[-*+]\s+\*\*)([\w.-]*)$/;
 const PLAIN_ITEM = /^(\s*[-*+]\s+)([\w-]*)$/;

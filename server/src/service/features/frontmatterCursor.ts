@@ -18,6 +18,8 @@ export type FrontmatterCursor =
       /** End of the line, trailing blanks trimmed. */
       lineEnd: number;
       listItem: boolean;
+      /** The value starts right after the colon: a space must come first. */
+      needsSpace: boolean;
     };
 
 const KEY_TYPED = /^[A-Za-z_][\w-]*$/;
@@ -43,10 +45,13 @@ export function frontmatterCursor(doc: AgentDocument, offset: number): Frontmatt
     return { kind: 'key', span: { start: line.start, end }, hasValue: /^[ \t]*:/.test(doc.text.slice(end, line.end)) };
   }
   const keyLine = KEY_LINE.exec(before);
-  if (keyLine) return { kind: 'value', key: keyLine[1], valueStart: line.start + keyLine[0].length, lineEnd, listItem: false };
+  if (keyLine) {
+    const valueStart = line.start + keyLine[0].length;
+    return { kind: 'value', key: keyLine[1], valueStart, lineEnd, listItem: false, needsSpace: doc.text[valueStart - 1] === ':' };
+  }
   const item = LIST_ITEM.exec(before);
   const owner = item ? ownerKey(doc, doc.textDocument.positionAt(offset).line) : undefined;
-  if (item && owner) return { kind: 'value', key: owner, valueStart: line.start + item[0].length, lineEnd, listItem: true };
+  if (item && owner) return { kind: 'value', key: owner, valueStart: line.start + item[0].length, lineEnd, listItem: true, needsSpace: false };
   return undefined;
 }
 
