@@ -1,0 +1,33 @@
+// Builds the LanguageClient for the Agentry server (dist/server.js, over IPC).
+import * as path from 'node:path';
+import type { FileSystemWatcher, LogOutputChannel } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { AgentDocumentFilter } from './documentSelector';
+
+/** Also the settings prefix: `agentry.trace.server` drives the protocol trace. */
+export const CLIENT_ID = 'agentry';
+export const CLIENT_NAME = 'Agentry';
+
+export interface ClientParts {
+  extensionPath: string;
+  documentSelector: AgentDocumentFilter[];
+  fileWatchers: FileSystemWatcher[];
+  outputChannel: LogOutputChannel;
+}
+
+export function createLanguageClient(parts: ClientParts): LanguageClient {
+  const module = path.join(parts.extensionPath, 'dist', 'server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: parts.documentSelector,
+    // The library pulls diagnostics (textDocument/diagnostic) when a document
+    // changes or is saved; the server answers from its per-version cache.
+    diagnosticPullOptions: { onChange: true, onSave: true },
+    synchronize: { fileEvents: parts.fileWatchers },
+    outputChannel: parts.outputChannel,
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}
