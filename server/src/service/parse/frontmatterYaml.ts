@@ -12,6 +12,20 @@ const COMMA_LIST_KEYS = new Set(['tools', 'disallowedTools', 'skills', 'allowed-
 const MAX_ALIAS_COUNT = 100;
 const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false } as const;
 
+/**
+ * Parses YAML without capturing stack traces for its errors: a lenient value is
+ * an expected parse error, and stack capture was a visible share of linting time.
+ */
+function parseQuietly(source: string): Document {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(source, PARSE_OPTIONS);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export interface YamlReading {
   fields: FrontmatterField[];
   errors: FrontmatterProblem[];
@@ -19,7 +33,7 @@ export interface YamlReading {
 
 export function readFrontmatterYaml(text: string, contentSpan: Span): YamlReading {
   const source = text.slice(contentSpan.start, contentSpan.end);
-  const doc = parseDocument(source, PARSE_OPTIONS);
+  const doc = parseQuietly(source);
   if (doc.errors.length === 0) {
     if (doc.contents === null) return { fields: [], errors: [] };
     if (!isMap(doc.contents)) {
@@ -124,7 +138,7 @@ function readEntryByEntry(text: string, source: string, base: number): YamlReadi
   const reading: YamlReading = { fields: [], errors: [] };
   for (const entry of splitEntries(source)) {
     const entryText = source.slice(entry.start, entry.end);
-    const doc = parseDocument(entryText, PARSE_OPTIONS);
+    const doc = parseQuietly(entryText);
     const entryBase = base + entry.start;
     if (doc.errors.length === 0 && isMap(doc.contents)) {
       for (const pair of doc.contents.items) addPair(reading, text, doc, pair as Pair<Node, Node | null>, entryBase);

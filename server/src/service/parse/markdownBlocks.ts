@@ -6,6 +6,8 @@ import type { CodeRegion } from '../types';
 
 const md = new MarkdownIt('default', { html: false });
 md.core.ruler.enableOnly(['normalize', 'block']);
+// Tables and link reference definitions never hold headings, rules or code: skip their costly scans.
+md.block.ruler.disable(['table', 'reference']);
 
 export interface BlockHeading {
   level: number;
