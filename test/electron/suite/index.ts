@@ -1,0 +1,11 @@
+// Entry point VS Code loads with --extensionTestsPath: runs the bundled mocha tests beside it.
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: true, timeout: 60_000 });
+  mocha.addFile(path.join(__dirname, 'diagnostics.test.js'));
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
+  });
+}
