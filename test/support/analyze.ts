@@ -1,10 +1,10 @@
 // Runs the core on texts the way a host does: index all, then validate one.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createAgentService, DEFAULT_SETTINGS, type AgentDocument, type AnalysisSettings } from '../../server/src/service';
+import { createAgentService, DEFAULT_SETTINGS, type AgentDiagnostic, type AgentDocument, type AnalysisSettings } from '../../server/src/service';
 
 export interface Analysis {
   doc: AgentDocument;
-  diagnostics: Diagnostic[];
+  diagnostics: AgentDiagnostic[];
 }
 
 /** Validates `uri`'s text; `others` are indexed first as the rest of the workspace. */
@@ -21,6 +21,6 @@ export function codes(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => String(d.code));
 }
 
-export function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+export function withCode<T extends Diagnostic>(diagnostics: T[], code: string): T[] {
   return diagnostics.filter((d) => d.code === code);
 }

@@ -3,6 +3,7 @@
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateDocument } from './diagnostics/validate';
+import type { AgentDiagnostic } from './diagnostics/reporter';
 import type { AnalysisSettings } from './diagnostics/settings';
 import { fixAllEdits, fixesFor, type FixEdit } from './features/fixes';
 import { parseAgent } from './parse/parseAgent';
@@ -21,7 +22,7 @@ export interface AgentService {
   removeFromIndex(uri: string): void;
   setRulesDocument(doc: AgentDocument | undefined): void;
   readonly workspace: WorkspaceContext;
-  validate(doc: AgentDocument, settings: AnalysisSettings): Diagnostic[];
+  validate(doc: AgentDocument, settings: AnalysisSettings): AgentDiagnostic[];
   fixes(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[];
   fixAll(doc: AgentDocument, diagnostics: Diagnostic[]): TextEdit[];
 }
@@ -68,3 +69,4 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 export { parseAgent } from './parse/parseAgent';
 export { DEFAULT_SETTINGS, settingsFromConfig, type AnalysisSettings } from './diagnostics/settings';
 export type { AgentDocument } from './types';
+export type { AgentDiagnostic } from './diagnostics/reporter';

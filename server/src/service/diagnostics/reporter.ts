@@ -15,14 +15,17 @@ export interface ReportExtras {
   related?: Related[];
 }
 
+/** A diagnostic of the core: its message is always plain text. */
+export type AgentDiagnostic = Diagnostic & { message: string };
+
 export type Report = (code: DiagnosticCode, span: Span, message: string, extras?: ReportExtras) => void;
 
 export const DIAGNOSTIC_SOURCE = 'agentry';
 
-export function createReporter(doc: AgentDocument): { report: Report; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+export function createReporter(doc: AgentDocument): { report: Report; diagnostics: AgentDiagnostic[] } {
+  const diagnostics: AgentDiagnostic[] = [];
   const report: Report = (code, span, message, extras) => {
-    const diagnostic: Diagnostic = {
+    const diagnostic: AgentDiagnostic = {
       range: spanToRange(doc, span),
       severity: DIAGNOSTIC_CODES[code],
       code,

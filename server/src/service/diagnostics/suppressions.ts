@@ -6,7 +6,7 @@ import type { AgentDocument } from '../types';
 
 const DIRECTIVE = /(?:<!--|#)\s*agentry-disable-next-line\b([^\r\n]*?)(?:-->|$)/gm;
 
-export function applySuppressions(doc: AgentDocument, diagnostics: Diagnostic[]): Diagnostic[] {
+export function applySuppressions<T extends Diagnostic>(doc: AgentDocument, diagnostics: T[]): T[] {
   if (!doc.text.includes('agentry-disable-next-line')) return diagnostics;
   const silenced = new Map<number, Set<string> | 'all'>();
   DIRECTIVE.lastIndex = 0;

@@ -1,11 +1,10 @@
 // Runs every check on one parsed document and applies severities and inline
 // suppressions.
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AgentDocument } from '../types';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { severityFromName } from './codes';
 import { checkFrontmatter } from './frontmatterChecks';
-import { createReporter } from './reporter';
+import { createReporter, type AgentDiagnostic } from './reporter';
 import type { AnalysisSettings } from './settings';
 import { checkStructure } from './structureChecks';
 import { applySuppressions } from './suppressions';
@@ -13,7 +12,7 @@ import { checkText } from './textChecks';
 import { checkTools } from './toolChecks';
 import { checkWorkspace } from './workspaceChecks';
 
-export function validateDocument(doc: AgentDocument, settings: AnalysisSettings, workspace?: WorkspaceContext): Diagnostic[] {
+export function validateDocument(doc: AgentDocument, settings: AnalysisSettings, workspace?: WorkspaceContext): AgentDiagnostic[] {
   const { report, diagnostics } = createReporter(doc);
   checkFrontmatter(doc, settings, report);
   checkTools(doc, settings, report);
@@ -23,10 +22,10 @@ export function validateDocument(doc: AgentDocument, settings: AnalysisSettings,
   return applySuppressions(doc, applySeverities(diagnostics, settings));
 }
 
-function applySeverities(diagnostics: Diagnostic[], settings: AnalysisSettings): Diagnostic[] {
+function applySeverities(diagnostics: AgentDiagnostic[], settings: AnalysisSettings): AgentDiagnostic[] {
   const overrides = settings.severity;
   if (Object.keys(overrides).length === 0) return diagnostics;
-  const result: Diagnostic[] = [];
+  const result: AgentDiagnostic[] = [];
   for (const d of diagnostics) {
     const override = overrides[String(d.code)];
     if (override === 'off') continue;
