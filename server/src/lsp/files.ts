@@ -16,6 +16,15 @@ export function pathToUri(file: string): string {
   return pathToFileURL(file).href;
 }
 
+/**
+ * One spelling per file: clients encode file URIs their own way (VS Code writes
+ * `c%3A` and `%40`), so every URI the host keys on goes through the path.
+ */
+export function canonicalUri(uri: string): string {
+  const file = uriToPath(uri);
+  return file ? pathToUri(file) : uri;
+}
+
 export function readTextSync(uri: string): string | undefined {
   const file = uriToPath(uri);
   if (!file) return undefined;

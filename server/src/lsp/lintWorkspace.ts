@@ -18,13 +18,12 @@ export function registerLintWorkspace(connection: Connection, host: WorkspaceHos
 export async function lintWorkspace(host: WorkspaceHost, token: CancellationToken): Promise<LintWorkspaceResult> {
   await host.ready;
   const results: LintWorkspaceResult['results'] = [];
-  const open = new Set(host.openUris());
   for (const uri of host.agentUris()) {
     if (token.isCancellationRequested) break;
     const project = host.projectFor(uri);
     const doc = host.load(uri);
     if (!doc) continue;
-    const settings = open.has(uri) ? await host.settingsFor(uri) : project.settings;
+    const settings = host.isOpen(uri) ? await host.settingsFor(uri) : project.settings;
     results.push({ uri, diagnostics: settings.enabled ? project.service.validate(doc, settings.analysis) : [] });
   }
   return { files: results.length, results };

@@ -9,7 +9,7 @@ import { parseAgent, type AgentDocument } from '../service';
 import { CONFIG_FILE } from '../service/config/config';
 import type { FeatureContext } from '../service/features/featureContext';
 import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
-import { hasFrontmatter, pathToUri, readText, readTextSync, uriToPath } from './files';
+import { canonicalUri, hasFrontmatter, pathToUri, readText, readTextSync, uriToPath } from './files';
 import type { Logger } from './guard';
 import { affectsOthers } from './indexChanges';
 import { applyRulesDocument, createProject, isAgentFile, loadProjectFiles, readRulesDocument, type Project } from './project';
@@ -44,7 +44,7 @@ export class WorkspaceHost {
 
   /** Creates the folders' projects at once, so documents opened early land in the right one. */
   setFolders(folderUris: string[]): void {
-    for (const uri of folderUris) if (!this.projects.has(uri)) this.projects.set(uri, createProject(uri));
+    for (const uri of folderUris.map(canonicalUri)) if (!this.projects.has(uri)) this.projects.set(uri, createProject(uri));
   }
 
   async initialize(): Promise<void> {
@@ -57,11 +57,11 @@ export class WorkspaceHost {
 
   async addFolder(folderUri: string): Promise<void> {
     this.setFolders([folderUri]);
-    await this.loadProject(this.projects.get(folderUri)!);
+    await this.loadProject(this.projects.get(canonicalUri(folderUri))!);
   }
 
   removeFolder(folderUri: string): void {
-    this.projects.delete(folderUri);
+    this.projects.delete(canonicalUri(folderUri));
     this.settingsCache.clear();
     this.generation++;
   }
@@ -70,7 +70,8 @@ export class WorkspaceHost {
     return [...this.projects.values(), this.loose];
   }
 
-  projectFor(uri: string): Project {
+  projectFor(clientUri: string): Project {
+    const uri = canonicalUri(clientUri);
     let best: Project | undefined;
     for (const project of this.projects.values()) {
       const folder = project.folderUri!.replace(/\/?$/, '/');
@@ -94,7 +95,7 @@ export class WorkspaceHost {
   }
 
   private async loadRulesDocument(project: Project): Promise<void> {
-    const open = project.rulesUri ? this.documents.get(project.rulesUri) : undefined;
+    const open = project.rulesUri ? this.openDocument(project.rulesUri) : undefined;
     if (open) applyRulesDocument(project, open.getText(), open.version);
     else applyRulesDocument(project, await readRulesDocument(project));
   }
@@ -112,7 +113,7 @@ export class WorkspaceHost {
       }
       for (const file of files) {
         const uri = pathToUri(file);
-        if (this.documents.get(uri)) continue;
+        if (this.openDocument(uri)) continue;
         const text = await readText(file);
         if (text !== undefined && isAgentFile(project, uri, text, false)) service.indexDocument(parseAgent(uri, 0, text));
       }
@@ -122,9 +123,15 @@ export class WorkspaceHost {
     this.generation++;
   }
 
-  /** The parsed open document when it is an agent file of its project. */
-  openAgent(uri: string): { doc: AgentDocument; project: Project } | undefined {
-    const open = this.documents.get(uri);
+  /** The open document of a file, whichever way the client spells its URI. */
+  private openDocument(uri: string): TextDocument | undefined {
+    return this.documents.get(uri) ?? this.documents.all().find((d) => canonicalUri(d.uri) === uri);
+  }
+
+  /** The parsed open document (keyed by its canonical URI) when it is an agent file of its project. */
+  openAgent(clientUri: string): { doc: AgentDocument; project: Project } | undefined {
+    const uri = canonicalUri(clientUri);
+    const open = this.openDocument(uri);
     if (!open) return undefined;
     const project = this.projectFor(uri);
     const text = open.getText();
@@ -133,18 +140,20 @@ export class WorkspaceHost {
   }
 
   /** The current model of any agent file: its open buffer, else the file on disk. */
-  load(uri: string): AgentDocument | undefined {
-    const open = this.documents.get(uri);
+  load(clientUri: string): AgentDocument | undefined {
+    const uri = canonicalUri(clientUri);
+    const open = this.openDocument(uri);
     if (open) return this.projectFor(uri).service.parse(uri, open.version, open.getText());
     const text = readTextSync(uri);
     return text === undefined ? undefined : parseAgent(uri, -1, text);
   }
 
-  async settingsFor(uri: string): Promise<EffectiveSettings> {
+  async settingsFor(clientUri: string): Promise<EffectiveSettings> {
+    const uri = canonicalUri(clientUri);
     let settings = this.settingsCache.get(uri);
     if (!settings) {
       const project = this.projectFor(uri);
-      settings = this.clientSettings(uri).then((client) => effectiveSettings(project.config, client, project.mcpServers));
+      settings = this.clientSettings(clientUri).then((client) => effectiveSettings(project.config, client, project.mcpServers));
       this.settingsCache.set(uri, settings);
     }
     return settings;
@@ -162,17 +171,18 @@ export class WorkspaceHost {
 
   /** Indexes an opened or edited document; true when other files' results may change. */
   documentChanged(open: TextDocument): boolean {
-    const project = this.projectFor(open.uri);
-    if (open.uri === project.rulesUri) {
+    const uri = canonicalUri(open.uri);
+    const project = this.projectFor(uri);
+    if (uri === project.rulesUri) {
       applyRulesDocument(project, open.getText(), open.version);
       this.generation++;
       return true;
     }
-    const before = project.service.index.get(open.uri);
-    const agent = this.openAgent(open.uri);
+    const before = project.service.index.get(uri);
+    const agent = this.openAgent(uri);
     if (agent) project.service.indexDocument(agent.doc);
-    else project.service.removeFromIndex(open.uri);
-    return this.changed(affectsOthers(before, project.service.index.get(open.uri)));
+    else project.service.removeFromIndex(uri);
+    return this.changed(affectsOthers(before, project.service.index.get(uri)));
   }
 
   private changed(affected: boolean): boolean {
@@ -181,7 +191,8 @@ export class WorkspaceHost {
   }
 
   /** Forgets a closed document and indexes its file again; true when other files' results may change. */
-  async documentClosed(uri: string): Promise<boolean> {
+  async documentClosed(clientUri: string): Promise<boolean> {
+    const uri = canonicalUri(clientUri);
     const project = this.projectFor(uri);
     project.service.forget(uri);
     this.settingsCache.delete(uri);
@@ -206,17 +217,18 @@ export class WorkspaceHost {
   async filesChanged(changes: FileEvent[]): Promise<boolean> {
     let affected = false;
     for (const change of changes) {
-      const project = this.projectFor(change.uri);
-      const name = path.posix.basename(change.uri);
+      const uri = canonicalUri(change.uri);
+      const project = this.projectFor(uri);
+      const name = path.posix.basename(uri);
       if (name === CONFIG_FILE || name === MCP_FILE) {
         await this.loadProject(project);
         affected = true;
-      } else if (change.uri === project.rulesUri) {
-        if (!this.documents.get(change.uri)) await this.loadRulesDocument(project);
+      } else if (uri === project.rulesUri) {
+        if (!this.openDocument(uri)) await this.loadRulesDocument(project);
         this.generation++;
         affected = true;
-      } else if (/\.md$/i.test(name) && !this.documents.get(change.uri)) {
-        const changed = change.type === FileChangeType.Deleted ? this.removed(project, change.uri) : await this.indexFromDisk(project, change.uri);
+      } else if (/\.md$/i.test(name) && !this.openDocument(uri)) {
+        const changed = change.type === FileChangeType.Deleted ? this.removed(project, uri) : await this.indexFromDisk(project, uri);
         affected ||= changed;
       }
     }
@@ -232,6 +244,10 @@ export class WorkspaceHost {
 
   openUris(): string[] {
     return this.documents.keys();
+  }
+
+  isOpen(uri: string): boolean {
+    return this.openDocument(canonicalUri(uri)) !== undefined;
   }
 
   /** Every indexed agent file of every project. */
