@@ -26,19 +26,22 @@ export function startServer(connection: Connection): void {
   const log = { error: (m: string) => connection.console.error(m), info: (m: string) => connection.console.info(m) };
   let support: ClientSupport = clientSupport({});
   let globalSettings: unknown;
-  let folders: string[] = [];
-  const host = new WorkspaceHost(
-    documents,
-    async (scopeUri) => readClientSettings(support.configuration ? await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }) : globalSettings),
-    log,
-  );
+  const settingsOf = async (scopeUri: string | undefined) => {
+    if (!support.configuration) return readClientSettings(globalSettings);
+    try {
+      return readClientSettings(await connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION }));
+    } catch (error) {
+      log.error(`workspace/configuration failed: ${(error as Error).message}`);
+      return readClientSettings(globalSettings);
+    }
+  };
+  const host = new WorkspaceHost(documents, settingsOf, log);
   const diagnostics = new DiagnosticsHost(connection, host, () => support, log);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = clientSupport(params.capabilities);
     globalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    host.setFolders(folders);
+    host.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return { capabilities: serverCapabilities(support), serverInfo: { name: 'agentry', version } };
   });
 
@@ -59,11 +62,13 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  documents.onDidChangeContent((event) => {
-    const affectsOthers = host.documentChanged(event.document);
-    diagnostics.documentChanged(event.document.uri);
-    if (affectsOthers) diagnostics.refresh();
-  });
+  documents.onDidChangeContent(
+    guardNotification(log, 'textDocument/didChange', (event) => {
+      const affectsOthers = host.documentChanged(event.document);
+      diagnostics.documentChanged(event.document.uri);
+      if (affectsOthers) diagnostics.refresh();
+    }),
+  );
   documents.onDidClose(
     guardNotification(log, 'textDocument/didClose', async (event) => {
       diagnostics.documentClosed(event.document.uri);
@@ -81,7 +86,7 @@ export function startServer(connection: Connection): void {
     guardNotification(log, 'workspace/didChangeConfiguration', async (params) => {
       if (!support.configuration) globalSettings = (params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
       await host.ready;
-      await host.reloadAll();
+      await host.loadAll();
       diagnostics.refresh();
     }),
   );

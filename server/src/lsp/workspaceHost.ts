@@ -48,11 +48,8 @@ export class WorkspaceHost {
   }
 
   async initialize(): Promise<void> {
-    try {
-      await Promise.all(this.allProjects().map((p) => this.loadProject(p)));
-    } finally {
-      this.markReady();
-    }
+    await this.loadAll();
+    this.markReady();
   }
 
   async addFolder(folderUri: string): Promise<void> {
@@ -89,9 +86,11 @@ export class WorkspaceHost {
     await this.indexProject(project);
   }
 
-  async reloadAll(): Promise<void> {
+  /** Loads every project; one that fails is logged and the others still load. */
+  async loadAll(): Promise<void> {
     this.settingsCache.clear();
-    await Promise.all(this.allProjects().map((p) => this.loadProject(p)));
+    const results = await Promise.allSettled(this.allProjects().map((p) => this.loadProject(p)));
+    for (const result of results) if (result.status === 'rejected') this.log.error(`Loading a workspace folder failed: ${String(result.reason?.stack ?? result.reason)}`);
   }
 
   private async loadRulesDocument(project: Project): Promise<void> {

@@ -64,18 +64,18 @@ export class TestClient {
   /** Answered for every `workspace/configuration` item. */
   settings: Record<string, unknown> = {};
   refreshes = 0;
-  /** Answer `client/registerCapability` with an error, as clients that do not allow it do. */
-  rejectRegistrations = false;
+  /** Server-to-client requests to answer with an error, as a client that does not really support them does. */
+  readonly failing = new Set<string>();
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private readonly refreshWaiters: (() => void)[] = [];
   private readonly logWaiters: Waiter<string>[] = [];
   private versions = new Map<string, number>();
 
   constructor(readonly connection: ProtocolConnection, private readonly onDispose: () => void = () => {}) {
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    connection.onRequest(ConfigurationRequest.type, (params) => this.refuse(ConfigurationRequest.method) ?? params.items.map(() => this.settings));
     connection.onRequest(RegistrationRequest.type, (params) => {
-      if (this.rejectRegistrations) return new ResponseError(ErrorCodes.MethodNotFound, 'registration not supported');
       this.registrations.push(...params.registrations);
+      return this.refuse(RegistrationRequest.method);
     });
     connection.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshes++;
@@ -94,6 +94,10 @@ export class TestClient {
       this.settle(this.diagnosticWaiters, params);
     });
     connection.listen();
+  }
+
+  private refuse(method: string): ResponseError<void> | undefined {
+    return this.failing.has(method) ? new ResponseError(ErrorCodes.MethodNotFound, `${method} not supported`) : undefined;
   }
 
   private settle<T>(waiters: Waiter<T>[], value: T): void {

@@ -91,17 +91,20 @@ describe('push diagnostics in-process, settings from initializationOptions', () 
   });
 });
 
-describe('a client that refuses dynamic registration', () => {
-  it('still indexes the workspace and serves diagnostics, logging the refusal', async () => {
+describe('a client that fails registrations and configuration requests', () => {
+  it('still indexes the workspace and serves diagnostics, logging the failures', async () => {
     const ws = createWorkspace();
     const client = startInProcess();
-    client.rejectRegistrations = true;
+    client.failing.add('client/registerCapability');
+    client.failing.add('workspace/configuration');
     try {
       await client.initialize(FULL_CLIENT, ws.root);
       await client.open(ws.agents.developer, seed('000').text);
       const report = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: ws.agents.developer } });
       assert.ok(report.items.some((d) => d.code === 'yaml-lenient-value'));
-      assert.match(await client.nextLog(/Dynamic registration failed/), /registration not supported/);
+      assert.ok(!report.items.some((d) => /expert-code-reviewer/.test(String(d.message))), 'the workspace is indexed');
+      assert.match(await client.nextLog(/Dynamic registration failed/), /not supported/);
+      assert.match(await client.nextLog(/workspace\/configuration failed/), /not supported/);
     } finally {
       client.dispose();
       ws.dispose();
