@@ -107,3 +107,21 @@ describe('code actions', () => {
     assert.ok(actions[0].edit!.changes![doc.uri].length > 0);
   });
 });
+
+describe('related information of rule problems', () => {
+  const related = (text: string, code: string) => {
+    const service = createAgentService();
+    const doc = service.parse(`${AGENTS}/a.md`, 1, text);
+    return service.validate(doc, DEFAULT_SETTINGS).find((d) => d.code === code)?.relatedInformation?.map((r) => [r.location.range.start.line, r.message]);
+  };
+  const head = '---\nname: a\ndescription: b\n---\nYOU ARE BOUND BY THE FOLLOWING 2 RULES.\n';
+
+  it('points a duplicate rule at its first definition and an out-of-order rule at the rule before it', () => {
+    assert.deepEqual(related(`${head}**Rule 1: A**\n- x\n**Rule 1: B**\n- y\n`, 'duplicate-rule'), [[5, 'Rule 1 is first defined here']]);
+    assert.deepEqual(related(`${head}**Rule 2: A**\n- x\n**Rule 1: B**\n- y\n`, 'rule-order'), [[5, 'Rule 2 is defined here']]);
+  });
+
+  it('points a rule count mismatch at the rules beyond the declared count', () => {
+    assert.deepEqual(related(`${head}**Rule 1: A**\n- x\n**Rule 2: B**\n- y\n**Rule 3: C**\n- z\n`, 'rule-count-mismatch'), [[9, 'Rule 3 is beyond the declared 2']]);
+  });
+});

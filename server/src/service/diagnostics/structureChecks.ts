@@ -26,7 +26,10 @@ function checkRuleCount(doc: AgentDocument, report: Report): void {
   const parts = [`Declares ${declared.count} rules but defines ${defined.size}`];
   if (missing.length) parts.push(`missing ${formatNumbers(missing)}`);
   if (extra.length) parts.push(`beyond the count: ${formatNumbers(extra)}`);
-  report('rule-count-mismatch', declared.numberSpan, `${parts.join('; ')}.`, { data: { defined: defined.size } });
+  const related = doc.rules
+    .filter((r) => r.number > declared.count)
+    .map((r) => ({ uri: doc.uri, range: spanToRange(doc, r.span), message: `Rule ${r.number} is beyond the declared ${declared.count}` }));
+  report('rule-count-mismatch', declared.numberSpan, `${parts.join('; ')}.`, { data: { defined: defined.size }, related });
 }
 
 function checkRuleNumbering(doc: AgentDocument, report: Report): void {
