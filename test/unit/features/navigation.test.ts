@@ -84,6 +84,8 @@ describe('rename', () => {
   it('refuses an invalid name and does nothing off a name', () => {
     const ws = workspace('---\nname: a|bc\n---\n');
     assert.deepEqual(renameAgent(ws.doc, ws.position, 'Bad Name', ws.ctx, NOT_CANCELLED), { error: '`Bad Name` is not a valid agent name: use lowercase letters, digits and hyphens.' });
+    const taken = workspace(OTHERS[REVIEWER].replace('name: code-reviewer', 'name: code-rev|iewer'), REVIEWER, { others: { [TESTER]: OTHERS[TESTER] } });
+    assert.deepEqual(renameAgent(taken.doc, taken.position, 'test-runner', taken.ctx, NOT_CANCELLED), { error: 'An agent named `test-runner` already exists.' });
     const off = workspace('---\nname: abc\n---\nte|xt\n');
     assert.equal(prepareRename(off.doc, off.position), undefined);
   });

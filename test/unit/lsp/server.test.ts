@@ -16,6 +16,7 @@ import type {
   WorkspaceEdit,
   WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
+import { pathToFileURL } from 'node:url';
 import { seed } from '../../support/fixtures';
 import { createWorkspace, REVIEWER_TEXT, type FixtureWorkspace } from './fixtureWorkspace';
 import { FULL_CLIENT, startInProcess, type TestClient } from './harness';
@@ -144,6 +145,23 @@ describe('language server over LSP (pull client)', () => {
     assert.ok(folding.some((r) => r.startLine === 0 && r.endLine === 18));
     const agents = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'backend-arch' });
     assert.deepEqual(agents.map((s) => s.name), ['backend-architect', 'senior-backend-architect']);
+  });
+
+  it('indexes a workspace folder added later', async () => {
+    const second = createWorkspace();
+    try {
+      const tester = second.write('.claude/agents/load-tester.md', '---\nname: load-tester\ndescription: Load tests.\n---\n');
+      const refreshed = client.nextRefresh();
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(second.root).href, name: 'second' }], removed: [] } });
+      await refreshed;
+      const agents = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'load-tester' });
+      assert.deepEqual(agents.map((s) => (s.location as Location).uri), [tester]);
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: pathToFileURL(second.root).href, name: 'second' }] } });
+      await client.request('workspace/symbol', { query: '' });
+      assert.deepEqual(await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'load-tester' }), []);
+    } finally {
+      second.dispose();
+    }
   });
 
   it('lints every agent file of the workspace, open or not', async () => {

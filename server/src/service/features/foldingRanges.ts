@@ -1,5 +1,5 @@
 // Folding: the frontmatter block, each section, each rule block and code fences.
-import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
+import type { FoldingRange } from 'vscode-languageserver-types';
 import type { AgentDocument } from '../types';
 import type { Cancellation } from './featureContext';
 import { sectionsOf } from './sections';
@@ -7,11 +7,11 @@ import { lineOf } from './text';
 
 export function foldingRanges(doc: AgentDocument, token: Cancellation): FoldingRange[] {
   const ranges: FoldingRange[] = [];
-  const add = (startLine: number, endLine: number, kind?: string) => {
-    if (endLine > startLine) ranges.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
+  const add = (startLine: number, endLine: number) => {
+    if (endLine > startLine) ranges.push({ startLine, endLine });
   };
   const fm = doc.frontmatter;
-  if (fm) add(lineOf(doc, fm.span.start), lineOf(doc, Math.max(fm.span.start, fm.span.end - 1)), FoldingRangeKind.Region);
+  if (fm) add(lineOf(doc, fm.span.start), lineOf(doc, Math.max(fm.span.start, fm.span.end - 1)));
   for (const section of sectionsOf(doc)) {
     if (token.isCancellationRequested) return [];
     add(section.heading.line, section.endLine);

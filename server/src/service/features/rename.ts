@@ -19,6 +19,7 @@ export function renameAgent(doc: AgentDocument, position: Position, newName: str
   const spot = agentNameAt(doc, doc.textDocument.offsetAt(position));
   if (!spot) return undefined;
   if (!NAME_PATTERN.test(newName)) return { error: `\`${newName}\` is not a valid agent name: use lowercase letters, digits and hyphens.` };
+  if (newName !== spot.name && ctx.workspace.index.agentsNamed(newName).length > 0) return { error: `An agent named \`${newName}\` already exists.` };
   const changes: Record<string, TextEdit[]> = {};
   for (const location of agentReferences(doc, spot.name, ctx, true, token)) {
     (changes[location.uri] ??= []).push({ range: location.range, newText: newName });
