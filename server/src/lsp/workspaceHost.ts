@@ -15,6 +15,8 @@ import { affectsOthers } from './indexChanges';
 import { applyRulesDocument, createProject, isAgentFile, loadProjectFiles, readRulesDocument, type Project } from './project';
 
 const MCP_FILE = '.mcp.json';
+/** Folders the index never reads (as findAgentFiles skips them). */
+const SKIPPED_FOLDERS = /\/(?:node_modules|\.git)\//;
 
 export type SettingsSource = (scopeUri: string | undefined) => Promise<ClientSettings>;
 
@@ -110,13 +112,14 @@ export class WorkspaceHost {
       } catch (error) {
         this.log.error(`Cannot list the agent files of ${project.root}: ${(error as Error).message}`);
       }
+      const open = new Set(this.documents.keys().map(canonicalUri));
       for (const file of files) {
         const uri = pathToUri(file);
-        if (this.openDocument(uri)) continue;
+        if (open.has(uri)) continue;
         const text = await readText(file);
         if (text !== undefined && isAgentFile(project, uri, text, false)) service.indexDocument(parseAgent(uri, 0, text));
       }
-      this.log.info(`Indexed ${service.index.size} agent file${service.index.size === 1 ? "" : "s"} of ${project.root} in ${Date.now() - started} ms.`);
+      this.log.info(`Indexed ${service.index.size} agent file${service.index.size === 1 ? '' : 's'} of ${project.root} in ${Date.now() - started} ms.`);
     }
     for (const open of this.documents.all()) if (this.projectFor(open.uri) === project) this.documentChanged(open);
     this.generation++;
@@ -215,11 +218,16 @@ export class WorkspaceHost {
   /** Applies watched-file events; true when other files' results may change. */
   async filesChanged(changes: FileEvent[]): Promise<boolean> {
     let affected = false;
+    const reloaded = new Set<Project>();
     for (const change of changes) {
       const uri = canonicalUri(change.uri);
+      if (SKIPPED_FOLDERS.test(uri)) continue;
       const project = this.projectFor(uri);
       const name = path.posix.basename(uri);
       if (name === CONFIG_FILE || name === MCP_FILE) {
+        const folder = path.dirname(uriToPath(uri) ?? '');
+        if (reloaded.has(project) || (folder !== project.configRoot && folder !== project.root)) continue;
+        reloaded.add(project);
         await this.loadProject(project);
         affected = true;
       } else if (uri === project.rulesUri) {

@@ -18,7 +18,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
 import { seed } from '../../support/fixtures';
-import { createWorkspace, REVIEWER_TEXT, type FixtureWorkspace } from './fixtureWorkspace';
+import { createWorkspace, REVIEWER_TEXT, RULES_TEXT, type FixtureWorkspace } from './fixtureWorkspace';
 import { FULL_CLIENT, startInProcess, type TestClient } from './harness';
 
 type Report = FullDocumentDiagnosticReport | { kind: 'unchanged'; resultId: string };
@@ -194,6 +194,22 @@ describe('language server over LSP (pull client)', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: auditor, type: 1 }] });
     await refreshed;
     assert.ok(!(await items(developer())).some((d) => /security-auditor/.test(String(d.message))));
+  });
+
+  it('reloads .mcp.json and the rules document when they change on disk', async () => {
+    const mcp = ws.write('.mcp.json', JSON.stringify({ mcpServers: { jira: {} } }));
+    let refreshed = client.nextRefresh();
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: mcp, type: 2 }] });
+    await refreshed;
+    const line = seed('000').text.split('\n')[16];
+    const tools = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: developer() }, position: at(16, line.length) });
+    assert.deepEqual(tools.items.filter((i) => i.label.startsWith('mcp__')).map((i) => i.label), ['mcp__jira__']);
+    const rules = ws.write('CLAUDE.md', RULES_TEXT.replace('Keep Secrets Out', 'Never Commit Secrets'));
+    refreshed = client.nextRefresh();
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: rules, type: 2 }] });
+    await refreshed;
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: ws.agents.reviewer }, position: at(8, 13) });
+    assert.match((hover.contents as MarkupContent).value, /Rule 21: Never Commit Secrets/);
   });
 
   it('asks for a refresh when an open agent changes its name', async () => {
