@@ -5,10 +5,13 @@
 // prefixed with "<subfolder>__" to stay unique; all others keep their name. A leading dot
 // is dropped (cclint's glob skips dotfiles; the corpus has two `.claude__*.md`).
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const CORPUS = '/work/shared/corpus';
-export const SEEDS = '/work/shared/seeds';
+// The shared seeds and corpus live beside the checkout: <checkout>/../shared.
+const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared');
+export const CORPUS = join(SHARED, 'corpus');
+export const SEEDS = join(SHARED, 'seeds');
 
 /** The corpus agents: `<subfolder>/*.md` (skips top-level STATS.md / SOURCES.md). */
 export function corpusFiles(dir = CORPUS) {
