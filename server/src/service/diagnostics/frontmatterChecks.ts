@@ -2,7 +2,7 @@
 // known key's value against the zod schema.
 import { fieldOf, type AgentDocument, type FrontmatterField } from '../types';
 import { MODEL_ALIASES, KNOWN_MODEL_IDS, isKnownModel } from '../schema/models';
-import { checkValue, enumValues, isKnownKey, NAME_PATTERN, TRIGGER_PATTERN } from '../schema/frontmatterSchema';
+import { checkValue, enumValues, FRONTMATTER_KEYS, isKnownKey, NAME_PATTERN, TRIGGER_PATTERN } from '../schema/frontmatterSchema';
 import { closestMatch } from '../schema/suggest';
 import type { Report } from './reporter';
 import type { AnalysisSettings } from './settings';
@@ -29,7 +29,11 @@ export function checkFrontmatter(doc: AgentDocument, settings: AnalysisSettings,
   for (const field of fm.fields) {
     if (field.lenient) reportLenient(doc, field, report);
     if (!isKnownKey(field.key)) {
-      report('unknown-key', field.keySpan, `Unknown key \`${field.key}\`: Claude Code ignores it silently.`, { data: { key: field.key } });
+      const present = new Set(fm.fields.map((f) => f.key));
+      const suggestion = closestMatch(field.key, FRONTMATTER_KEYS.filter((k) => !present.has(k)));
+      report('unknown-key', field.keySpan, `Unknown key \`${field.key}\`: Claude Code ignores it silently.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, {
+        data: { key: field.key, suggestion },
+      });
     }
   }
   for (const duplicate of fm.duplicateKeys) {

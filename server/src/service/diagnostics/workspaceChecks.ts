@@ -4,6 +4,7 @@
 import { Range } from 'vscode-languageserver-types';
 import { fieldOf, type AgentDocument } from '../types';
 import { stemOf } from '../workspace/workspaceIndex';
+import { closestMatch } from '../schema/suggest';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import type { Report } from './reporter';
 
@@ -35,7 +36,10 @@ function checkAgentReferences(doc: AgentDocument, workspace: WorkspaceContext | 
   if (!othersExist) return;
   for (const ref of doc.crossAgentReferences) {
     if (index.agentsNamed(ref.name).length > 0) continue;
-    report('unknown-agent-reference', ref.span, `No agent named \`${ref.name}\` exists in this workspace.`, { data: { name: ref.name } });
+    const suggestion = closestMatch(ref.name, index.names());
+    report('unknown-agent-reference', ref.span, `No agent named \`${ref.name}\` exists in this workspace${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`, {
+      data: { name: ref.name, suggestion },
+    });
   }
 }
 

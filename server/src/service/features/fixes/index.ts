@@ -5,6 +5,7 @@ import { addMissingKey } from './addMissingKey';
 import { alignNameWithFile } from './alignNameWithFile';
 import { fixEmptyHooks } from './fixEmptyHooks';
 import { fixRuleNumbering } from './fixRuleNumbering';
+import { insertFrontmatter } from './insertFrontmatter';
 import { insertMissingSection } from './insertMissingSection';
 import type { FixEdit, QuickFix } from './quickFix';
 import { quoteLenientValue } from './quoteLenientValue';
@@ -26,6 +27,7 @@ export const QUICK_FIXES: readonly QuickFix[] = [
   fixRuleNumbering,
   insertMissingSection,
   fixEmptyHooks,
+  insertFrontmatter,
 ];
 
 export function fixesFor(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[] {

@@ -1,9 +1,9 @@
-// Replaces an unknown tool, model, MCP server or enum value, or a badly formed
-// name or trigger, with the suggestion the diagnostic carries.
+// Replaces an unknown tool, model, MCP server, key, agent or enum value, or a
+// badly formed name or trigger, with the suggestion the diagnostic carries.
 import { dataOf, offsetRange, replaceSpan, type QuickFix } from './quickFix';
 
 export const replaceWithSuggestion: QuickFix = {
-  codes: ['unknown-tool', 'unknown-model', 'unknown-mcp-server', 'invalid-value', 'name-format', 'trigger-format'],
+  codes: ['unknown-tool', 'unknown-model', 'unknown-mcp-server', 'invalid-value', 'name-format', 'trigger-format', 'unknown-key', 'unknown-agent-reference'],
   provide(doc, diagnostic) {
     const suggestion = dataOf<string>(diagnostic, 'suggestion');
     if (!suggestion) return [];
