@@ -76,6 +76,18 @@ describe('cli', () => {
     assert.match(bad.stderr, /\.agentry\.json: severity: /);
   });
 
+  it('reads the `agentry` key of package.json and resolves rules from the configured rules document', () => {
+    const root = tempProject({
+      'package.json': JSON.stringify({ name: 'team', agentry: { rulesDocument: 'CLAUDE.md', severity: { 'name-file-mismatch': 'off' } } }),
+      'CLAUDE.md': '# Rules\n\n**Rule 7: Canonical Rule**\n- defined once for every agent\n',
+      'agents/a.md': '---\nname: agent-a\ndescription: x\n---\nFollow Rule 7 and Rule 8.\n',
+    });
+    const { diagnostics } = JSON.parse(runCli(['check', '.', '--format', 'json'], root).stdout);
+    assert.deepEqual(diagnostics.map((d: { code: string; message: string }) => `${d.code}: ${d.message}`), [
+      'undefined-rule-reference: Rule 8 is not defined in this file, the rules document or any other agent.',
+    ]);
+  });
+
   it('--fix applies the safe fixes and leaves the rest of the file alone', () => {
     const root = tempProject({ 'agents/a.md': '---\nname: a\ndescription: Use it: always\ntools: Read, MultiEdit, Edit, Task\n---\nBody â€” text.\n' });
     const run = runCli(['check', '.', '--fix'], root);
