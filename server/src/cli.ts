@@ -1,4 +1,5 @@
 // `agentry check`: the command-line linter on the same core as the server.
+import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseCliArgs, USAGE } from './cli/args';
 import { formatJson } from './cli/formatJson';
@@ -23,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
   const output =
     args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, cwd, version) : formatText(results, cwd);
   process.stdout.write(output);
+  for (const r of results) if (r.notFixed) process.stderr.write(`agentry: ${path.relative(cwd, r.file) || r.file}: not fixed: ${r.notFixed}\n`);
   return results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
 }
 

@@ -2,7 +2,7 @@
 // inside the document, edits that touch only their own range, and a result that
 // the core can parse and validate again. The fuzz and robustness tests share them.
 import assert from 'node:assert/strict';
-import type { Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { applyEdits, createAgentService, DEFAULT_SETTINGS, type AgentDocument } from '../../server/src/service';
 import type { FixEdit } from '../../server/src/service/features/fixes';
 
@@ -52,15 +52,9 @@ export class Lines {
  * range replaced by its new text and nothing else.
  */
 export function applyChecked(lines: Lines, edits: TextEdit[], what: string): string {
-  const spans = edits.map((edit, i) => {
-    lines.assertInside(edit.range, `${what} edit ${i}`);
-    return { start: lines.offset(edit.range.start), end: lines.offset(edit.range.end), newText: edit.newText, i };
-  });
-  spans.sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
   let expected = '';
   let at = 0;
-  for (const span of spans) {
-    assert.ok(span.start >= at, `${what}: edits overlap at offset ${span.start}`);
+  for (const span of checkedSpans(lines, edits, what)) {
     expected += lines.text.slice(at, span.start) + span.newText;
     at = span.end;
   }
@@ -68,6 +62,17 @@ export function applyChecked(lines: Lines, edits: TextEdit[], what: string): str
   const actual = applyEdits(lines.text, edits);
   assert.equal(actual, expected, `${what}: text outside the edited ranges changed`);
   return actual;
+}
+
+/** The edits as offset spans in order, asserting each lies inside the text and none overlap. */
+export function checkedSpans(lines: Lines, edits: TextEdit[], what: string): { start: number; end: number; newText: string }[] {
+  const spans = edits.map((edit, i) => {
+    lines.assertInside(edit.range, `${what} edit ${i}`);
+    return { start: lines.offset(edit.range.start), end: lines.offset(edit.range.end), newText: edit.newText, i };
+  });
+  spans.sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+  spans.forEach((span, i) => assert.ok(i === 0 || span.start >= spans[i - 1].end, `${what}: edits overlap at offset ${span.start}`));
+  return spans;
 }
 
 export function assertDiagnosticsInside(lines: Lines, uri: string, diagnostics: Diagnostic[], what: string): void {
@@ -114,13 +119,49 @@ export function applyFix(doc: AgentDocument, fix: FixEdit, what: string, lines =
   return { title: fix.title, auto: fix.auto, text, diagnostics };
 }
 
-export function countCode(diagnostics: Diagnostic[], code: unknown): number {
+function countCode(diagnostics: Diagnostic[], code: unknown): number {
   return diagnostics.filter((d) => d.code === code).length;
 }
 
 /** Whether the same diagnostic (code, start and message) is still reported. */
-export function stillReported(diagnostics: Diagnostic[], target: Diagnostic): boolean {
+function stillReported(diagnostics: Diagnostic[], target: Diagnostic): boolean {
   return diagnostics.some(
     (d) => d.code === target.code && d.message === target.message && d.range.start.line === target.range.start.line && d.range.start.character === target.range.start.character,
   );
+}
+
+function errorCounts(diagnostics: Diagnostic[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) if (d.severity === DiagnosticSeverity.Error) counts.set(String(d.code), (counts.get(String(d.code)) ?? 0) + 1);
+  return counts;
+}
+
+/** A fix (or fix-all) brings no error of a kind the file did not have as often before. */
+export function assertNoNewErrors(before: Diagnostic[], after: Diagnostic[], what: string): void {
+  const was = errorCounts(before);
+  for (const [code, count] of errorCounts(after)) assert.ok(count <= (was.get(code) ?? 0), `${what} introduced the error ${code}`);
+}
+
+/** Frontmatter YAML that cannot be read: a fix there is best effort, as the rest may read differently after it. */
+export function yamlUnreadable(diagnostics: Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.code === 'yaml-unreadable');
+}
+
+/**
+ * A fix does what it says: an `auto` fix (applied without looking) leaves fewer
+ * diagnostics of its kind (or, where a later duplicate of a removed item now
+ * carries that diagnostic, as in `LS, Read, LS`, fewer in all) and brings no new
+ * error. With `everyFix`, any other fix must too bring no new error and at least
+ * change the diagnostic it was offered for. (Not asked of fixes in frontmatter
+ * that was unreadable YAML to begin with.)
+ */
+export function assertFixHelps(before: Diagnostic[], target: Diagnostic, fix: FixOutcome, what: string, everyFix = false): void {
+  if (yamlUnreadable(before) || !(fix.auto || everyFix)) return;
+  assertNoNewErrors(before, fix.diagnostics, `${what} "${fix.title}"`);
+  if (fix.auto) {
+    const fewer = countCode(fix.diagnostics, target.code) < countCode(before, target.code) || fix.diagnostics.length < before.length;
+    assert.ok(fewer, `${what}: "${fix.title}" left as many ${target.code}`);
+  } else {
+    assert.ok(!stillReported(fix.diagnostics, target), `${what}: "${fix.title}" left the diagnostic as it was`);
+  }
 }

@@ -15,6 +15,8 @@ export interface FileResult {
   uri: string;
   diagnostics: Diagnostic[];
   fixed: boolean;
+  /** Why fixes were found but not written. */
+  notFixed?: string;
 }
 
 export interface LintOptions {
@@ -34,21 +36,25 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     });
     service.setRulesDocument(service.parse(pathToFileURL(rulesFile).href, 0, text));
   }
-  const docs: { file: string; doc: AgentDocument }[] = [];
+  const docs: { file: string; doc: AgentDocument; lossless: boolean }[] = [];
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    const text = bytes.toString('utf8');
     const doc = service.parse(pathToFileURL(file).href, 0, text);
     service.indexDocument(doc);
-    docs.push({ file, doc });
+    // Invalid UTF-8 decodes to U+FFFD: writing the text back would change bytes no fix touches.
+    docs.push({ file, doc, lossless: Buffer.from(text, 'utf8').equals(bytes) });
   }
   const results: FileResult[] = [];
-  for (const { file, doc } of docs) {
+  for (const { file, doc, lossless } of docs) {
     let current = doc;
     let diagnostics = service.validate(current, settings);
     let fixed = false;
+    let notFixed: string | undefined;
     if (options.fix) {
       const edits = service.fixAll(current, diagnostics);
-      if (edits.length) {
+      if (edits.length && !lossless) notFixed = 'the file is not valid UTF-8, and rewriting it would change bytes no fix touches';
+      else if (edits.length) {
         const text = applyEdits(current.text, edits);
         await writeFileAtomic(file, text);
         current = service.parse(current.uri, current.version + 1, text);
@@ -57,7 +63,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
         fixed = true;
       }
     }
-    results.push({ file, uri: current.uri, diagnostics, fixed });
+    results.push({ file, uri: current.uri, diagnostics, fixed, notFixed });
   }
   return results;
 }

@@ -149,10 +149,14 @@ describe('adversarial inputs', () => {
     assert.equal(fixAllText, text.replace('Use it: always', '"Use it: always"').replace('Read, Read, ', 'Read, '));
   });
 
-  it('lone CR line endings: lines are counted at each CR', SLOW, () => {
-    const unclosed = analyse('---\rname: probe\rdescription: x\r---\rBody\r').diagnostics;
-    assert.deepEqual(codes(unclosed), ['frontmatter-unclosed']);
-    assert.equal(at(unclosed[0]), '0:0-0:3');
+  it('lone CR line endings: the frontmatter closes at a CR line, and lines are counted at each CR', SLOW, () => {
+    const text = '---\rname: probe\rdescription: Use it: always\rtools: Read, Read\rmodel: sonnet\r---\r# A\r### C\rSee Rule 4.\r';
+    const { diagnostics, fixAllText } = analyse(text);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.code}@${at(d)}`),
+      ['yaml-lenient-value@2:13-2:27', 'duplicate-tool@3:13-3:17', 'heading-skip@7:0-7:5', 'undefined-rule-reference@8:4-8:10'],
+    );
+    assert.equal(fixAllText, text.replace('Use it: always', '"Use it: always"').replace('Read, Read', 'Read'));
     const body = analyse('# Title\r\r### Deep\rSee Rule 12 here.\r').diagnostics;
     assert.deepEqual(body.map((d) => `${d.code}@${at(d)}`), ['frontmatter-missing@0:0-0:7', 'heading-skip@2:0-2:8', 'undefined-rule-reference@3:4-3:11']);
   });

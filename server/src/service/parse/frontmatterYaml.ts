@@ -32,7 +32,9 @@ export interface YamlReading {
 }
 
 export function readFrontmatterYaml(text: string, contentSpan: Span): YamlReading {
-  const source = text.slice(contentSpan.start, contentSpan.end);
+  // A lone CR ends a line for YAML and for LSP positions, but the yaml package reads
+  // it as content: make it a LF, which keeps every offset.
+  const source = text.slice(contentSpan.start, contentSpan.end).replace(/\r(?!\n)/g, '\n');
   const doc = parseQuietly(source);
   if (doc.errors.length === 0) {
     if (doc.contents === null) return { fields: [], errors: [] };
@@ -116,7 +118,8 @@ function splitEntries(source: string): Entry[] {
     const start = match.index;
     const end = start + line.length;
     const content = line.replace(/[\r\n]+$/, '');
-    const meaningful = content.trim() !== '' && !content.trimStart().startsWith('#');
+    // Only spaces and tabs are blank to YAML: a line of U+2028 or U+00A0 is content.
+    const meaningful = !/^[ \t]*$/.test(content) && !/^[ \t]*#/.test(content);
     if (TOP_LEVEL_KEY.test(content)) {
       if (current) entries.push(current);
       current = { start, end, contentEnd: start + content.length };

@@ -45,7 +45,7 @@ function describe(
 ): FrontmatterSplit {
   const contentStart = bomLength + 3 + tagLength;
   const closeIndex = findClose(text, contentStart);
-  let contentEnd = matterLength !== undefined && closeIndex >= 0 ? contentStart + matterLength : closeIndex;
+  let contentEnd = matterLength !== undefined && text[closeIndex] === '\n' ? contentStart + matterLength : closeIndex;
   // With CRLF the "\n---" close leaves the line's "\r" in the YAML: it is a line break, not content.
   if (contentEnd > contentStart && text[contentEnd - 1] === '\r') contentEnd--;
   if (closeIndex < 0) {
@@ -58,7 +58,13 @@ function describe(
   return { contentStart, contentEnd, blockEnd, closed: true, language };
 }
 
-/** gray-matter closes the block at the first "\n---"; mirror that to get offsets. */
+/**
+ * gray-matter closes the block at the first "\n---"; mirror that to get offsets. A
+ * file with lone CR line endings closes it at "\r---" (gray-matter sees no close
+ * there, but LSP positions, Markdown and YAML all take a lone CR as a line break).
+ */
 function findClose(text: string, from: number): number {
-  return text.indexOf('\n---', from);
+  const lf = text.indexOf('\n---', from);
+  const cr = text.indexOf('\r---', from);
+  return lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
 }

@@ -1,6 +1,7 @@
 // Adds a missing `name` (from the file name) or a `description` stub right after
-// the opening `---` line.
+// the opening `---` line, indented as the keys already there.
 import { slugify } from '../../diagnostics/frontmatterChecks';
+import type { AgentDocument } from '../../types';
 import { stemOf } from '../../workspace/workspaceIndex';
 import { replaceSpan, type QuickFix } from './quickFix';
 
@@ -15,7 +16,20 @@ export const addMissingKey: QuickFix = {
     const line = isName
       ? `name: ${slugify(stemOf(doc.uri))}`
       : 'description: Use this agent when … (describe when Claude should delegate to it)';
-    const at = fm.contentSpan.start + (doc.text.startsWith('\r\n', fm.contentSpan.start) ? 2 : doc.text[fm.contentSpan.start] === '\n' ? 1 : 0);
-    return [{ title: isName ? 'Add `name` from the file name' : 'Add a `description`', edits: [replaceSpan(doc, { start: at, end: at }, `${line}${eol}`)], auto: false, preferred: true }];
+    // After the opening line's break, whichever it is (`\r\n`, `\n` or a lone `\r`), and after a BOM
+    // there (YAML skips one only at the start of its stream).
+    const at = fm.contentSpan.start + /^(?:\r\n|\r|\n)?\uFEFF?/.exec(doc.text.slice(fm.contentSpan.start, fm.contentSpan.start + 3))![0].length;
+    // A key line above a flow mapping (`{}`) would make the frontmatter unreadable.
+    if (/^\s*\{/.test(doc.text.slice(at, fm.contentSpan.end))) return [];
+    return [{ title: isName ? 'Add `name` from the file name' : 'Add a `description`', edits: [replaceSpan(doc, { start: at, end: at }, `${keyIndent(doc)}${line}${eol}`)], auto: false, preferred: true }];
   },
 };
+
+/** The blanks before the first key: an unindented key above indented ones would swallow them as its value. */
+function keyIndent(doc: AgentDocument): string {
+  const first = doc.frontmatter?.fields[0];
+  if (!first) return '';
+  let start = first.keySpan.start;
+  while (start > 0 && (doc.text[start - 1] === ' ' || doc.text[start - 1] === '\t')) start--;
+  return doc.text.slice(start, first.keySpan.start);
+}

@@ -62,8 +62,11 @@ export function removeItemEdit(doc: AgentDocument, field: FrontmatterField, inde
   const text = doc.text;
   const lineStart = dashLineStart(text, item.span.start);
   if (lineStart !== undefined) {
-    let lineEnd = text.indexOf('\n', item.span.end);
-    lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
+    // To the end of the line and its break, whichever it is: only that line goes.
+    let lineEnd = item.span.end;
+    while (lineEnd < text.length && !isLineBreak(text[lineEnd])) lineEnd++;
+    if (text[lineEnd] === '\r') lineEnd++;
+    if (text[lineEnd] === '\n') lineEnd++;
     return replaceSpan(doc, { start: lineStart, end: lineEnd }, '');
   }
   if (index > 0) return replaceSpan(doc, { start: items[index - 1].span.end, end: item.span.end }, '');
@@ -77,13 +80,17 @@ export function removeItemEdit(doc: AgentDocument, field: FrontmatterField, inde
  * start would cost the whole line for each item of a long comma list.
  */
 function dashLineStart(text: string, at: number): number | undefined {
-  const blank = (i: number) => i > 0 && text[i - 1] !== '\n' && /\s/.test(text[i - 1]);
+  const blank = (i: number) => i > 0 && !isLineBreak(text[i - 1]) && /\s/.test(text[i - 1]);
   let i = at;
   while (blank(i)) i--;
   if (text[i - 1] !== '-') return undefined;
   i--;
   while (blank(i)) i--;
-  return i === 0 || text[i - 1] === '\n' ? i : undefined;
+  return i === 0 || isLineBreak(text[i - 1]) ? i : undefined;
+}
+
+function isLineBreak(c: string | undefined): boolean {
+  return c === '\n' || c === '\r';
 }
 
 const memos = new WeakMap<object, Map<string, unknown>>();

@@ -1,6 +1,7 @@
 // Quotes a value that only lenient YAML reads, or turns it into a block scalar.
 // A value folded from several lines keeps its line breaks: escaped as `\n` in
 // the quoted form, a blank line each in the `>-` form.
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { AgentDocument, FrontmatterField } from '../../types';
 import { offsetRange, once, replaceSpan, type QuickFix } from './quickFix';
 
@@ -10,8 +11,10 @@ export const quoteLenientValue: QuickFix = {
     // The field the diagnostic points at, not the last one of that key: a key may be set twice.
     const field = fieldsByValueStart(doc).get(offsetRange(doc, diagnostic).start);
     if (!field?.lenient || typeof field.value !== 'string') return [];
-    const eol = doc.lineEnding;
     const quoted = JSON.stringify(field.value);
+    // A key strict YAML cannot read either (`{hooks`) stays unreadable however the value is written.
+    if (!readsStrictly(`${doc.text.slice(field.entrySpan.start, field.valueSpan.start)}${quoted}`, field.key)) return [];
+    const eol = doc.lineEnding;
     const block = `>-${eol}  ${field.value.replace(/\n+/g, (breaks) => `${eol.repeat(breaks.length + 1)}  `)}`;
     return [
       { title: `Quote the \`${field.key}\` value`, edits: [replaceSpan(doc, field.valueSpan, quoted)], auto: true, preferred: true },
@@ -23,4 +26,12 @@ export const quoteLenientValue: QuickFix = {
 /** Fields by where their value starts, built once per document rather than searched for each diagnostic. */
 function fieldsByValueStart(doc: AgentDocument): Map<number, FrontmatterField> {
   return once(doc, 'fieldsByValueStart', () => new Map((doc.frontmatter?.fields ?? []).map((f) => [f.valueSpan.start, f])));
+}
+
+/** Whether the fixed entry is one entry, of that key, to strict YAML. */
+function readsStrictly(entry: string, expectedKey: string): boolean {
+  const yaml = parseDocument(entry, { uniqueKeys: false });
+  if (yaml.errors.length > 0 || !isMap(yaml.contents) || yaml.contents.items.length !== 1) return false;
+  const read = yaml.contents.items[0].key;
+  return isScalar(read) && String(read.value) === expectedKey;
 }
