@@ -1,7 +1,7 @@
 // Makes `name` and the file name agree, in either direction.
 import { fieldOf } from '../../types';
 import { NAME_PATTERN } from '../../schema/frontmatterSchema';
-import { dataOf, replaceSpan, type QuickFix } from './quickFix';
+import { dataOf, replaceSpan, valueText, type QuickFix } from './quickFix';
 
 export const alignNameWithFile: QuickFix = {
   codes: ['name-file-mismatch'],
@@ -12,7 +12,7 @@ export const alignNameWithFile: QuickFix = {
     if (!stem || !name || !field) return [];
     const fixes = [];
     if (NAME_PATTERN.test(stem)) {
-      fixes.push({ title: `Rename the agent to \`${stem}\``, edits: [replaceSpan(doc, field.valueSpan, stem)], auto: false });
+      fixes.push({ title: `Rename the agent to \`${stem}\``, edits: [replaceSpan(doc, field.valueSpan, valueText(doc, field.valueSpan, stem))], auto: false });
     }
     if (NAME_PATTERN.test(name)) {
       const slash = doc.uri.lastIndexOf('/');

@@ -1,5 +1,6 @@
 // The shape every quick fix has: which codes it answers and the edit it makes.
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { parse } from 'yaml';
 import type { DiagnosticCode } from '../../diagnostics/codes';
 import { spanToRange } from '../../diagnostics/reporter';
 import type { AgentDocument, FrontmatterField, Span, ValueItem } from '../../types';
@@ -104,4 +105,19 @@ export function once<T>(owner: object, key: string, compute: () => T): T {
   if (!memo) memos.set(owner, (memo = new Map()));
   if (!memo.has(key)) memo.set(key, compute());
   return memo.get(key) as T;
+}
+
+/**
+ * New text for a span: where the span is a whole frontmatter value, quoted when
+ * YAML would read it plain as something other than that string (`1`, `true`, `null`).
+ */
+export function valueText(doc: AgentDocument, span: Span, text: string): string {
+  const values = once(doc, 'valueSpans', () => new Set((doc.frontmatter?.fields ?? []).map((f) => `${f.valueSpan.start}:${f.valueSpan.end}`)));
+  if (!values.has(`${span.start}:${span.end}`)) return text;
+  try {
+    if (parse(text) === text) return text;
+  } catch {
+    // Not a plain scalar at all: quoted below.
+  }
+  return JSON.stringify(text);
 }
