@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 // Each group is bench/<name>.mjs exporting `async function run(ctx)` -> rows (flat objects),
 // optionally `columns` (which row keys to print). Planned: core-vs-floor, over-the-wire, scale, startup.
-const GROUPS = ['core', 'peers'];
+const GROUPS = ['core', 'wire', 'scale', 'peers'];
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = dirname(benchDir);

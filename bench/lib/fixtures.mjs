@@ -4,7 +4,7 @@
 // so they all see the same bytes. Basenames that occur in several corpus subfolders are
 // prefixed with "<subfolder>__" to stay unique; all others keep their name. A leading dot
 // is dropped (cclint's glob skips dotfiles; the corpus has two `.claude__*.md`).
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,4 +44,48 @@ export function makeFixture(root, files) {
     return dest;
   });
   return { root, agentsDir, count: paths.length, paths };
+}
+
+/**
+ * A workspace of `n` agent files made from `pool` (corpus + seeds), round-robin, under
+ * <root>/.claude/agents/: copy k of a file is `<stem>-<k>.md` with `name: <stem>-<k>`, so
+ * files and names are unique, except every `dupEvery`-th file, which takes the name of
+ * the file before it (a deliberate duplicate). Returns { root, agentsDir, count, paths,
+ * duplicates: [[first, second], ...] (paths) }.
+ */
+export function makeScaleWorkspace(root, n, pool, { dupEvery = 1000 } = {}) {
+  const agentsDir = join(root, '.claude', 'agents');
+  mkdirSync(agentsDir, { recursive: true });
+  const stems = uniqueStems(pool);
+  const paths = [];
+  const names = [];
+  const duplicates = [];
+  for (let i = 0; i < n; i++) {
+    const source = pool[i % pool.length];
+    const stem = `${stems[i % pool.length]}-${Math.floor(i / pool.length)}`;
+    const dup = i % dupEvery === dupEvery - 1;
+    const name = dup ? names[i - 1] : stem;
+    const dest = join(agentsDir, `${stem}.md`);
+    writeFileSync(dest, renameAgent(readFileSync(source.src, 'utf8'), name));
+    if (dup) duplicates.push([paths[i - 1], dest]);
+    paths.push(dest);
+    names.push(name);
+  }
+  return { root, agentsDir, count: n, paths, duplicates };
+}
+
+function uniqueStems(pool) {
+  const clean = (f) => basename(f.name, '.md').replace(/^\.+/, '').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
+  const seen = new Map();
+  for (const f of pool) seen.set(clean(f), (seen.get(clean(f)) ?? 0) + 1);
+  return pool.map((f) => (seen.get(clean(f)) > 1 ? `${f.sub.replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase()}--${clean(f)}` : clean(f)));
+}
+
+/** Sets the frontmatter's first `name:` line (or adds one after the opening `---`). */
+export function renameAgent(text, name) {
+  const close = text.search(/\r?\n---\s*(\r?\n|$)/);
+  const head = close < 0 ? text : text.slice(0, close);
+  const line = /^name:.*$/m.exec(head);
+  if (line) return text.slice(0, line.index) + `name: ${name}` + text.slice(line.index + line[0].length);
+  return text.replace(/^(\uFEFF?---\r?\n)/, `$1name: ${name}\n`);
 }

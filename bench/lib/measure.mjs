@@ -49,8 +49,8 @@ function once(cmd, args, opts) {
 }
 
 // Nearest-rank quantile (p99 of 10 samples is the max); median averages the middle pair.
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-const median = (s) => (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
+export const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+export const median = (s) => (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
 
 function summarize(runs) {
   const samples = runs.map((r) => r.ms);
