@@ -17,30 +17,12 @@ if (!process.execArgv.some((a) => a.includes('tsx'))) await import('tsx');
 const load = async (p) => { const m = await import(p); return m.default ?? m; };
 const cs = await load('./lib/code-server.ts');
 const { runNvimLsp } = await load('./lib/nvim.ts');
+const { Steps, assert, secs } = await load('./lib/steps.ts');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice('--only='.length);
-const t0 = Date.now();
-const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
-const results = [];
-
-async function step(name, fn) {
-  const s = Date.now();
-  try {
-    const detail = await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   ${name} (${secs(Date.now() - s)})${detail ? ` - ${detail}` : ''}`);
-    return true;
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(`FAIL ${name} (${secs(Date.now() - s)})\n${String(e?.stack ?? e).split('\n').slice(0, 8).join('\n')}`);
-    return false;
-  }
-}
-
-function assert(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
+const steps = new Steps('smoke-editor');
+const step = (name, fn) => steps.step(name, fn);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'agentry-smoke-'));
 
@@ -105,11 +87,11 @@ async function codeServerSmoke() {
     });
     await step('final screenshot', () => cs.screenshot(page, 'smoke-editor-final'));
   } finally {
-    if (ui && results.some((r) => !r.ok)) {
+    if (ui && steps.failed) {
       await cs.screenshot(ui.page, 'smoke-editor-failure').catch(() => undefined);
       console.log('browser console errors:', ui.consoleErrors.slice(-5));
     }
-    if (server && results.some((r) => !r.ok)) console.log('--- code-server output (tail) ---\n' + server.log().slice(-3000));
+    if (server && steps.failed) console.log('--- code-server output (tail) ---\n' + server.log().slice(-3000));
     const s = Date.now();
     await ui?.close();
     await server?.stop();
@@ -154,11 +136,7 @@ async function nvimSmoke() {
 }
 
 try {
-  await step('e2e tools installed', () => {
-    const t = cs.e2eTools();
-    return `${t.toolsDir}`;
-  });
-  if (results[0].ok) {
+  if (await step('e2e tools installed', () => cs.e2eTools().toolsDir)) {
     if (!only || only === 'code-server') await codeServerSmoke();
     if (!only || only === 'nvim') await nvimSmoke();
   }
@@ -166,7 +144,4 @@ try {
   if (process.env.E2E_KEEP === '1') console.log('kept', tmp);
   else fs.rmSync(tmp, { recursive: true, force: true });
 }
-const failed = results.filter((r) => !r.ok).length;
-console.log(`smoke-editor: total ${secs(Date.now() - t0)}`);
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(steps.finish());

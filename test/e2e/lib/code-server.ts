@@ -40,6 +40,8 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   'git.openRepositoryInParentFolders': 'never',
   'editor.hover.delay': 150,
   'editor.minimap.enabled': false,
+  'editor.stickyScroll.enabled': false,
+  'workbench.tree.enableStickyScroll': false,
   'files.autoSave': 'off',
 };
 
@@ -353,30 +355,51 @@ export function activeEditor(page: Page): Locator {
   return page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
 }
 
-function explorerRow(page: Page, name: string, level: number): Locator {
+/** The Explorer row whose item is `relPath` (a file, a folder, or the last folder of a compact row). */
+function explorerRow(page: Page, relPath: string): Locator {
+  // Row labels carry the absolute path in aria-label; a compact row ('.claude / agents') carries the
+  // path of its last folder.
   return page
-    .locator(`.explorer-folders-view .monaco-list-row[aria-level="${level}"]`)
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) })
+    .locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: page.locator(`.monaco-icon-label[aria-label$=${JSON.stringify(`/${relPath}`)}]`) })
     .first();
+}
+
+/** The deepest of `paths` (shallowest first) that has an Explorer row now, with its aria-expanded. */
+function deepestExplorerRow(page: Page, paths: string[]): Promise<{ index: number; expanded: string | null } | null> {
+  return page.evaluate((suffixes: string[]) => {
+    const rows: any[] = Array.from((globalThis as any).document.querySelectorAll('.explorer-folders-view .monaco-list-row'));
+    for (let i = suffixes.length - 1; i >= 0; i--) {
+      const row = rows.find((r) => (r.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '').endsWith(suffixes[i]));
+      if (row) return { index: i, expanded: row.getAttribute('aria-expanded') };
+    }
+    return null;
+  }, paths.map((p) => `/${p}`));
 }
 
 /**
  * Open a file by clicking its Explorer row; `relPath` is relative to the opened folder
- * ('a/b/c.md' expands a and b first). Resolves when the editor tab for it is active.
+ * ('a/b/c.md' expands a and b first). Works with compact folders ('a / b' as one row) and with
+ * folders already expanded. Resolves when the editor tab for it is active.
  */
 export async function openFileFromExplorer(page: Page, relPath: string, timeoutMs = 30_000): Promise<Locator> {
   const parts = relPath.split(/[\\/]/).filter(Boolean);
-  for (let i = 0; i < parts.length; i++) {
-    const row = explorerRow(page, parts[i], i + 1);
-    await row.waitFor({ timeout: timeoutMs });
-    const last = i === parts.length - 1;
-    if (!last) {
-      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-      await waitUntil(async () => (await row.getAttribute('aria-expanded')) === 'true', `folder ${parts[i]} expanded`, timeoutMs);
-    } else {
-      await row.click();
+  const paths = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+  await waitUntil(async () => {
+    const found = await deepestExplorerRow(page, paths);
+    if (found?.index === paths.length - 1) return true;
+    // A collapsed ancestor: expand it, then wait for it to report expanded (or to merge into a
+    // compact row, which has no row of its own path any more); its children show on a later poll.
+    if (found?.expanded === 'false') {
+      await explorerRow(page, paths[found.index]).click({ timeout: 5000 });
+      await waitUntil(async () => {
+        const now = await deepestExplorerRow(page, paths.slice(0, found.index + 1));
+        return now?.index !== found.index || now.expanded !== 'false';
+      }, `folder ${paths[found.index]} expanded`, timeoutMs);
     }
-  }
+    return false;
+  }, `Explorer row ${relPath}`, timeoutMs, 100);
+  await explorerRow(page, relPath).click();
   const name = parts[parts.length - 1];
   await page
     .locator(`.editor-group-container.active .tab.active[data-resource-name=${JSON.stringify(name)}]`)
@@ -449,6 +472,80 @@ export async function typeText(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/**
+ * The rendered lines of the active editor as { line (1-based), text }, in order. Only lines in the
+ * viewport are rendered (move the cursor there first); a wrapped line is joined back into one.
+ */
+export async function editorLines(page: Page): Promise<Array<{ line: number; text: string }>> {
+  return activeEditor(page).evaluate((editor: any) => {
+    const top = (el: any) => el.getBoundingClientRect().top;
+    const numbers = Array.from(editor.querySelectorAll('.margin-view-overlays .line-numbers') as ArrayLike<any>)
+      .map((el: any) => ({ line: Number((el.textContent ?? '').trim()), top: top(el) }))
+      .filter((n) => n.line > 0)
+      .sort((a, b) => a.top - b.top);
+    const rows = Array.from(editor.querySelectorAll('.view-lines .view-line') as ArrayLike<any>)
+      .map((el: any) => ({ text: (el.textContent ?? '').replace(/\u00a0/g, ' '), top: top(el) }))
+      .sort((a, b) => a.top - b.top);
+    const out: Array<{ line: number; text: string }> = [];
+    for (const row of rows) {
+      // the numbered margin row at (or just above) this visual row: wrapped rows have no number
+      let owner: { line: number; top: number } | undefined;
+      for (const n of numbers) if (n.top <= row.top + 2) owner = n;
+      if (!owner) continue;
+      const last = out[out.length - 1];
+      if (last && last.line === owner.line) last.text += row.text;
+      else out.push({ line: owner.line, text: row.text });
+    }
+    return out;
+  });
+}
+
+/** Wait until line `line` (1-based) of the active editor is rendered and passes `check`; returns its text. */
+export async function waitForEditorLine(
+  page: Page,
+  line: number,
+  check: string | RegExp | ((text: string) => boolean),
+  timeoutMs = 15_000,
+): Promise<string> {
+  const test = typeof check === 'function' ? check : typeof check === 'string' ? (t: string) => t === check : (t: string) => check.test(t);
+  let last: string | undefined;
+  try {
+    const found = await waitUntil(async () => {
+      last = (await editorLines(page)).find((l) => l.line === line)?.text;
+      return last !== undefined && test(last) ? { text: last } : undefined;
+    }, `editor line ${line} to match ${JSON.stringify(String(check))}`, timeoutMs);
+    return found.text;
+  } catch (e) {
+    throw new Error(`${(e as Error).message} (line ${line} is ${last === undefined ? 'not rendered' : JSON.stringify(last)})`);
+  }
+}
+
+/** Save the active editor (Ctrl+S) and wait until its tab is no longer dirty. */
+export async function saveActiveEditor(page: Page, timeoutMs = 15_000): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press('Control+s');
+  await waitUntil(
+    async () => (await page.locator('.editor-group-container.active .tab.active.dirty').count()) === 0,
+    'the active editor to be saved',
+    timeoutMs,
+  );
+}
+
+/**
+ * Focus the editor and press `key` until `target` shows (three tries). A shortcut that lands while
+ * focus is still moving (e.g. right after Go to Line) is lost now and then; this is the one retry
+ * around that known-flaky gesture.
+ */
+async function pressInEditorUntilVisible(page: Page, key: string, target: Locator, what: string, timeoutMs: number): Promise<void> {
+  const perTry = Math.max(4000, Math.floor(timeoutMs / 3));
+  for (let attempt = 1; ; attempt++) {
+    await focusEditor(page);
+    await page.keyboard.press(key);
+    if (await target.waitFor({ state: 'visible', timeout: perTry }).then(() => true, () => false)) return;
+    if (attempt >= 3) throw new Error(`the ${what} did not show after ${attempt} ${key} presses`);
+  }
+}
+
 export interface CompletionItemView {
   label: string;
   /** Detail text shown on the row (may be empty). */
@@ -471,16 +568,7 @@ export async function triggerCompletion(
   const timeoutMs = opts.timeoutMs ?? 20_000;
   if (at) await goToPosition(page, at.line, at.column);
   const widget = page.locator('.editor-widget.suggest-widget.visible');
-  // A Ctrl+Space that lands while focus is still moving (e.g. right after Go to Line) is lost now
-  // and then: re-focus and press again until the widget shows.
-  const perTry = Math.max(5000, Math.floor(timeoutMs / 3));
-  for (let attempt = 1; ; attempt++) {
-    await focusEditor(page);
-    await page.keyboard.press('Control+Space');
-    const shown = await widget.waitFor({ state: 'visible', timeout: perTry }).then(() => true, () => false);
-    if (shown) break;
-    if (attempt >= 3) throw new Error(`suggest widget did not show after ${attempt} Ctrl+Space presses`);
-  }
+  await pressInEditorUntilVisible(page, 'Control+Space', widget, 'suggest widget', timeoutMs);
   const rows = widget.locator('.monaco-list-row');
   const message = widget.locator('.message');
   await waitUntil(
@@ -522,6 +610,73 @@ export async function triggerCompletion(
   return strip([...seen.values()]);
 }
 
+/** With the suggest widget open, move the selection to the row labelled `label` (ArrowDown, wrapping). */
+export async function selectSuggestion(page: Page, label: string, timeoutMs = 10_000): Promise<void> {
+  const widget = page.locator('.editor-widget.suggest-widget.visible');
+  await widget.waitFor({ state: 'visible', timeout: timeoutMs });
+  const focused = widget.locator('.monaco-list-row.focused');
+  const focusedLabel = async () => ((await focused.locator('.label-name').first().textContent().catch(() => null)) ?? '').trim();
+  const total = Number((await widget.locator('.monaco-list-row').first().getAttribute('aria-setsize')) ?? 0);
+  for (let i = 0; (await focusedLabel()) !== label; i++) {
+    if (i >= total) throw new Error(`no suggestion labelled ${JSON.stringify(label)} among ${total}`);
+    const before = await focused.getAttribute('data-index').catch(() => null);
+    await page.keyboard.press('ArrowDown');
+    await waitUntil(async () => (await focused.getAttribute('data-index').catch(() => null)) !== before,
+      'the suggestion selection to move', timeoutMs);
+  }
+}
+
+/** selectSuggestion, then accept it with Enter; resolves when the widget has closed. */
+export async function acceptSuggestion(page: Page, label: string, timeoutMs = 10_000): Promise<void> {
+  await selectSuggestion(page, label, timeoutMs);
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+export interface CodeActionView {
+  title: string;
+  /** The group header above it (e.g. 'Quick Fix'). */
+  group: string;
+}
+
+/**
+ * Put the cursor at `at` (1-based; omit to keep it), open the Quick Fix menu (Ctrl+.) and return its
+ * actions. The menu stays open: pick one with applyCodeAction or close it with dismissWidgets.
+ */
+export async function codeActions(page: Page, at?: { line: number; column: number }, timeoutMs = 15_000): Promise<CodeActionView[]> {
+  if (at) await goToPosition(page, at.line, at.column);
+  const rows = page.locator('.action-widget .monaco-list-row');
+  await pressInEditorUntilVisible(page, 'Control+.', rows.first(), 'Quick Fix menu', timeoutMs);
+  const all = await rows.evaluateAll((els: any[]) =>
+    els.map((el) => ({ header: el.classList.contains('group-header'), text: (el.textContent ?? '').trim() })));
+  const out: CodeActionView[] = [];
+  let group = '';
+  for (const r of all) {
+    if (r.header) group = r.text;
+    else out.push({ title: r.text, group });
+  }
+  return out;
+}
+
+/** With the Quick Fix menu open (see codeActions), apply the action titled `title`. */
+export async function chooseCodeAction(page: Page, title: string, timeoutMs = 15_000): Promise<void> {
+  const rows = page.locator('.action-widget .monaco-list-row.action');
+  const titles = (await rows.allTextContents()).map((t) => t.trim());
+  const index = titles.indexOf(title);
+  if (index < 0) {
+    await dismissWidgets(page);
+    throw new Error(`no code action ${JSON.stringify(title)}; offered: ${JSON.stringify(titles)}`);
+  }
+  await rows.nth(index).click();
+  await page.locator('.action-widget .monaco-list-row').first().waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/** Open the Quick Fix menu at `at` (see codeActions) and apply the action titled `title`. */
+export async function applyCodeAction(page: Page, title: string, at?: { line: number; column: number }, timeoutMs = 15_000): Promise<void> {
+  await codeActions(page, at, timeoutMs);
+  await chooseCodeAction(page, title, timeoutMs);
+}
+
 /** Close the suggest widget / hover / quick input if open. */
 export async function dismissWidgets(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
@@ -546,7 +701,7 @@ export async function hoverText(
       );
       let seen = 0;
       for (const line of lines) {
-        const full: string = line.textContent ?? '';
+        const full: string = (line.textContent ?? '').replace(/\u00a0/g, ' '); // spaces render as nbsp
         let idx = full.indexOf(arg.text);
         while (idx >= 0) {
           if (seen++ === arg.occurrence) {
@@ -651,51 +806,118 @@ export async function openProblemsPanel(page: Page): Promise<Locator> {
   return panel;
 }
 
+interface RawProblemRow {
+  index: number;
+  level: string | null;
+  fileName: string;
+  fileLabel: string;
+  iconClass: string;
+  hasIcon: boolean;
+  line: string;
+  message: string;
+  source: string;
+  code: string;
+  text: string;
+  ariaLabel: string;
+}
+
+/** The Problems panel rows rendered right now, keyed by their list index. */
+function renderedProblemRows(panel: Locator): Promise<RawProblemRow[]> {
+  // rows of the list itself, not the copies a sticky-scroll header shows above it
+  return panel.locator('.monaco-list-rows > .monaco-list-row').evaluateAll((els: any[]) =>
+    els.map((el) => {
+      const text = (sel: string) => (el.querySelector(sel)?.textContent ?? '').trim();
+      const icon = el.querySelector('.marker-icon');
+      return {
+        index: Number(el.getAttribute('data-index')),
+        level: el.getAttribute('aria-level'),
+        fileName: text('.label-name'),
+        fileLabel: el.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '',
+        iconClass: icon ? String(icon.className) : '',
+        hasIcon: Boolean(icon),
+        line: text('.marker-line'),
+        message: text('.marker-message') || text('.marker-message-line'),
+        source: text('.marker-source'),
+        code: text('.marker-code'),
+        text: el.textContent ?? '',
+        ariaLabel: el.getAttribute('aria-label') ?? '',
+      };
+    }));
+}
+
+/** Scroll geometry of the Problems list: content height, viewport height, scroll offset. */
+function problemListGeometry(panel: Locator): Promise<{ content: number; viewport: number; top: number } | undefined> {
+  return panel.locator('.monaco-list-rows').first().evaluate((rows: any) => {
+    const viewport = rows.parentElement?.getBoundingClientRect().height ?? 0;
+    return { content: rows.getBoundingClientRect().height, viewport, top: -parseFloat(rows.style.top || '0') };
+  }).catch(() => undefined);
+}
+
 /**
- * Read the Problems panel's rows (opens it first). Waits until at least `min` marker rows are shown
- * (default 0: returns what is there once the panel is rendered).
+ * Turn the mouse wheel over the Problems list once (the list moves by at most about 50 px a notch,
+ * less than a page, so no row is skipped) and wait until it has moved. Returns the new geometry, or
+ * undefined when the list is already at that end.
+ */
+async function wheelProblems(page: Page, panel: Locator, down: boolean) {
+  const before = await problemListGeometry(panel);
+  if (!before || (down ? before.top + before.viewport >= before.content - 1 : before.top <= 0)) return undefined;
+  await panel.locator('.monaco-list').first().hover();
+  await page.mouse.wheel(0, down ? 100 : -100);
+  return waitUntil(async () => {
+    const g = await problemListGeometry(panel);
+    return g && g.top !== before.top ? g : undefined;
+  }, `the Problems list to scroll ${down ? 'down' : 'up'}`, 5000);
+}
+
+/** Every row of the Problems list: scrolls through the virtualised list when it is taller than the panel. */
+async function allProblemRows(page: Page, panel: Locator): Promise<RawProblemRow[]> {
+  const seen = new Map<number, RawProblemRow>();
+  const add = async () => { for (const r of await renderedProblemRows(panel)) seen.set(r.index, r); };
+  while (await wheelProblems(page, panel, false)) { /* to the top */ }
+  await add();
+  let scrolled = false;
+  while (await wheelProblems(page, panel, true)) {
+    scrolled = true;
+    await add();
+  }
+  if (scrolled) while (await wheelProblems(page, panel, false)) { /* back to the top, as a user would find it */ }
+  return [...seen.values()].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Read the Problems panel's rows (opens it first), all of them (it scrolls through the list).
+ * Waits until at least `min` marker rows are shown (default 0: returns what is there once the panel is rendered).
  */
 export async function readProblems(page: Page, opts: { min?: number; timeoutMs?: number } = {}): Promise<ProblemRow[]> {
   const panel = await openProblemsPanel(page);
   const min = opts.min ?? 0;
-  const read = () =>
-    panel.locator('.monaco-list-row').evaluateAll((els: any[]) => {
-      const rows = els
-        .map((el) => ({ el, index: Number(el.getAttribute('data-index')) }))
-        .sort((a, b) => a.index - b.index);
-      let file = '';
-      let filePath = '';
-      const out: any[] = [];
-      for (const { el } of rows) {
-        const level = el.getAttribute('aria-level');
-        if (level === '1') {
-          file = (el.querySelector('.label-name')?.textContent ?? '').trim();
-          filePath = el.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '';
-          continue;
-        }
-        const icon = el.querySelector('.marker-icon');
-        if (!icon) continue; // related-information rows
-        const iconClass: string = icon ? String(icon.className) : '';
-        const severity = /error/.test(iconClass) ? 'error' : /warning/.test(iconClass) ? 'warning' : /info/.test(iconClass) ? 'info' : 'unknown';
-        const t: Record<string, string> = {};
-        for (const sel of ['.marker-line', '.marker-message', '.marker-message-line', '.marker-source', '.marker-code']) {
-          t[sel] = (el.querySelector(sel)?.textContent ?? '').trim();
-        }
-        const lineCol = /\[Ln (\d+), Col (\d+)\]/.exec(t['.marker-line'] || el.textContent || '');
-        out.push({
-          severity,
-          message: t['.marker-message'] || t['.marker-message-line'],
-          source: t['.marker-source'].replace(/^\(|\)$/g, ''),
-          code: t['.marker-code'],
-          line: lineCol ? Number(lineCol[1]) : undefined,
-          column: lineCol ? Number(lineCol[2]) : undefined,
-          file,
-          filePath,
-          ariaLabel: el.getAttribute('aria-label') ?? '',
-        });
+  const read = async (): Promise<ProblemRow[]> => {
+    let file = '';
+    let filePath = '';
+    const out: ProblemRow[] = [];
+    for (const r of await allProblemRows(page, panel)) {
+      if (r.level === '1') {
+        file = r.fileName;
+        filePath = r.fileLabel;
+        continue;
       }
-      return out as ProblemRow[];
-    });
+      if (!r.hasIcon) continue; // related-information rows
+      const severity = /error/.test(r.iconClass) ? 'error' : /warning/.test(r.iconClass) ? 'warning' : /info/.test(r.iconClass) ? 'info' : 'unknown';
+      const lineCol = /\[Ln (\d+), Col (\d+)\]/.exec(r.line || r.text);
+      out.push({
+        severity,
+        message: r.message,
+        source: r.source.replace(/^\(|\)$/g, ''),
+        code: r.code,
+        line: lineCol ? Number(lineCol[1]) : undefined,
+        column: lineCol ? Number(lineCol[2]) : undefined,
+        file,
+        filePath,
+        ariaLabel: r.ariaLabel,
+      });
+    }
+    return out;
+  };
   return waitUntil(async () => {
     const rows = await read();
     return rows.length >= min ? rows : undefined;

@@ -25,11 +25,15 @@ export interface LspDiagnostic {
 export interface NvimLspRequest {
   /** e.g. 'textDocument/hover', 'textDocument/completion', 'textDocument/definition'. */
   method: string;
-  /** 0-based LSP position in the opened file. */
+  /** 0-based LSP position in the opened file (ignored when `range` is given). */
   line: number;
   character: number;
+  /** Send params.range instead of params.position (e.g. for 'textDocument/codeAction'). */
+  range?: { start: LspPosition; end: LspPosition };
   /** Extra params.context (e.g. completion trigger context). */
   context?: unknown;
+  /** Put the published diagnostics touching the range (or position) in params.context.diagnostics. */
+  includeDiagnostics?: boolean;
   timeoutMs?: number;
 }
 

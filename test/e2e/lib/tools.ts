@@ -1,4 +1,5 @@
 // Where the real-editor test tools live (installed by scripts/install-e2e-tools.sh).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -89,4 +90,10 @@ export async function waitUntil<T>(
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/** Bundle dist/ (client, server, CLI) with the project's esbuild script; throws with its output on failure. */
+export function buildDist(): void {
+  const res = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`build failed (node esbuild.mjs):\n${res.stdout}${res.stderr}${res.error ?? ''}`);
 }

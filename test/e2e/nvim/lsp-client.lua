@@ -15,7 +15,10 @@
 --   LSP_SETTINGS_JSON      settings answered to workspace/configuration (default {})
 --   LSP_INIT_OPTIONS_JSON  initializationOptions (default none)
 --   LSP_REQUESTS_JSON      [{ "method": "textDocument/hover", "line": 0, "character": 3, "context"?: {...} }, ...]
---                          positions are 0-based (LSP); results are returned in order
+--                          positions are 0-based (LSP); results are returned in order. A request with
+--                          "range" sends it instead of "position" (textDocument/codeAction); with
+--                          "includeDiagnostics": true, context.diagnostics gets the published
+--                          diagnostics that touch the range (or position)
 
 local function env_json(name, default)
   local v = os.getenv(name)
@@ -82,13 +85,25 @@ local ok = vim.wait(timeout, function() return met() or exit_info ~= nil end, 20
 ok = ok and met()
 if ok and settle > 0 then vim.wait(settle, function() return exit_info ~= nil end, 20) end
 
+local function before(a, b) -- position a <= position b
+  return a.line < b.line or (a.line == b.line and a.character <= b.character)
+end
+
 local responses = {}
 for i, req in ipairs(requests) do
-  local params = {
-    textDocument = { uri = uri },
-    position = { line = req.line or 0, character = req.character or 0 },
-    context = req.context,
-  }
+  local position = { line = req.line or 0, character = req.character or 0 }
+  local params = { textDocument = { uri = uri }, context = req.context }
+  local range = req.range
+  if range then params.range = range else params.position = position end
+  if req.includeDiagnostics then
+    -- context.diagnostics (as for textDocument/codeAction): the last published ones that touch the range
+    range = range or { start = position, ['end'] = position }
+    local touching = {}
+    for _, d in ipairs(last and last.diagnostics or {}) do
+      if before(d.range.start, range['end']) and before(range.start, d.range['end']) then table.insert(touching, d) end
+    end
+    params.context = vim.tbl_extend('force', req.context or {}, { diagnostics = touching })
+  end
   local res, err = vim.lsp.buf_request_sync(bufnr, req.method, params, req.timeout or 10000)
   local entry = { method = req.method }
   if res and res[client_id] then

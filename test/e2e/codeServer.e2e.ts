@@ -1,0 +1,285 @@
+// End-to-end test of the packaged extension in a real VS Code (code-server's web workbench, driven
+// in Chromium): build dist/, package the .vsix, install it into code-server, open a copy of
+// examples/ and act through the UI as a user would.
+//
+//   api-tester.md         squiggles; Problems panel rows (code, line, column, source); completion of
+//                         a tool name after `, ` in tools: (accepted); Quick Fix `Reed` -> `Read`;
+//                         Agentry: Fix All in File; save, and the file on disk has every edit
+//   backend-developer.md  hover over `Rule 5` shows the rule's title; the `agent-rule` snippet inserts
+//                         the missing Rule 4 and the rule diagnostics go away; save
+//
+// Usage: bash scripts/install-e2e-tools.sh && node --import tsx test/e2e/codeServer.e2e.ts
+// Env: E2E_VSIX=file.vsix    test that package instead of building one
+//      E2E_UPDATE_SCREENSHOTS=1  copy the README screenshots into docs/screenshots/ after a pass
+//      E2E_KEEP=1, E2E_VERBOSE=1, E2E_RESULTS_DIR, AGENTRY_TOOLS: see test/e2e/README.md
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import * as cs from './lib/code-server';
+import { assert, secs, Steps } from './lib/steps';
+import { buildDist, REPO_ROOT } from './lib/tools';
+
+const AGENTS = '.claude/agents';
+/** Screenshots (test-results/<name>.png) that the README shows, copied by E2E_UPDATE_SCREENSHOTS=1. */
+const README_SCREENSHOTS = ['code-server-problems', 'code-server-completion', 'code-server-hover'];
+
+const steps = new Steps('code-server e2e');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'agentry-e2e-cs-'));
+const workspace = path.join(tmp, 'examples');
+const shots = new Map<string, string>();
+
+/** 1-based line and column of the `occurrence`-th `needle` in `text`. */
+function find(text: string, needle: string, occurrence = 0): { line: number; column: number } {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`${JSON.stringify(needle)} (#${occurrence}) is not in the example`);
+  }
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+const lineText = (text: string, line: number) => text.split('\n')[line - 1];
+const agentFile = (name: string) => path.join(workspace, AGENTS, name);
+
+async function shot(page: Page, name: string): Promise<string> {
+  const file = await cs.screenshot(page, name);
+  shots.set(name, file);
+  return file;
+}
+
+/**
+ * Agentry's Problems rows of one file, once `until` holds for them (the panel updates
+ * asynchronously). VS Code's own checks of `.claude/agents` files (no source) are left out.
+ */
+async function problemsOf(page: Page, file: string, until: (rows: cs.ProblemRow[]) => boolean, what: string): Promise<cs.ProblemRow[]> {
+  let all: cs.ProblemRow[] = [];
+  try {
+    return await cs.waitUntil(async () => {
+      all = await cs.readProblems(page);
+      const mine = all.filter((r) => r.file === file && r.source === 'agentry');
+      return until(mine) ? mine : undefined;
+    }, what, 30_000, 250);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nProblems panel:\n${all.map((r) => `${r.file}: ${brief(r)}`).join('\n')}`);
+  }
+}
+
+const brief = (r: cs.ProblemRow) => `${r.severity} ${r.code}@${r.line}:${r.column} (${r.source}) ${r.message}`;
+const codesOf = (rows: cs.ProblemRow[]) => new Set(rows.map((r) => r.code));
+
+/**
+ * The files .vscodeignore ships, when it is an allowlist (`**` then `!path` / `!dir/**` lines), else
+ * undefined. vsce walks the whole folder before it applies .vscodeignore (several seconds with .tools/
+ * installed), so the test packages a copy of just these files: the same .vsix, faster.
+ */
+function allowlistedFiles(root: string): string[] | undefined {
+  const lines = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  if (lines[0] !== '**' || !lines.slice(1).every((l) => /^![\w./-]+(\/\*\*)?$/.test(l))) return undefined;
+  return ['.vscodeignore', ...lines.slice(1).map((l) => l.slice(1).replace(/\/\*\*$/, ''))];
+}
+
+async function buildVsix(): Promise<string> {
+  if (process.env.E2E_VSIX) return path.resolve(process.env.E2E_VSIX);
+  buildDist();
+  const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const files = allowlistedFiles(REPO_ROOT);
+  let from = REPO_ROOT;
+  if (files) {
+    from = path.join(tmp, 'package');
+    for (const f of files) fs.cpSync(path.join(REPO_ROOT, f), path.join(from, f), { recursive: true });
+  }
+  return cs.packageExtension(from, path.join(tmp, `agentry-${version}.vsix`));
+}
+
+async function main(): Promise<number> {
+  let server: cs.CodeServer | undefined;
+  let ui: cs.BrowserSession | undefined;
+  let vsix = '';
+  try {
+    if (!(await steps.step('e2e tools installed', () => cs.e2eTools().toolsDir))) return steps.finish();
+    if (!(await steps.step('build dist/ and package the .vsix', async () => {
+      vsix = await buildVsix();
+      return `${path.basename(vsix)}, ${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`;
+    }))) return steps.finish();
+    if (!(await steps.step('start code-server with the .vsix installed', async () => {
+      fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
+      server = await cs.startCodeServer({ vsix });
+      return server.baseUrl;
+    }))) return steps.finish();
+    if (!(await steps.step('open a copy of examples/ in the workbench', async () => {
+      ui = await cs.launchBrowser({ viewport: { width: 1280, height: 800 } });
+      await cs.openWorkbench(ui.page, server!, workspace);
+    }))) return steps.finish();
+    const page = ui!.page;
+    await apiTester(page);
+    await backendDeveloper(page);
+    await steps.step('no error notification from the extension', async () => {
+      const errors = (await cs.notifications(page)).filter((t) => /agentry/i.test(t));
+      assert(errors.length === 0, `notifications: ${JSON.stringify(errors)}`);
+    });
+  } finally {
+    if (ui && steps.failed) {
+      await cs.screenshot(ui.page, 'code-server-failure').catch(() => undefined);
+      console.log('browser console errors (last 5):', ui.consoleErrors.slice(-5));
+    }
+    if (server && steps.failed) {
+      console.log(`--- code-server output (tail) ---\n${server.log().slice(-2000)}`);
+      const agentryLog = server.serverLogs().split('\n').filter((l) => /agentry/i.test(l)).slice(-30);
+      console.log(`--- extension host log lines about Agentry ---\n${agentryLog.join('\n')}`);
+    }
+    const s = Date.now();
+    await ui?.close();
+    await server?.stop();
+    console.log(`     (shutdown ${secs(Date.now() - s)})`);
+    if (process.env.E2E_KEEP === '1') console.log('kept', tmp);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (!steps.failed && process.env.E2E_UPDATE_SCREENSHOTS === '1') {
+    const dir = path.join(REPO_ROOT, 'docs/screenshots');
+    fs.mkdirSync(dir, { recursive: true });
+    for (const name of README_SCREENSHOTS) fs.copyFileSync(shots.get(name)!, path.join(dir, `${name}.png`));
+    console.log(`copied ${README_SCREENSHOTS.length} screenshots to ${path.relative(REPO_ROOT, dir)}/`);
+  }
+  return steps.finish();
+}
+
+async function apiTester(page: Page): Promise<void> {
+  const file = 'api-tester.md';
+  const original = fs.readFileSync(agentFile(file), 'utf8');
+  const reed = find(original, 'Reed');
+  const toolsLine = reed.line;
+  if (!(await steps.step(`${file}: open from the Explorer, squiggles appear`, async () => {
+    const t = Date.now();
+    await cs.openFileFromExplorer(page, `${AGENTS}/${file}`);
+    const warnings = await cs.waitForMarkers(page, 'warning', 30_000, 3);
+    const ms = Date.now() - t;
+    await shot(page, 'code-server-squiggles');
+    return `${warnings} warning squiggles ${secs(ms)} after the click (server start included)`;
+  }))) return;
+
+  await steps.step(`${file}: Problems panel lists the known defects`, async () => {
+    const expected = [
+      { code: 'unknown-tool', severity: 'warning', word: 'Reed', at: reed },
+      { code: 'unknown-model', severity: 'warning', word: 'sonet', at: find(original, 'sonet') },
+      { code: 'invalid-value', severity: 'warning', word: 'bleu', at: find(original, 'bleu') },
+      { code: 'unknown-key', severity: 'info', word: 'category', at: find(original, 'category') },
+    ];
+    const rows = await problemsOf(page, file, (r) => r.length >= expected.length, `${expected.length} problems of ${file}`);
+    const got = rows.map((r) => `${r.severity} ${r.code}@${r.line}:${r.column}`).sort();
+    const want = expected.map((e) => `${e.severity} ${e.code}@${e.at.line}:${e.at.column}`).sort();
+    assert(JSON.stringify(got) === JSON.stringify(want), () => `Problems of ${file}:\n${rows.map(brief).join('\n')}\nwanted: ${want.join(', ')}`);
+    for (const e of expected) {
+      const row = rows.find((r) => r.code === e.code)!;
+      assert(row.message.includes(e.word), `message of ${e.code} does not name ${e.word}: ${row.message}`);
+    }
+    assert(/did you mean `Read`/.test(rows.find((r) => r.code === 'unknown-tool')!.message), 'unknown-tool suggests Read');
+    await shot(page, 'code-server-problems');
+    return got.join(', ');
+  });
+
+  let toolsText = lineText(original, toolsLine);
+  await steps.step(`${file}: completion after \`, \` in tools: offers built-in tools; accept Grep`, async () => {
+    await cs.goToPosition(page, toolsLine, toolsText.length + 1);
+    await cs.typeText(page, ', ');
+    const items = await cs.triggerCompletion(page, undefined, { all: true });
+    const labels = items.map((i) => i.label);
+    for (const tool of ['Grep', 'Edit', 'Glob']) assert(labels.includes(tool), `no ${tool} among ${JSON.stringify(labels)}`);
+    await cs.selectSuggestion(page, 'Grep');
+    await shot(page, 'code-server-completion');
+    await page.keyboard.press('Enter');
+    toolsText = await cs.waitForEditorLine(page, toolsLine, `${toolsText}, Grep`);
+    return `${labels.length} suggestions (${labels.slice(0, 6).join(', ')}, ...)`;
+  });
+
+  await steps.step(`${file}: Quick Fix (Ctrl+.) on \`Reed\` -> Change to \`Read\``, async () => {
+    const title = 'Change to `Read`';
+    const actions = await cs.codeActions(page, reed);
+    assert(actions.some((a) => a.title === title), `Quick Fix menu: ${JSON.stringify(actions)}`);
+    await shot(page, 'code-server-quick-fix');
+    await cs.chooseCodeAction(page, title);
+    toolsText = await cs.waitForEditorLine(page, toolsLine, toolsText.replace('Reed', 'Read'));
+    // the server re-validates the edited text: no unknown tool any more, but Read is listed twice
+    await problemsOf(page, file, (r) => !codesOf(r).has('unknown-tool') && codesOf(r).has('duplicate-tool'),
+      'unknown-tool gone and duplicate-tool reported');
+    return `line ${toolsLine}: ${toolsText}`;
+  });
+
+  await steps.step(`${file}: Agentry: Fix All in File (command palette) removes the duplicate`, async () => {
+    await cs.runCommand(page, 'Agentry: Fix All in File');
+    toolsText = await cs.waitForEditorLine(page, toolsLine, toolsText.replace('Read, Read', 'Read'));
+    // "did you mean" changes are not automatic: the model and color problems stay
+    const rows = await problemsOf(page, file, (r) => !codesOf(r).has('duplicate-tool'), 'duplicate-tool gone');
+    for (const code of ['unknown-model', 'invalid-value', 'unknown-key']) assert(codesOf(rows).has(code), `${code} should remain`);
+    return `line ${toolsLine}: ${toolsText}`;
+  });
+
+  await steps.step(`${file}: save; the file on disk has every edit`, async () => {
+    await cs.saveActiveEditor(page);
+    const lines = original.split('\n');
+    lines[toolsLine - 1] = 'tools: Read, WebFetch, Bash, Grep';
+    const onDisk = fs.readFileSync(agentFile(file), 'utf8');
+    assert(onDisk === lines.join('\n'), `on disk:\n${onDisk}`);
+  });
+}
+
+async function backendDeveloper(page: Page): Promise<void> {
+  const file = 'backend-developer.md';
+  const original = fs.readFileSync(agentFile(file), 'utf8');
+  if (!(await steps.step(`${file}: open from the Explorer (compact .claude/agents row)`, async () => {
+    await cs.openFileFromExplorer(page, `${AGENTS}/${file}`);
+    await cs.waitForMarkers(page, 'warning', 30_000, 3);
+  }))) return;
+
+  await steps.step(`${file}: hover over \`Rule 5\` shows its title`, async () => {
+    const ref = find(original, 'Rule 5');
+    await cs.goToPosition(page, ref.line, 1); // scrolls it into view
+    const text = await cs.hoverText(page, 'Rule 5');
+    assert(text.includes('Mandatory Changelog Tracking'), `hover: ${JSON.stringify(text)}`);
+    await shot(page, 'code-server-hover');
+    await cs.dismissWidgets(page);
+    return JSON.stringify(text.split('\n')[0]);
+  });
+
+  await steps.step(`${file}: snippet agent-rule inserts the missing Rule 4`, async () => {
+    const rule5 = find(original, '**Rule 5:');
+    const blank = rule5.line - 1; // the blank line above Rule 5
+    assert(lineText(original, blank) === '', `line ${blank} should be blank`);
+    await cs.goToPosition(page, blank, 1);
+    await page.keyboard.press('Enter'); // keep a blank line on both sides of the new rule
+    await cs.typeText(page, 'agent-rule');
+    const labels = (await cs.triggerCompletion(page)).map((i) => i.label);
+    assert(labels.includes('agent-rule'), `no agent-rule snippet among ${JSON.stringify(labels)}`);
+    await cs.acceptSuggestion(page, 'agent-rule');
+    const at = blank + 1;
+    await cs.waitForEditorLine(page, at, '**Rule 1: Title**');
+    // the snippet's tab stops: rule number (selected), then the title
+    await cs.typeText(page, '4');
+    await cs.waitForEditorLine(page, at, '**Rule 4: Title**');
+    await page.keyboard.press('Tab');
+    await cs.typeText(page, 'Reuse Before Building');
+    const want = ['**Rule 4: Reuse Before Building**', '- What the rule requires', '- How compliance is checked', ''];
+    for (let i = 0; i < want.length; i++) await cs.waitForEditorLine(page, at + i, want[i]);
+    await cs.waitForEditorLine(page, at + want.length, lineText(original, rule5.line));
+    await page.keyboard.press('Escape');
+    // Rule 4 is now defined: the declared count (5) matches and `Rule 4` resolves
+    await problemsOf(page, file, (r) => r.length > 0 && !codesOf(r).has('rule-count-mismatch') && !codesOf(r).has('undefined-rule-reference'),
+      'rule-count-mismatch and undefined-rule-reference gone');
+    await cs.saveActiveEditor(page);
+    const lines = original.split('\n');
+    lines.splice(blank - 1, 0, '', ...want.slice(0, 3));
+    const onDisk = fs.readFileSync(agentFile(file), 'utf8');
+    assert(onDisk === lines.join('\n'), `on disk:\n${onDisk}`);
+    return `lines ${at}-${at + 2}`;
+  });
+  await shot(page, 'code-server-final');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
