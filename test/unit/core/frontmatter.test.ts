@@ -76,6 +76,12 @@ describe('frontmatter', () => {
     assert.deepEqual(codes(diagnostics), ['frontmatter-language']);
   });
 
+  it('reads the YAML after an opening line with trailing spaces, up to the closing line', () => {
+    const { doc, diagnostics } = analyze('---  \nname: test-agent\ndescription: x\n---\nBody\n');
+    assert.deepEqual(diagnostics.map((d) => d.code), []);
+    assert.deepEqual(doc.frontmatter?.fields.map((f) => f.key), ['name', 'description']);
+  });
+
   it('reports an unclosed frontmatter and a missing one', () => {
     assert.deepEqual(codes(analyze('---\nname: test-agent\ndescription: x\n').diagnostics), ['frontmatter-unclosed']);
     assert.deepEqual(codes(analyze('# Just markdown\n').diagnostics), ['frontmatter-missing']);
