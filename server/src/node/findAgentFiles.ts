@@ -12,7 +12,8 @@ export async function findAgentFiles(root: string, ignore: readonly string[] = [
   return findAgentFilesSync(root, ignore);
 }
 
-export function findAgentFilesSync(root: string, ignore: readonly string[] = []): string[] {
+/** `isAgent` decides for each `.md` file (default: it starts with frontmatter; the CLI cache can answer from its records). */
+export function findAgentFilesSync(root: string, ignore: readonly string[] = [], isAgent: (file: string) => boolean = startsWithFrontmatter): string[] {
   const isIgnored = ignore.length ? picomatch(ignore as string[], { dot: true }) : () => false;
   const found: string[] = [];
   const walk = (dir: string): void => {
@@ -21,7 +22,7 @@ export function findAgentFilesSync(root: string, ignore: readonly string[] = [])
       if (isIgnored(path.relative(root, full).split(path.sep).join('/'))) continue;
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) walk(full);
-      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && startsWithFrontmatter(full)) {
+      } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && isAgent(full)) {
         found.push(full);
       }
     }
@@ -32,7 +33,7 @@ export function findAgentFilesSync(root: string, ignore: readonly string[] = [])
 
 const head = Buffer.alloc(8);
 
-function startsWithFrontmatter(file: string): boolean {
+export function startsWithFrontmatter(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const bytesRead = readSync(fd, head, 0, 8, 0);

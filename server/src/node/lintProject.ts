@@ -1,13 +1,22 @@
 // Lints a set of paths as one workspace: every file is indexed before any is
 // validated, so cross-file checks (duplicate names, unknown agents) see them all.
-import { promises as fs, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+// With the cache of an earlier run, an unchanged file keeps its summary and its
+// diagnostics unless its cross-file inputs changed; with threads, files are parsed
+// and validated on worker threads as well.
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { version } from '../../../package.json';
+import { CACHE_FORMAT, checkFile, type CacheData, type FileCheck, type FileRecord } from '../cli/cache';
 import { applyEdits, createAgentService, settingsFromConfig, type AgentDocument } from '../service';
+import { crossFileKey } from '../service/diagnostics/workspaceChecks';
+import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
 import { writeFileAtomic } from './atomicWrite';
-import { findAgentFilesSync } from './findAgentFiles';
-import { loadProjectConfig, readMcpServers } from './projectConfig';
+import { collectFiles, configStart } from './collectFiles';
+import { startsWithFrontmatter } from './findAgentFiles';
+import { MIN_FILES_FOR_THREADS, parseOnThreads, stopThreads, validateOnWorkers, type ParsedFiles, type ThreadOptions } from './lintThreads';
+import { mcpServersFromJson, parseProjectConfig } from './projectConfig';
+import { projectKey, readProjectSources } from './projectSources';
 import { UsageError } from './usageError';
 
 export interface FileResult {
@@ -22,67 +31,122 @@ export interface FileResult {
 export interface LintOptions {
   cwd: string;
   fix?: boolean;
+  /** Keep records for a cache, reusing those of `previous` (an earlier run's cache; not read with `fix`). */
+  cache?: { previous?: CacheData };
+  threads?: ThreadOptions;
 }
 
-export async function lintProject(paths: string[], options: LintOptions): Promise<FileResult[]> {
-  const project = await loadProjectConfig(await configStart(paths, options.cwd));
-  const settings = settingsFromConfig(project.config, await readMcpServers(project.root));
-  const files = await collectFiles(paths.length ? paths : ['.'], options.cwd, project.config.ignore ?? []);
+export interface LintRun {
+  results: FileResult[];
+  /** With `cache`: this run's records, for the next run. */
+  cache?: CacheData;
+}
+
+export async function lintProject(paths: string[], options: LintOptions): Promise<LintRun> {
+  const startedAt = Date.now();
+  const start = configStart(paths, options.cwd);
+  const sources = readProjectSources(start);
+  const project = parseProjectConfig(sources.config, start);
+  const settings = settingsFromConfig(project.config, sources.mcpText === undefined ? undefined : mcpServersFromJson(sources.mcpText));
+  const key = projectKey(sources, version);
+  const caching = options.cache !== undefined;
+  const previous = !options.fix && options.cache?.previous?.key === key ? options.cache.previous : undefined;
   const service = createAgentService();
+  let rules: { uri: string; text: string } | undefined;
   if (project.config.rulesDocument) {
-    const rulesFile = path.resolve(project.root, project.config.rulesDocument);
-    const text = await fs.readFile(rulesFile, 'utf8').catch(() => {
-      throw new UsageError(`rules document not found: ${rulesFile}`);
-    });
-    service.setRulesDocument(service.parse(pathToFileURL(rulesFile).href, 0, text));
+    if (sources.rulesText === undefined) throw new UsageError(`rules document not found: ${sources.rulesFile}`);
+    rules = { uri: pathToFileURL(sources.rulesFile!).href, text: sources.rulesText };
+    service.setRulesDocument(service.parse(rules.uri, 0, rules.text));
   }
-  const docs: { file: string; doc: AgentDocument; lossless: boolean }[] = [];
+
+  // Which files, and which of them are unchanged since the cached run.
+  const checks = new Map<string, FileCheck>();
+  const check = (file: string) => {
+    let found = checks.get(file);
+    if (!found) checks.set(file, (found = caching ? checkFile(file, previous?.records[file], previous?.startedAt ?? 0) : {}));
+    return found;
+  };
+  const records: Record<string, FileRecord> = {};
+  const files = collectFiles(paths, options.cwd, project.config.ignore ?? [], (file) => {
+    const { same, stat, hash } = check(file);
+    const agent = same ? same.agent : startsWithFrontmatter(file);
+    if (!agent && stat) records[file] = { stat, hash: hash ?? same?.hash ?? '', agent };
+    return agent;
+  });
+  const reused = new Map<string, FileRecord>();
   for (const file of files) {
-    const bytes = readFileSync(file);
+    const { same } = check(file);
+    if (same?.summary && same.diagnostics) reused.set(file, same);
+  }
+
+  // Parse what changed (on threads when there is enough), then index every file in order.
+  const docs = new Map<string, { doc: AgentDocument; lossless: boolean }>();
+  const parseHere = (file: string): AgentSummary => {
+    const bytes = check(file).bytes ?? readFileSync(file);
     const text = bytes.toString('utf8');
     const doc = service.parse(pathToFileURL(file).href, 0, text);
-    service.indexDocument(doc);
     // Invalid UTF-8 decodes to U+FFFD: writing the text back would change bytes no fix touches.
-    docs.push({ file, doc, lossless: Buffer.from(text, 'utf8').equals(bytes) });
-  }
-  const results: FileResult[] = [];
-  for (const { file, doc, lossless } of docs) {
-    let current = doc;
-    let diagnostics = service.validate(current, settings);
-    let fixed = false;
-    let notFixed: string | undefined;
-    if (options.fix) {
-      const edits = service.fixAll(current, diagnostics);
-      if (edits.length && !lossless) notFixed = 'the file is not valid UTF-8, and rewriting it would change bytes no fix touches';
-      else if (edits.length) {
-        const text = applyEdits(current.text, edits);
-        await writeFileAtomic(file, text);
-        current = service.parse(current.uri, current.version + 1, text);
-        service.indexDocument(current);
+    docs.set(file, { doc, lossless: Buffer.from(text, 'utf8').equals(bytes) });
+    return summarize(doc);
+  };
+  const toParse = files.filter((f) => !reused.has(f));
+  const threads = options.threads && !options.fix && toParse.length >= MIN_FILES_FOR_THREADS ? options.threads : undefined;
+  let parsed: ParsedFiles = { summaries: new Map(), holder: new Map(), workers: [] };
+  try {
+    if (threads) parsed = await parseOnThreads(toParse, parseHere, threads);
+    else for (const file of toParse) parsed.summaries.set(file, parseHere(file));
+    const summaries = files.map((file) => reused.get(file)?.summary ?? parsed.summaries.get(file)!);
+    for (const summary of summaries) service.index.upsert(summary);
+
+    // Validate what changed, and the unchanged files whose cross-file inputs changed. A key is
+    // taken when its file is validated: --fix changes the index as it goes.
+    const crossKeys = new Map(files.map((file, i) => [file, crossFileKey(summaries[i], service.workspace)]));
+    const stale = (file: string) => !reused.has(file) || reused.get(file)!.crossKey !== crossKeys.get(file);
+    const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), summaries, settings, rules) : new Map<string, Diagnostic[]>();
+    const results: FileResult[] = [];
+    for (const [i, file] of files.entries()) {
+      let diagnostics = reused.get(file)?.diagnostics;
+      let fixed = false;
+      let notFixed: string | undefined;
+      if (stale(file)) diagnostics = onWorkers.get(file);
+      if (!diagnostics) {
+        if (!docs.has(file)) parseHere(file);
+        const here = docs.get(file)!;
+        let current = here.doc;
+        crossKeys.set(file, crossFileKey(summaries[i], service.workspace));
         diagnostics = service.validate(current, settings);
-        fixed = true;
+        if (options.fix) {
+          const edits = service.fixAll(current, diagnostics);
+          if (edits.length && !here.lossless) notFixed = 'the file is not valid UTF-8, and rewriting it would change bytes no fix touches';
+          else if (edits.length) {
+            const text = applyEdits(current.text, edits);
+            await writeFileAtomic(file, text);
+            checks.set(file, {});
+            current = service.parse(current.uri, current.version + 1, text);
+            service.indexDocument(current);
+            summaries[i] = service.index.get(current.uri)!;
+            crossKeys.set(file, crossFileKey(summaries[i], service.workspace));
+            diagnostics = service.validate(current, settings);
+            fixed = true;
+          }
+        }
       }
+      results.push({ file, uri: pathToFileURL(file).href, diagnostics, fixed, notFixed });
     }
-    results.push({ file, uri: current.uri, diagnostics, fixed, notFixed });
+    if (!caching) return { results };
+    for (const [i, { file, diagnostics }] of results.entries()) {
+      const record = recordOf(file, checks.get(file) ?? {});
+      if (record) records[file] = { ...record, agent: true, summary: summaries[i], diagnostics, crossKey: crossKeys.get(file) };
+    }
+    return { results, cache: { format: CACHE_FORMAT, key, startedAt, files, records } };
+  } finally {
+    await stopThreads(parsed.workers);
   }
-  return results;
 }
 
-/** Config is looked up from the first path given (its folder for a file), as eslint does. */
-async function configStart(paths: string[], cwd: string): Promise<string> {
-  const first = path.resolve(cwd, paths[0] ?? '.');
-  const stat = await fs.stat(first).catch(() => undefined);
-  return stat?.isDirectory() ? first : path.dirname(first);
-}
-
-async function collectFiles(paths: string[], cwd: string, ignore: string[]): Promise<string[]> {
-  const files = new Set<string>();
-  for (const p of paths) {
-    const full = path.resolve(cwd, p);
-    const stat = await fs.stat(full).catch(() => undefined);
-    if (!stat) throw new UsageError(`no such file or directory: ${p}`);
-    if (stat.isDirectory()) for (const f of findAgentFilesSync(full, ignore)) files.add(f);
-    else files.add(full);
-  }
-  return [...files];
+/** Stat and hash of a file as checked, or read now (a file --fix rewrote). */
+function recordOf(file: string, check: FileCheck): Pick<FileRecord, 'stat' | 'hash'> | undefined {
+  if (check.stat && (check.hash ?? check.same?.hash)) return { stat: check.stat, hash: (check.hash ?? check.same?.hash)! };
+  const fresh = checkFile(file, undefined, 0);
+  return fresh.stat && fresh.hash ? { stat: fresh.stat, hash: fresh.hash } : undefined;
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { SEVERITY_NAMES } from '../diagnostics/codes';
 
-export const CONFIG_FILE = '.agentry.json';
+export { CONFIG_FILE } from './configFile';
 
 export const configSchema = z
   .object({

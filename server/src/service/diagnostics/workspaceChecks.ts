@@ -3,8 +3,7 @@
 // references that nothing defines.
 import { Range } from 'vscode-languageserver-types';
 import { fieldOf, type AgentDocument } from '../types';
-import { stemOf } from '../workspace/workspaceIndex';
-import { closestMatch } from '../schema/suggest';
+import { stemOf, type AgentSummary } from '../workspace/workspaceIndex';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import type { Report } from './reporter';
 
@@ -36,7 +35,7 @@ function checkAgentReferences(doc: AgentDocument, workspace: WorkspaceContext | 
   if (!othersExist) return;
   for (const ref of doc.crossAgentReferences) {
     if (index.agentsNamed(ref.name).length > 0) continue;
-    const suggestion = closestMatch(ref.name, index.names());
+    const suggestion = index.closestName(ref.name);
     report('unknown-agent-reference', ref.span, `No agent named \`${ref.name}\` exists in this workspace${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`, {
       data: { name: ref.name, suggestion },
     });
@@ -52,4 +51,30 @@ function checkRuleReferences(doc: AgentDocument, workspace: WorkspaceContext | u
     if (workspace && workspace.index.ruleDefinedElsewhere(ref.number, doc.uri).length > 0) continue;
     report('undefined-rule-reference', ref.span, `Rule ${ref.number} is not defined in this file${workspace?.rulesDocument ? ', the rules document' : ''} or any other agent.`);
   }
+}
+
+/**
+ * Everything checkWorkspace reads from the other files for this agent, as a string:
+ * equal keys mean equal cross-file diagnostics, so a cache (the CLI's --cache) can
+ * keep a file's results while other files change, and re-validate it when its key does.
+ * Mirrors the three checks above; the rules document is not in it (callers key on it).
+ */
+export function crossFileKey(agent: AgentSummary, workspace: WorkspaceContext): string {
+  const { index } = workspace;
+  const parts: string[] = [];
+  if (agent.name) {
+    const others = index.agentsNamed(agent.name).filter((a) => a.uri !== agent.uri);
+    parts.push(`name:${others.map((o) => `${o.uri}@${o.nameLine ?? 0}`).join(' ')}`);
+  }
+  if (agent.crossAgentReferences.length) {
+    const othersExist = index.size > (index.get(agent.uri) ? 1 : 0);
+    const unknown = othersExist ? agent.crossAgentReferences.filter((name) => index.agentsNamed(name).length === 0) : [];
+    parts.push(`agents:${othersExist}:${unknown.map((name) => `${name}>${index.closestName(name) ?? ''}`).join(' ')}`);
+  }
+  if (agent.ruleReferences.length) {
+    const defined = new Set([...agent.rules.map((r) => r.number), ...(workspace.rulesDocument?.rules.map((r) => r.number) ?? [])]);
+    const undefinedHere = agent.ruleReferences.filter((n) => !defined.has(n));
+    parts.push(`rules:${undefinedHere.filter((n) => index.ruleDefinedElsewhere(n, agent.uri).length === 0).join(' ')}`);
+  }
+  return parts.join('|');
 }

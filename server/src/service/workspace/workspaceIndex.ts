@@ -1,6 +1,7 @@
 // The index of every agent file of the workspace, holding small summaries only
 // (not documents), so that ten thousand agents stay cheap. Cross-file checks,
 // completions and navigation read it.
+import { closestMatch } from '../schema/suggest';
 import type { AgentDocument } from '../types';
 import { fieldOf } from '../types';
 
@@ -65,6 +66,7 @@ export class WorkspaceIndex {
   private readonly ruleDefiners = new Map<number, Set<string>>();
   private generation = 0;
   private triggerCache?: { generation: number; usage: Map<string, string[]> };
+  private suggestionCache?: { generation: number; byName: Map<string, string | undefined> };
 
   /** Bumps on every change, so dependants know when cross-file results may differ. */
   get version(): number {
@@ -107,6 +109,14 @@ export class WorkspaceIndex {
 
   names(): string[] {
     return [...this.byName.keys()];
+  }
+
+  /** The agent name closest to `name` ("did you mean"), remembered until the index changes: agents share their unknown references. */
+  closestName(name: string): string | undefined {
+    if (this.suggestionCache?.generation !== this.generation) this.suggestionCache = { generation: this.generation, byName: new Map() };
+    const { byName } = this.suggestionCache;
+    if (!byName.has(name)) byName.set(name, closestMatch(name, this.byName.keys()));
+    return byName.get(name);
   }
 
   /** Agents other than `exceptUri` that define rule `number`. */

@@ -1,0 +1,78 @@
+// The files a project's results depend on besides the agents themselves, read as
+// raw text: the configuration (`.agentry.json`, or package.json with an `agentry`
+// key, the nearest at or above the start folder), `.mcp.json` beside it and the
+// rules document it names. Light on purpose (no schema, no parser): the CLI's cache
+// keys on these texts before it loads the linter.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE } from '../service/config/configFile';
+
+export interface ConfigFile {
+  /** Folder of the file: the project root. */
+  root: string;
+  file: string;
+  text: string;
+  inPackageJson: boolean;
+}
+
+export interface ProjectSources {
+  /** The config's folder, else the start folder. */
+  root: string;
+  config?: ConfigFile;
+  mcpText?: string;
+  rulesFile?: string;
+  rulesText?: string;
+  /** `ignore` globs as the config's JSON has them (checked by the schema only when the linter loads). */
+  ignore: string[];
+}
+
+export function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest config at or above `start`. */
+export function findConfigFile(start: string): ConfigFile | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    const own = readIfExists(path.join(dir, CONFIG_FILE));
+    if (own !== undefined) return { root: dir, file: path.join(dir, CONFIG_FILE), text: own, inPackageJson: false };
+    const pkg = readIfExists(path.join(dir, 'package.json'));
+    if (pkg !== undefined && /"agentry"\s*:/.test(pkg)) return { root: dir, file: path.join(dir, 'package.json'), text: pkg, inPackageJson: true };
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+export function readProjectSources(start: string): ProjectSources {
+  const config = findConfigFile(start);
+  const root = config?.root ?? path.resolve(start);
+  let raw: { ignore?: unknown; rulesDocument?: unknown } = {};
+  try {
+    const data = config ? JSON.parse(config.text) : {};
+    raw = (config?.inPackageJson ? data?.agentry : data) ?? {};
+  } catch {
+    // Malformed: the linter reports it.
+  }
+  const rulesFile = typeof raw.rulesDocument === 'string' ? path.resolve(root, raw.rulesDocument) : undefined;
+  return {
+    root,
+    config,
+    mcpText: readIfExists(path.join(root, '.mcp.json')),
+    rulesFile,
+    rulesText: rulesFile ? readIfExists(rulesFile) : undefined,
+    ignore: Array.isArray(raw.ignore) ? raw.ignore.filter((g): g is string => typeof g === 'string') : [],
+  };
+}
+
+/** One hash of everything but the agents that the results depend on, with the tool's version. */
+export function projectKey(sources: ProjectSources, toolVersion: string): string {
+  const { config, mcpText, rulesFile, rulesText } = sources;
+  return hashText(JSON.stringify([toolVersion, config?.file, config?.text, mcpText, rulesFile, rulesText]));
+}
+
+export function hashText(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('base64');
+}
