@@ -9,45 +9,57 @@
 // timestamp may not show a second change then: git's "racy" entries).
 // Light on purpose: a run whose files are all unchanged prints from here without
 // loading the linter. A cache that cannot be read is ignored and rewritten.
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { AgentSummary } from '../service/workspace/workspaceIndex';
 import { collectFiles } from '../node/collectFiles';
 import type { FileResult } from '../node/lintProject';
-import { hashText } from '../node/projectSources';
+import { hashBytes } from '../node/projectSources';
 
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 export const DEFAULT_CACHE_FILE = '.agentry-cache';
 /** Coarser than any common file system's timestamps (FAT: 2 s). */
 const RACY_MS = 2000;
 
-export interface FileStat {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
-}
+/** size, mtimeMs, ctimeMs, ino */
+export type FileStat = [number, number, number, number];
+/** What the formatters print of a diagnostic: start line and character, end line and character, severity, code, message. */
+export type CompactDiagnostic = [number, number, number, number, number, string, string];
 
 export interface FileRecord {
   stat: FileStat;
   hash: string;
   /** False for a `.md` file a folder walk skipped (no frontmatter), remembered so that a warm run need not open it. */
   agent: boolean;
-  summary?: AgentSummary;
-  diagnostics?: Diagnostic[];
-  crossKey?: string;
+  diagnostics?: CompactDiagnostic[];
 }
 
+/** The cache file, as JSON: compact, and what only a run with changes needs is one string, parsed only then. */
 export interface CacheData {
   format: number;
+  /** projectKey: the configuration, .mcp.json, rules document and version, as text. */
   key: string;
   /** When the run that wrote it started; every record was read after this. */
   startedAt: number;
   /** The files the run linted, in order. */
   files: string[];
   records: Record<string, FileRecord>;
+  /** JSON of IndexEntries. */
+  index: string;
+}
+
+/** Per linted file: its workspace summary and crossFileKey. */
+export type IndexEntries = Record<string, [AgentSummary, string]>;
+
+export function compact(d: Diagnostic): CompactDiagnostic {
+  const { start, end } = d.range;
+  return [start.line, start.character, end.line, end.character, d.severity ?? 1, String(d.code), typeof d.message === 'string' ? d.message : d.message.value];
+}
+
+export function expand([sl, sc, el, ec, severity, code, message]: CompactDiagnostic): Diagnostic {
+  return { range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, severity: severity as DiagnosticSeverity, code, message };
 }
 
 /** `--cache-location`: a file, or a folder to hold `.agentry-cache`. */
@@ -59,7 +71,8 @@ export function cacheFileFor(location: string | undefined, cwd: string): string 
 export function readCache(file: string): CacheData | undefined {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
-    const valid = data?.format === CACHE_FORMAT && typeof data.key === 'string' && typeof data.startedAt === 'number' && Array.isArray(data.files) && typeof data.records === 'object' && data.records !== null;
+    const valid =
+      data?.format === CACHE_FORMAT && typeof data.key === 'string' && typeof data.startedAt === 'number' && Array.isArray(data.files) && typeof data.records === 'object' && data.records !== null && typeof data.index === 'string';
     return valid ? data : undefined;
   } catch {
     return undefined;
@@ -89,44 +102,22 @@ export interface FileCheck {
 
 /** Whether `file` is what `record` (written by a run that started at `startedAt`) describes. */
 export function checkFile(file: string, record: FileRecord | undefined, startedAt: number): FileCheck {
-  let fd: number;
+  let s: Stats;
+  let bytes: Buffer;
   try {
-    fd = openSync(file, 'r');
+    s = statSync(file);
+    const stat: FileStat = [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+    if (record && sameStat(record.stat, stat) && s.mtimeMs < startedAt - RACY_MS) return { stat, same: record };
+    bytes = readFileSync(file);
   } catch {
     return {};
   }
-  try {
-    const s = fstatSync(fd);
-    const stat: FileStat = { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
-    if (record && sameStat(record.stat, stat) && stat.mtimeMs < startedAt - RACY_MS) return { stat, same: record };
-    const bytes = readAll(fd, s.size);
-    const hash = hashText(bytes);
-    return { stat, bytes, hash, same: record?.hash === hash ? record : undefined };
-  } finally {
-    closeSync(fd);
-  }
+  const hash = hashBytes(bytes);
+  return { stat: [s.size, s.mtimeMs, s.ctimeMs, s.ino], bytes, hash, same: record?.hash === hash ? record : undefined };
 }
 
 function sameStat(a: FileStat, b: FileStat): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
-}
-
-function readAll(fd: number, size: number): Buffer {
-  const chunks: Buffer[] = [];
-  let buffer = Buffer.allocUnsafe(Math.max(size, 1));
-  let length = 0;
-  for (;;) {
-    const n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (n === 0) break;
-    length += n;
-    if (length === buffer.length) {
-      chunks.push(buffer);
-      buffer = Buffer.allocUnsafe(buffer.length);
-      length = 0;
-    }
-  }
-  chunks.push(buffer.subarray(0, length));
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 }
 
 /**
@@ -164,7 +155,7 @@ export function cachedResults(cache: CacheData, key: string, paths: string[], cw
   for (const file of files) {
     const record = records[file] ?? unchanged(file);
     if (!record?.diagnostics) return undefined;
-    results.push({ file, uri: pathToFileURL(file).href, diagnostics: record.diagnostics, fixed: false });
+    results.push({ file, get uri() { return pathToFileURL(file).href; }, diagnostics: record.diagnostics.map(expand), fixed: false });
   }
   return { results, refreshed: restated ? { ...cache, startedAt, records: { ...cache.records, ...records } } : undefined };
 }

@@ -14,12 +14,12 @@ export async function findAgentFiles(root: string, ignore: readonly string[] = [
 
 /** `isAgent` decides for each `.md` file (default: it starts with frontmatter; the CLI cache can answer from its records). */
 export function findAgentFilesSync(root: string, ignore: readonly string[] = [], isAgent: (file: string) => boolean = startsWithFrontmatter): string[] {
-  const isIgnored = ignore.length ? picomatch(ignore as string[], { dot: true }) : () => false;
+  const matcher = ignore.length ? picomatch(ignore as string[], { dot: true }) : undefined;
   const found: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (isIgnored(path.relative(root, full).split(path.sep).join('/'))) continue;
+      if (matcher?.(path.relative(root, full).split(path.sep).join('/'))) continue;
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name)) walk(full);
       } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && isAgent(full)) {

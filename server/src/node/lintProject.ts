@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { version } from '../../../package.json';
-import { CACHE_FORMAT, checkFile, type CacheData, type FileCheck, type FileRecord } from '../cli/cache';
+import { CACHE_FORMAT, checkFile, compact, expand, type CacheData, type FileCheck, type FileRecord, type IndexEntries } from '../cli/cache';
 import { applyEdits, createAgentService, settingsFromConfig, type AgentDocument } from '../service';
 import { crossFileKey } from '../service/diagnostics/workspaceChecks';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
@@ -73,10 +73,12 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     if (!agent && stat) records[file] = { stat, hash: hash ?? same?.hash ?? '', agent };
     return agent;
   });
-  const reused = new Map<string, FileRecord>();
+  const previousIndex: IndexEntries = previous ? JSON.parse(previous.index) : {};
+  const reused = new Map<string, { summary: AgentSummary; crossKey: string; diagnostics: Diagnostic[] }>();
   for (const file of files) {
     const { same } = check(file);
-    if (same?.summary && same.diagnostics) reused.set(file, same);
+    const entry = previousIndex[file];
+    if (same?.diagnostics && entry) reused.set(file, { summary: entry[0], crossKey: entry[1], diagnostics: same.diagnostics.map(expand) });
   }
 
   // Parse what changed (on threads when there is enough), then index every file in order.
@@ -134,11 +136,14 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
       results.push({ file, uri: pathToFileURL(file).href, diagnostics, fixed, notFixed });
     }
     if (!caching) return { results };
+    const index: IndexEntries = {};
     for (const [i, { file, diagnostics }] of results.entries()) {
       const record = recordOf(file, checks.get(file) ?? {});
-      if (record) records[file] = { ...record, agent: true, summary: summaries[i], diagnostics, crossKey: crossKeys.get(file) };
+      if (!record) continue;
+      records[file] = { ...record, agent: true, diagnostics: diagnostics.map(compact) };
+      index[file] = [summaries[i], crossKeys.get(file)!];
     }
-    return { results, cache: { format: CACHE_FORMAT, key, startedAt, files, records } };
+    return { results, cache: { format: CACHE_FORMAT, key, startedAt, files, records, index: JSON.stringify(index) } };
   } finally {
     await stopThreads(parsed.workers);
   }

@@ -3,7 +3,6 @@
 // key, the nearest at or above the start folder), `.mcp.json` beside it and the
 // rules document it names. Light on purpose (no schema, no parser): the CLI's cache
 // keys on these texts before it loads the linter.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE } from '../service/config/configFile';
@@ -67,12 +66,14 @@ export function readProjectSources(start: string): ProjectSources {
   };
 }
 
-/** One hash of everything but the agents that the results depend on, with the tool's version. */
+/** Everything but the agents that the results depend on, with the tool's version, as one string. */
 export function projectKey(sources: ProjectSources, toolVersion: string): string {
   const { config, mcpText, rulesFile, rulesText } = sources;
-  return hashText(JSON.stringify([toolVersion, config?.file, config?.text, mcpText, rulesFile, rulesText]));
+  return JSON.stringify([toolVersion, config?.file, config?.text, mcpText, rulesFile, rulesText]);
 }
 
-export function hashText(data: string | Uint8Array): string {
+/** SHA-1 of the content, base64. node:crypto loads on first use: a warm cached run never hashes. */
+export function hashBytes(data: Uint8Array): string {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return createHash('sha1').update(data).digest('base64');
 }
