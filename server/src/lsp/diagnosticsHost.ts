@@ -13,6 +13,7 @@ export class DiagnosticsHost {
   private readonly pending = new Set<string>();
   private pushTimer?: NodeJS.Timeout;
   private refreshTimer?: NodeJS.Timeout;
+  private refreshAgain = false;
 
   constructor(
     private readonly connection: Connection,
@@ -57,16 +58,28 @@ export class DiagnosticsHost {
     if (!this.support().pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** Other files' results may have changed: ask the client to pull again, or republish every open document. */
+  /**
+   * Other files' results may have changed: ask the client to pull again, or republish
+   * every open document. At once, then at most once per REFRESH_DELAY_MS (the changes
+   * in between get one more refresh at its end): a rename shows in the other open files
+   * without waiting out a timer, and a burst of changes still costs few refreshes.
+   */
   refresh(): void {
-    this.refreshTimer ??= setTimeout(() => {
+    if (this.refreshTimer) {
+      this.refreshAgain = true;
+      return;
+    }
+    const support = this.support();
+    if (support.pullDiagnostics) {
+      if (support.diagnosticRefresh) this.connection.languages.diagnostics.refresh().catch((e: Error) => this.log.error(`diagnostic refresh failed: ${e.message}`));
+    } else {
+      for (const uri of this.host.openUris()) this.documentChanged(uri);
+    }
+    this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      const support = this.support();
-      if (support.pullDiagnostics) {
-        if (support.diagnosticRefresh) this.connection.languages.diagnostics.refresh().catch((e: Error) => this.log.error(`diagnostic refresh failed: ${e.message}`));
-      } else {
-        for (const uri of this.host.openUris()) this.documentChanged(uri);
-      }
+      if (!this.refreshAgain) return;
+      this.refreshAgain = false;
+      this.refresh();
     }, REFRESH_DELAY_MS);
   }
 
