@@ -6,7 +6,7 @@
 // order) and validates its own documents.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAgentService, type AgentDocument, type AnalysisSettings } from '../service';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
@@ -27,7 +27,10 @@ export interface ThreadOptions {
 export const MIN_FILES_FOR_THREADS = 2500;
 const MAIN_BATCH = 8;
 const WORKER_BATCH = 16;
-const WORKER_FLAG = 'agentryLintWorker';
+/** Set in a worker's environment: node:worker_threads is loaded only by runs that use threads. */
+const WORKER_ENV = 'AGENTRY_LINT_WORKER';
+
+const workerThreads = () => require('node:worker_threads') as typeof import('node:worker_threads');
 
 export interface RulesSource {
   uri: string;
@@ -57,7 +60,7 @@ export async function parseOnThreads(files: string[], parseHere: (file: string) 
     worker.postMessage({ type: 'parse', files: batch } satisfies Job);
   };
   for (let i = 1; i < threads.count; i++) {
-    const worker = new Worker(threads.script, { workerData: { [WORKER_FLAG]: true } });
+    const worker = new (workerThreads().Worker)(threads.script, { env: { ...process.env, [WORKER_ENV]: '1' } });
     parsed.workers.push(worker);
     worker.on('message', (reply: Reply | 'ready') => {
       if (reply === 'ready') {
@@ -126,7 +129,9 @@ export async function stopThreads(workers: Worker[]): Promise<void> {
 
 /** In a worker started by parseOnThreads: answers its jobs until terminated. Returns false on the main thread. */
 export function serveLintJobs(): boolean {
-  if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_FLAG]) return false;
+  if (process.env[WORKER_ENV] !== '1') return false;
+  const { isMainThread, parentPort } = workerThreads();
+  if (isMainThread) return false;
   const service = createAgentService();
   const docs = new Map<string, AgentDocument>();
   parentPort!.on('message', (job: Job) => {
