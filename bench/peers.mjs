@@ -14,7 +14,7 @@ const CCLINT = binOf('@carlrannaberg/cclint', 'cclint');
 const CLAUDELINT = binOf('claude-code-lint', 'claudelint');
 const FLOOR = 'floor (yaml)';
 
-export const columns = ['set', 'tool', 'files', 'medianMs', 'p99Ms', 'peakRssMb', 'xFloor', 'xCclint', 'notes'];
+export const columns = ['set', 'tool', 'files', 'medianMs', 'p99Ms', 'cpuMs', 'peakRssMb', 'xFloor', 'xCclint', 'cpuXFloor', 'cpuXCclint', 'notes'];
 
 function floorNotes(r) {
   const f = JSON.parse(r.stdout);
@@ -99,14 +99,19 @@ async function runSet(ctx, set, files) {
   const rows = tools.map((t) => {
     const r = results[live.indexOf(t)];
     return {
-      set, tool: t.tool, files: t.files, medianMs: r?.medianMs ?? null, p99Ms: r?.p99Ms ?? null,
+      set, tool: t.tool, files: t.files, medianMs: r?.medianMs ?? null, p99Ms: r?.p99Ms ?? null, cpuMs: r?.cpuMs ?? null,
       minMs: r?.minMs ?? null, peakRssMb: r?.peakRssMb ?? null, exit: r?.code ?? null,
       notes: r ? t.notes(r) : t.na, invocation: t.invocation,
     };
   });
-  const base = (name) => rows.find((r) => r.tool === name)?.medianMs;
+  const base = (name, key = 'medianMs') => rows.find((r) => r.tool === name)?.[key];
   const ratio = (v, b) => (v && b ? +(v / b).toFixed(2) : null);
-  for (const r of rows) { r.xFloor = ratio(r.medianMs, base(FLOOR)); r.xCclint = ratio(r.medianMs, base('cclint')); }
+  for (const r of rows) {
+    r.xFloor = ratio(r.medianMs, base(FLOOR));
+    r.xCclint = ratio(r.medianMs, base('cclint'));
+    r.cpuXFloor = ratio(r.cpuMs, base(FLOOR, 'cpuMs'));
+    r.cpuXCclint = ratio(r.cpuMs, base('cclint', 'cpuMs'));
+  }
   return rows;
 }
 

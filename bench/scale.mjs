@@ -57,7 +57,7 @@ async function serverRows(ctx, ws, withRename) {
     const diags = lint.results.reduce((s, r) => s + r.diagnostics.length, 0);
     const dupes = lint.results.reduce((s, r) => s + r.diagnostics.filter((d) => d.code === 'duplicate-agent-name').length, 0);
     row('agentry/lintWorkspace', lintMs, { cpuMs: procCpuMs(client.pid) - cpu1, peakRssMb: procMemory(client.pid).peakMb,
-      notes: `${diags} diagnostics, ${dupes} duplicate-agent-name (${ws.duplicates.length} duplicated pairs)` });
+      notes: `${diags} diagnostics, ${dupes} duplicate-agent-name (${ws.duplicates.length} duplicated pairs); response ${(JSON.stringify(lint).length / 1048576).toFixed(1)} MB of JSON` });
 
     if (withRename) rows.push(await renameRow(client, ws));
     const mem = procMemory(client.pid);
@@ -114,7 +114,7 @@ async function cliRow(ctx, ws) {
   const runs = Math.min(ctx.runs, 3);
   const r = await ctx.measure(ctx.node, [ctx.agentryCli, 'check', ws.agentsDir, '--format', 'json'], { runs, warmup: 0, cwd: ws.root });
   const files = new Set(JSON.parse(r.stdout).diagnostics.map((d) => d.file)).size;
-  return { files: ws.count, tool: 'cli', step: 'agentry check --format json', ms: r.medianMs, p99Ms: r.p99Ms, msPerFile: r.medianMs / ws.count, peakRssMb: r.peakRssMb,
+  return { files: ws.count, tool: 'cli', step: 'agentry check --format json', ms: r.medianMs, p99Ms: r.p99Ms, msPerFile: r.medianMs / ws.count, cpuMs: r.cpuMs, peakRssMb: r.peakRssMb,
     notes: `median of ${runs} runs, exit ${r.code}, diagnostics in ${files} files` };
 }
 

@@ -1,7 +1,8 @@
-// Run commands N times (round-robin) after warm-up runs; report wall time and the child's peak RSS.
-// Peak RSS comes from GNU time (`/usr/bin/time -f %M`, Debian package `time`): it reads
-// wait4()'s ru_maxrss, so it is exact even for very short runs. Without it we poll
-// /proc/<pid>/status VmHWM every 5 ms (may miss the last ms of a run).
+// Run commands N times (round-robin) after warm-up runs; report wall time, CPU time and the
+// child's peak RSS. Peak RSS and user+sys CPU come from GNU time (`/usr/bin/time -f '%M %U %S'`,
+// Debian package `time`): it reads wait4()'s rusage, so it is exact even for very short runs
+// (CPU in 10 ms ticks). Without it we poll /proc/<pid>/status VmHWM every 5 ms (may miss the
+// last ms of a run) and report no CPU time.
 // stdout/stderr go to files, not pipes: no back-pressure, and tools that process.exit()
 // right after writing (cclint does) are not cut at the 64 KiB pipe buffer.
 import { spawn } from 'node:child_process';
@@ -17,7 +18,7 @@ function once(cmd, args, opts) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-m-'));
     const rssFile = join(dir, 'rss');
     const [file, argv] = rssMethod === 'gnu-time'
-      ? [GNU_TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]]
+      ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]]
       : [cmd, args];
     const [outFile, errFile] = [join(dir, 'out'), join(dir, 'err')];
     const fds = [openSync(outFile, 'w'), openSync(errFile, 'w')];
@@ -36,14 +37,17 @@ function once(cmd, args, opts) {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (poll) clearInterval(poll);
       let kb = hwm;
+      let cpuMs = null;
       if (rssMethod === 'gnu-time') {
-        // GNU time writes "Command exited with non-zero status N" before the number.
+        // GNU time writes "Command exited with non-zero status N" before the numbers.
         const lines = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n') : [];
-        kb = Number(lines.at(-1)) || 0;
+        const [rss, user, sys] = (lines.at(-1) ?? '').split(' ').map(Number);
+        kb = rss || 0;
+        cpuMs = Number.isFinite(user + sys) ? (user + sys) * 1000 : null;
       }
       const [stdout, stderr] = [outFile, errFile].map((f) => readFileSync(f, 'utf8'));
       rmSync(dir, { recursive: true, force: true });
-      resolve({ ms, rssKb: kb, code, stdout, stderr });
+      resolve({ ms, cpuMs, rssKb: kb, code, stdout, stderr });
     });
   });
 }
@@ -55,9 +59,11 @@ export const median = (s) => (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
 function summarize(runs) {
   const samples = runs.map((r) => r.ms);
   const sorted = [...samples].sort((a, b) => a - b);
+  const cpu = runs.map((r) => r.cpuMs).filter((c) => c !== null).sort((a, b) => a - b);
   const last = runs.at(-1);
   return {
     medianMs: median(sorted),
+    cpuMs: cpu.length ? median(cpu) : null,
     p99Ms: quantile(sorted, 0.99),
     minMs: sorted[0],
     maxMs: sorted.at(-1),
@@ -75,7 +81,7 @@ function summarize(runs) {
  * Runs the commands round-robin (warm-up rounds first, untimed), so load from anything
  * else on the machine hits every command alike. `before()` (optional, awaited, untimed)
  * runs before each of that command's runs, e.g. to clear a cache.
- * Returns, per command, { medianMs, p99Ms, minMs, maxMs, peakRssMb, rssMethod, code,
+ * Returns, per command, { medianMs, cpuMs (median user+sys), p99Ms, minMs, maxMs, peakRssMb, rssMethod, code,
  * stdout, stderr, samplesMs }; code/stdout/stderr are from its last run.
  */
 export async function measureAll(commands, { runs = 10, warmup = 1 } = {}) {
