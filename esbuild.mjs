@@ -1,7 +1,6 @@
 // Bundles the entry points: the VS Code client (vscode stays external), the language
 // server and the CLI (fully bundled, so the .vsix ships no node_modules).
 import * as esbuild from 'esbuild';
-import { markdownItFields } from './scripts/esbuildPlugins.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,7 +13,6 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [markdownItFields],
 };
 
 const builds = [

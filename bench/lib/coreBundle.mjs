@@ -3,7 +3,6 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { markdownItFields } from '../../scripts/esbuildPlugins.mjs';
 
 export async function loadCore(ctx) {
   const outfile = join(ctx.tmpDir, 'core.mjs');
@@ -15,8 +14,7 @@ export async function loadCore(ctx) {
     target: 'node20',
     outfile,
     logLevel: 'warning',
-    plugins: [markdownItFields],
-    // CommonJS dependencies bundled into ESM need a require.
+      // CommonJS dependencies bundled into ESM need a require.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   return import(pathToFileURL(outfile).href);

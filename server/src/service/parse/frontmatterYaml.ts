@@ -6,7 +6,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { FrontmatterField, FrontmatterProblem, Span, ValueItem } from '../types';
 import { splitCommaList, unquotedSpan } from './listItems';
-import { readPlainYaml } from './plainYaml';
 
 /** Keys whose string value is a comma-separated list. */
 const COMMA_LIST_KEYS = new Set(['tools', 'disallowedTools', 'skills', 'allowed-tools']);
@@ -36,11 +35,6 @@ export function readFrontmatterYaml(text: string, contentSpan: Span): YamlReadin
   // A lone CR ends a line for YAML and for LSP positions, but the yaml package reads
   // it as content: make it a LF, which keeps every offset.
   const source = text.slice(contentSpan.start, contentSpan.end).replace(/\r(?!\n)/g, '\n');
-  return readPlainYaml(source, contentSpan.start, (key, span) => commaItems(text, key, span)) ?? readWithYaml(text, source, contentSpan);
-}
-
-/** Reads the frontmatter with the yaml package (readPlainYaml gives the same for the plain cases it takes). */
-export function readWithYaml(text: string, source: string, contentSpan: Span): YamlReading {
   const doc = parseQuietly(source);
   if (doc.errors.length === 0) {
     if (doc.contents === null) return { fields: [], errors: [] };

@@ -8,10 +8,6 @@ const md = new MarkdownIt('default', { html: false });
 md.core.ruler.enableOnly(['normalize', 'block']);
 // Tables and link reference definitions never hold headings, rules or code: skip their costly scans.
 md.block.ruler.disable(['table', 'reference']);
-md.block.ruler.at('paragraph', paragraphLines);
-
-type BlockRule = Parameters<typeof md.block.ruler.at>[1];
-type StateBlock = Parameters<BlockRule>[0];
 
 export interface BlockHeading {
   level: number;
@@ -41,29 +37,3 @@ export function readBlocks(body: string, lineOffset: number): BlockStructure {
   return { headings, codeRegions };
 }
 
-/**
- * markdown-it's paragraph rule (v15) without the paragraph's text: it joined every
- * paragraph's lines into a string for the inline pass, which does not run here, and
- * that was the largest allocation of a parse. Same lines, same tokens (the inline
- * token's content is empty).
- */
-function paragraphLines(state: StateBlock, startLine: number, endLine: number): boolean {
-  const terminatorRules = state.md.block.ruler.getRules('paragraph');
-  const oldParentType = state.parentType;
-  let nextLine = startLine + 1;
-  state.parentType = 'paragraph';
-  for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
-    // Lines indented 4+ past the block continue it (lazy), as do lines inside a blockquote's laziness.
-    if (state.sCount[nextLine] - state.blkIndent > 3 || state.sCount[nextLine] < 0) continue;
-    if (terminatorRules.some((rule) => rule(state, nextLine, endLine, true))) break;
-  }
-  state.line = nextLine;
-  state.push('paragraph_open', 'p', 1).map = [startLine, nextLine];
-  const inline = state.push('inline', '', 0);
-  inline.content = '';
-  inline.map = [startLine, nextLine];
-  inline.children = [];
-  state.push('paragraph_close', 'p', -1);
-  state.parentType = oldParentType;
-  return true;
-}
