@@ -33,6 +33,9 @@ describe('cli --cache', () => {
     const first = check(root);
     const file = path.join(root, '.agentry-cache');
     assert.ok(existsSync(file));
+    for (const format of ['text', 'sarif']) {
+      assert.equal(runCli(['check', '.', '--format', format, '--cache'], root).stdout, runCli(['check', '.', '--format', format], root).stdout, format);
+    }
     assert.ok(first.codes.includes('003_3e6744e9357e9015.md rule-count-mismatch'));
     // A result changed in the cache itself shows that a warm run reads it rather than linting.
     writeFileSync(file, readFileSync(file, 'utf8').replace(/Declares 19 rules/g, 'Declares 19 (cached) rules'));

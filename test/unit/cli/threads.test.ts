@@ -1,4 +1,4 @@
-// `agentry check` on worker threads (2,500 files or more) prints exactly what one thread prints.
+// `agentry check` on worker threads (1,500 files or more) prints exactly what one thread prints.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -7,9 +7,9 @@ import { CLI, tempProject } from '../../support/cli';
 describe('cli threads', () => {
   it('gives the same output on two threads as on one, cross-file diagnostics included', { timeout: 120_000 }, () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 2600; i++) {
+    for (let i = 0; i < 1600; i++) {
       const name = i % 500 === 7 ? `agent-${i - 1}` : `agent-${i}`; // some duplicates
-      const body = `Follow Rule ${i % 40}.\n\n## Cross-Agent Validation\n- agent-${(i * 7) % 2700}: checks\n\n**Rule ${i % 30}: R**\n- b\n`;
+      const body = `Follow Rule ${i % 40}.\n\n## Cross-Agent Validation\n- agent-${(i * 7) % 1700}: checks\n\n**Rule ${i % 30}: R**\n- b\n`;
       files[`.claude/agents/agent-${i}.md`] = `---\nname: ${name}\ndescription: Agent ${i}.\ntools: Read, Reed\n---\n${body}`;
     }
     const root = tempProject(files);
