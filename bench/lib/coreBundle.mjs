@@ -14,7 +14,7 @@ export async function loadCore(ctx) {
     target: 'node20',
     outfile,
     logLevel: 'warning',
-      // CommonJS dependencies bundled into ESM need a require.
+    // CommonJS dependencies bundled into ESM need a require.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   return import(pathToFileURL(outfile).href);
