@@ -23,7 +23,7 @@ export function renderBenchmarks(results) {
   out.push(
     `One run of \`npm run bench\` (${results.peers?.generatedAt?.slice(0, 10) ?? 'n/a'}) on ${m.cpu}, ${m.cores} cores, Node ${m.node}: ` +
       'a shared machine, so compare the ratios within a table rather than absolute times across runs. ' +
-      'Medians; p99 is nearest rank. How each group measures: [bench/README.md](bench/README.md).',
+      'Medians; p99 is nearest rank. How each group measures, where the time goes and why some targets are missed: [bench/README.md](bench/README.md).',
     '',
   );
   const targets = targetRows(results);
