@@ -130,7 +130,7 @@ describe('listing', () => {
     assert.deepEqual(manifest.categories, ['Programming Languages', 'Linters', 'Snippets']);
     assert.equal(manifest.repository.url, 'https://github.com/agentry-dev/agentry');
     assert.equal(manifest.main, './dist/client.js');
-    assert.equal(manifest.scripts.package, 'vsce package --no-dependencies');
+    assert.match(manifest.scripts.package, /^node esbuild\.mjs --production && vsce package --no-dependencies$/);
     const png = fs.readFileSync(path.join(REPO_ROOT, manifest.icon));
     assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
