@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { DIAGNOSTIC_CODES, severityName, type DiagnosticCode } from '../service/diagnostics/codes';
 import { DIAGNOSTIC_SUMMARIES } from '../service/diagnostics/catalog';
 import type { FileResult } from '../node/lintProject';
-import { DOCS_URL } from './docsUrl';
+import { DOCS_URL, docsUrlFor } from '../service/diagnostics/docsUrl';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
@@ -14,7 +14,7 @@ export function formatSarif(results: FileResult[], cwd: string, version: string)
     id: code,
     name: code,
     shortDescription: { text: DIAGNOSTIC_SUMMARIES[code] },
-    helpUri: `${DOCS_URL}#${code}`,
+    helpUri: docsUrlFor(code),
     defaultConfiguration: { level: LEVEL[severityName(DIAGNOSTIC_CODES[code])] },
   }));
   const sarifResults = results.flatMap((r) =>

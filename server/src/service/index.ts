@@ -31,6 +31,10 @@ export function createAgentService(): AgentService {
   const cache = new Map<string, AgentDocument>();
   const index = new WorkspaceIndex();
   const workspace: WorkspaceContext = { index };
+  // A pull, a code action and fix-all on one version need the same diagnostics: keep the
+  // last result per document model (one model per version) until the index, the rules
+  // document or the settings change.
+  const validated = new WeakMap<AgentDocument, { indexVersion: number; rules?: AgentDocument; settings: AnalysisSettings; diagnostics: AgentDiagnostic[] }>();
   return {
     parse(uri, version, text) {
       const cached = cache.get(uri);
@@ -54,7 +58,11 @@ export function createAgentService(): AgentService {
     },
     workspace,
     validate(doc, settings) {
-      return validateDocument(doc, settings, workspace);
+      const last = validated.get(doc);
+      if (last && last.indexVersion === index.version && last.rules === workspace.rulesDocument && last.settings === settings) return [...last.diagnostics];
+      const diagnostics = validateDocument(doc, settings, workspace);
+      validated.set(doc, { indexVersion: index.version, rules: workspace.rulesDocument, settings, diagnostics });
+      return [...diagnostics];
     },
     fixes: fixesFor,
     fixAll: fixAllEdits,

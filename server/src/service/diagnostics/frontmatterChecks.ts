@@ -26,11 +26,11 @@ export function checkFrontmatter(doc: AgentDocument, settings: AnalysisSettings,
     return;
   }
   for (const error of fm.errors) report('yaml-unreadable', error.span, error.message);
+  const absentKeys = FRONTMATTER_KEYS.filter((k) => !fm.fields.some((f) => f.key === k));
   for (const field of fm.fields) {
     if (field.lenient) reportLenient(doc, field, report);
     if (!isKnownKey(field.key)) {
-      const present = new Set(fm.fields.map((f) => f.key));
-      const suggestion = closestMatch(field.key, FRONTMATTER_KEYS.filter((k) => !present.has(k)));
+      const suggestion = closestMatch(field.key, absentKeys);
       report('unknown-key', field.keySpan, `Unknown key \`${field.key}\`: Claude Code ignores it silently.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, {
         data: { key: field.key, suggestion },
       });

@@ -1,5 +1,6 @@
 // Small text helpers shared by the features: lines around an offset, spans.
 import type { AgentDocument, Span } from '../types';
+import { lineSpanOf } from '../text/lineSpan';
 
 /** The line holding `offset`, without its line break. */
 export function lineAround(doc: AgentDocument, offset: number): Span {
@@ -8,10 +9,7 @@ export function lineAround(doc: AgentDocument, offset: number): Span {
 }
 
 export function lineSpan(doc: AgentDocument, line: number): Span {
-  const start = doc.textDocument.offsetAt({ line, character: 0 });
-  let end = line + 1 < doc.textDocument.lineCount ? doc.textDocument.offsetAt({ line: line + 1, character: 0 }) : doc.text.length;
-  while (end > start && (doc.text[end - 1] === '\n' || doc.text[end - 1] === '\r')) end--;
-  return { start, end };
+  return lineSpanOf(doc.textDocument, doc.text, line);
 }
 
 /** Cursor inside or at either end of the span. */

@@ -2,6 +2,7 @@
 // rule definitions and their bullets, `Rule N` references, the declared rule
 // count and the agents listed under a Cross-Agent Validation heading.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lineSpanOf } from '../text/lineSpan';
 import type { AgentReference, DeclaredRuleCount, Heading, RuleDefinition, RuleReference, Span } from '../types';
 
 const BOLD_RULE = /^(\s*(?:[-*+]\s+)?\*\*)Rule\s+(\d{1,6})\s*[:.)\-–—]\s*(.*?)\*\*(.*)$/;
@@ -42,9 +43,7 @@ export function scanBody(
 ): BodyScan {
   const scan: BodyScan = { rules: [], ruleReferences: [], crossAgentReferences: [] };
   const lineAt = (line: number): LineText => {
-    const start = doc.offsetAt({ line, character: 0 });
-    let end = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : text.length;
-    while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    const { start, end } = lineSpanOf(doc, text, line);
     return { text: text.slice(start, end), start };
   };
   const headingLines = new Map(headings.map((h) => [h.line, h]));

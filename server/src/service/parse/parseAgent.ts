@@ -2,6 +2,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AgentDocument, Frontmatter, FrontmatterField, Heading } from '../types';
 import { agentToolReferences } from './agentTools';
+import { lineSpanOf } from '../text/lineSpan';
 import { scanBody } from './bodyScanner';
 import { readFrontmatterYaml } from './frontmatterYaml';
 import { readBlocks } from './markdownBlocks';
@@ -80,9 +81,7 @@ function duplicatesOf(fields: FrontmatterField[]): FrontmatterField[] {
 }
 
 function headingAt(doc: TextDocument, text: string, line: number, level: number, content: string): Heading {
-  const start = doc.offsetAt({ line, character: 0 });
-  let end = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : text.length;
-  while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  const { start, end } = lineSpanOf(doc, text, line);
   const lineText = text.slice(start, end);
   const at = content ? lineText.indexOf(content) : -1;
   const textSpan = at >= 0 ? { start: start + at, end: start + at + content.length } : { start, end };
