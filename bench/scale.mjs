@@ -8,7 +8,7 @@
 // name, shows the change: didChange -> the server's workspace/diagnostic/refresh -> the
 // other file pulled again without its duplicate-agent-name (and back). Peak RSS = VmHWM.
 // CLI: `agentry check <ws>/.claude/agents --format json`, wall and peak RSS.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { corpusFiles, makeScaleWorkspace, seedFiles } from './lib/fixtures.mjs';
@@ -35,21 +35,15 @@ export async function run(ctx) {
 
 async function serverRows(ctx, ws, withRename) {
   const n = ws.count;
-  const client = startServer(ctx);
+  // A fresh index cache folder: the first server parses every file (cold), the second reads the cache (warm).
+  const cacheFolder = mkdtempSync(join(ctx.tmpDir, `index-cache-${n}-`));
   const rows = [];
   const row = (step, ms, extra = {}) => rows.push({ files: n, tool: 'server', step, ms, msPerFile: ms / n, ...extra });
+  const indexTarget = n === 10000 ? { target: '<= 2000 ms' } : {};
+  const { client, ms, ...cold } = await indexServer(ctx, ws, cacheFolder);
   try {
-    await client.initialize(ws.root);
-    const indexed = client.waitForLog(/^Indexed \d+ agent files? of /);
-    const t0 = now();
-    const cpu0 = procCpuMs(client.pid);
-    client.initialized();
-    const { at, message } = await indexed;
-    const count = Number(/Indexed (\d+)/.exec(message)[1]);
-    if (count !== n) throw new Error(`server indexed ${count} files, expected ${n}`);
+    row('initialized -> index complete (cold)', ms, { ...cold, ...indexTarget, met: indexTarget.target ? (ms <= 2000 ? 'yes' : 'no') : undefined });
     const cpu1 = procCpuMs(client.pid);
-    row('initialized -> index complete', at - t0, { cpuMs: cpu1 - cpu0, peakRssMb: procMemory(client.pid).peakMb, notes: `log: ${message.replace(/ of \S+/, '')}` });
-
     const t1 = now();
     const lint = await client.request('agentry/lintWorkspace', {});
     const lintMs = now() - t1;
@@ -66,7 +60,24 @@ async function serverRows(ctx, ws, withRename) {
   } finally {
     await client.shutdown();
   }
+  const warm = await indexServer(ctx, ws, cacheFolder);
+  await warm.client.shutdown();
+  row('initialized -> index complete (index cache)', warm.ms, { cpuMs: warm.cpuMs, peakRssMb: warm.peakRssMb, notes: warm.notes, ...indexTarget, met: indexTarget.target ? (warm.ms <= 2000 ? 'yes' : 'no') : undefined });
   return rows;
+}
+
+/** A server started on the workspace with `cacheFolder`: the time from `initialized` to its "Indexed" log line. */
+async function indexServer(ctx, ws, cacheFolder) {
+  const client = startServer(ctx);
+  await client.initialize(ws.root, undefined, { cacheFolder });
+  const indexed = client.waitForLog(/^Indexed \d+ agent files? of /);
+  const t0 = now();
+  const cpu0 = procCpuMs(client.pid);
+  client.initialized();
+  const { at, message } = await indexed;
+  const count = Number(/Indexed (\d+)/.exec(message)[1]);
+  if (count !== ws.count) throw new Error(`server indexed ${count} files, expected ${ws.count}`);
+  return { client, ms: at - t0, cpuMs: procCpuMs(client.pid) - cpu0, peakRssMb: procMemory(client.pid).peakMb, notes: `log: ${message.replace(/ of \S+/, '')}` };
 }
 
 /** Renames an open agent back and forth; time until the other open agent's pulled diagnostics show it. */

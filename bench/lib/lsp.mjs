@@ -92,11 +92,12 @@ export function startServer(ctx, { nodeArgs = [] } = {}) {
     /** Resolves with the time of the next workspace/diagnostic/refresh request. */
     nextRefresh: () => new Promise((resolve) => refreshWaiters.push(resolve)),
     /** initialize (not yet `initialized`); returns the InitializeResult. */
-    initialize(folder, capabilities = PULL_CLIENT) {
+    initialize(folder, capabilities = PULL_CLIENT, initializationOptions = undefined) {
       const uri = folder ? pathToFileURL(folder).href : null;
       return connection.sendRequest('initialize', {
         processId: process.pid, rootUri: uri, capabilities,
         workspaceFolders: uri ? [{ uri, name: basename(folder) }] : null,
+        initializationOptions,
       });
     },
     initialized: () => connection.sendNotification('initialized', {}),

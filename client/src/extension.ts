@@ -24,7 +24,9 @@ export function activate(context: ExtensionContext): AgentryApi {
   const selector = (): AgentDocumentFilter[] => agentDocumentSelector(globsInUse);
   host = new ClientHost(() => {
     globsInUse = configuredGlobs();
-    return createLanguageClient({ extensionPath: context.extensionPath, documentSelector: selector(), fileWatchers, outputChannel });
+    // The workspace's own storage, or the global one when no folder is open.
+    const cacheFolder = (context.storageUri ?? context.globalStorageUri).fsPath;
+    return createLanguageClient({ extensionPath: context.extensionPath, documentSelector: selector(), fileWatchers, outputChannel, cacheFolder });
   });
   const diagnostics = new WorkspaceDiagnostics();
   const clientHost = host;

@@ -13,6 +13,8 @@ export interface ClientParts {
   documentSelector: AgentDocumentFilter[];
   fileWatchers: FileSystemWatcher[];
   outputChannel: LogOutputChannel;
+  /** Where the server keeps its index cache: the extension's storage folder. */
+  cacheFolder: string;
 }
 
 export function createLanguageClient(parts: ClientParts): LanguageClient {
@@ -28,6 +30,7 @@ export function createLanguageClient(parts: ClientParts): LanguageClient {
     diagnosticPullOptions: { onChange: true, onSave: true },
     synchronize: { fileEvents: parts.fileWatchers },
     outputChannel: parts.outputChannel,
+    initializationOptions: { cacheFolder: parts.cacheFolder },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

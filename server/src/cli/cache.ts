@@ -4,33 +4,26 @@
 // and per file by its content hash. Per file it keeps its summary for the workspace
 // index, its diagnostics and the key of its cross-file inputs (crossFileKey), so a
 // changed file re-validates exactly the unchanged files whose cross-file results it
-// can change. A file whose size, times and inode are those recorded is not read
-// again, unless it was modified within RACY_MS of the run that recorded it (its
-// timestamp may not show a second change then: git's "racy" entries).
+// can change. Files are recognized as node/fileStamp does.
 // Light on purpose: a run whose files are all unchanged prints from here without
 // loading the linter. A cache that cannot be read is ignored and rewritten.
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { AgentSummary } from '../service/workspace/workspaceIndex';
 import { collectFiles } from '../node/collectFiles';
 import type { FileResult } from '../node/lintProject';
-import { hashBytes } from '../node/projectSources';
+import { checkFile, writeJsonAtomic, type FileCheck, type FileStamp } from '../node/fileStamp';
+
+export type FileRecordCheck = FileCheck<FileRecord>;
 
 export const CACHE_FORMAT = 2;
 export const DEFAULT_CACHE_FILE = '.agentry-cache';
-/** Coarser than any common file system's timestamps (FAT: 2 s). */
-const RACY_MS = 2000;
-
-/** size, mtimeMs, ctimeMs, ino */
-export type FileStat = [number, number, number, number];
 /** What the formatters print of a diagnostic: start line and character, end line and character, severity, code, message. */
 export type CompactDiagnostic = [number, number, number, number, number, string, string];
 
-export interface FileRecord {
-  stat: FileStat;
-  hash: string;
+export interface FileRecord extends FileStamp {
   /** False for a `.md` file a folder walk skipped (no frontmatter), remembered so that a warm run need not open it. */
   agent: boolean;
   diagnostics?: CompactDiagnostic[];
@@ -79,45 +72,8 @@ export function readCache(file: string): CacheData | undefined {
   }
 }
 
-/** Through a temporary file and a rename: a run killed midway leaves the old cache, never half of one. */
 export function writeCache(file: string, data: CacheData): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, JSON.stringify(data));
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-export interface FileCheck {
-  stat?: FileStat;
-  /** The record, when the file is unchanged. */
-  same?: FileRecord;
-  /** The content, when the file had to be read. */
-  bytes?: Buffer;
-  hash?: string;
-}
-
-/** Whether `file` is what `record` (written by a run that started at `startedAt`) describes. */
-export function checkFile(file: string, record: FileRecord | undefined, startedAt: number): FileCheck {
-  let s: Stats;
-  let bytes: Buffer;
-  try {
-    s = statSync(file);
-    const stat: FileStat = [s.size, s.mtimeMs, s.ctimeMs, s.ino];
-    if (record && sameStat(record.stat, stat) && s.mtimeMs < startedAt - RACY_MS) return { stat, same: record };
-    bytes = readFileSync(file);
-  } catch {
-    return {};
-  }
-  const hash = hashBytes(bytes);
-  return { stat: [s.size, s.mtimeMs, s.ctimeMs, s.ino], bytes, hash, same: record?.hash === hash ? record : undefined };
-}
-
-function sameStat(a: FileStat, b: FileStat): boolean {
-  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+  writeJsonAtomic(file, data);
 }
 
 /**

@@ -42,8 +42,3 @@ export async function readText(file: string): Promise<string | undefined> {
     return undefined;
   }
 }
-
-/** Starts with a `---` frontmatter line (after an optional BOM). */
-export function hasFrontmatter(text: string): boolean {
-  return text.startsWith('---', text.charCodeAt(0) === 0xfeff ? 1 : 0);
-}

@@ -6,7 +6,8 @@ import { loadProjectConfig, readMcpServers } from '../node/projectConfig';
 import { createAgentService, parseAgent, type AgentService } from '../service';
 import type { AgentryConfig } from '../service/config/config';
 import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
-import { hasFrontmatter, pathToUri, readText, uriToPath } from './files';
+import { hasFrontmatter } from '../service/parse/splitFrontmatter';
+import { pathToUri, readText, uriToPath } from './files';
 import type { Logger } from './guard';
 
 export interface Project {
@@ -73,6 +74,11 @@ export async function readRulesDocument(project: Project): Promise<string | unde
  * to send it).
  */
 export function isAgentFile(project: Project, uri: string, text: string, opened: boolean): boolean {
+  return isAgentPath(project, uri, () => hasFrontmatter(text), opened);
+}
+
+/** isAgentFile for a file whose text is not at hand: `frontmatter` says whether it starts with frontmatter. */
+export function isAgentPath(project: Project, uri: string, frontmatter: () => boolean, opened: boolean): boolean {
   if (uri === project.rulesUri) return false;
   const file = uriToPath(uri);
   const ignoredPath = relativeTo(project.configRoot, file);
@@ -82,7 +88,7 @@ export function isAgentFile(project: Project, uri: string, text: string, opened:
     return folderPath !== undefined && project.matchers.agents(folderPath);
   }
   if (/\/\.claude\/agents\//.test(uri)) return true;
-  return hasFrontmatter(text) && (opened || /\/agents\//.test(uri) || /\.agent\.md$/i.test(uri));
+  return frontmatter() && (opened || /\/agents\//.test(uri) || /\.agent\.md$/i.test(uri));
 }
 
 function relativeTo(base: string | undefined, file: string | undefined): string | undefined {

@@ -18,10 +18,15 @@ import { guardNotification } from './guard';
 import { registerLintWorkspace } from './lintWorkspace';
 import { registerNavigation } from './navigationHandlers';
 import { WorkspaceHost } from './workspaceHost';
+import { defaultCacheFolder, type IndexCacheOptions } from '../node/indexCache';
 
 export const WATCHED_FILES = ['**/*.md', '**/.mcp.json', '**/.agentry.json'];
 
-export function startServer(connection: Connection): void {
+/**
+ * `build` identifies the server build for its index cache; without it (a server run from
+ * source, as in tests) no index cache is used.
+ */
+export function startServer(connection: Connection, build?: string): void {
   const documents = new TextDocuments(TextDocument);
   const log = { error: (m: string) => connection.console.error(m), info: (m: string) => connection.console.info(m) };
   let support: ClientSupport = clientSupport({});
@@ -40,7 +45,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     support = clientSupport(params.capabilities);
-    globalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    const options = params.initializationOptions as { settings?: unknown; cacheFolder?: unknown } | undefined;
+    globalSettings = options?.settings;
+    host.indexCache = indexCacheOptions(build, options?.cacheFolder);
     host.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return { capabilities: serverCapabilities(support), serverInfo: { name: 'agentry', version } };
   });
@@ -97,6 +104,12 @@ export function startServer(connection: Connection): void {
   registerLintWorkspace(connection, host, log);
   documents.listen(connection);
   connection.listen();
+}
+
+/** `cacheFolder` from the client: a folder, null for no index cache, absent for the platform's cache folder. */
+function indexCacheOptions(build: string | undefined, cacheFolder: unknown): IndexCacheOptions | undefined {
+  if (!build || cacheFolder === null) return undefined;
+  return { build, folder: typeof cacheFolder === 'string' && cacheFolder ? cacheFolder : defaultCacheFolder() };
 }
 
 /** Asks the client to send file changes and `agentry` setting changes, where it lets servers register for them. */

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { version } from '../../../package.json';
-import { CACHE_FORMAT, checkFile, compact, expand, type CacheData, type FileCheck, type FileRecord, type IndexEntries } from '../cli/cache';
+import { CACHE_FORMAT, compact, expand, type CacheData, type FileRecord, type FileRecordCheck, type IndexEntries } from '../cli/cache';
+import { checkFile } from './fileStamp';
 import { applyEdits, createAgentService, settingsFromConfig, type AgentDocument } from '../service';
 import { crossFileKey } from '../service/diagnostics/workspaceChecks';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
@@ -60,7 +61,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   }
 
   // Which files, and which of them are unchanged since the cached run.
-  const checks = new Map<string, FileCheck>();
+  const checks = new Map<string, FileRecordCheck>();
   const check = (file: string) => {
     let found = checks.get(file);
     if (!found) checks.set(file, (found = caching ? checkFile(file, previous?.records[file], previous?.startedAt ?? 0) : {}));
@@ -150,7 +151,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
 }
 
 /** Stat and hash of a file as checked, or read now (a file --fix rewrote). */
-function recordOf(file: string, check: FileCheck): Pick<FileRecord, 'stat' | 'hash'> | undefined {
+function recordOf(file: string, check: FileRecordCheck): Pick<FileRecord, 'stat' | 'hash'> | undefined {
   if (check.stat && (check.hash ?? check.same?.hash)) return { stat: check.stat, hash: (check.hash ?? check.same?.hash)! };
   const fresh = checkFile(file, undefined, 0);
   return fresh.stat && fresh.hash ? { stat: fresh.stat, hash: fresh.hash } : undefined;

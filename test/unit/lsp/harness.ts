@@ -3,7 +3,8 @@
 // server's requests (configuration, registrations, refreshes, applyEdit) and
 // records what the server sends. Waiting is always on an event, never a sleep.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -165,11 +166,11 @@ export class TestClient {
   }
 }
 
-/** The server in this process, over memory streams. */
-export function startInProcess(): TestClient {
+/** The server in this process, over memory streams; `build` turns its index cache on. */
+export function startInProcess(build?: string): TestClient {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), build);
   return new TestClient(createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)));
 }
 
@@ -182,7 +183,8 @@ export function serverCommand(): { script: string; execArgv: string[] } {
 /** The server as a child process speaking over stdio or Node IPC. */
 export function startChild(transport: '--stdio' | '--node-ipc'): { client: TestClient; child: ChildProcess } {
   const { script, execArgv } = serverCommand();
-  const options = { cwd: REPO_ROOT };
+  // The bundled server keeps an index cache in the user's cache folder: not from tests.
+  const options = { cwd: REPO_ROOT, env: { ...process.env, XDG_CACHE_HOME: testCacheHome() } };
   if (transport === '--stdio') {
     const child = spawn(process.execPath, [...execArgv, script, '--stdio'], { ...options, stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -191,4 +193,16 @@ export function startChild(transport: '--stdio' | '--node-ipc'): { client: TestC
   const child = fork(script, ['--node-ipc'], { ...options, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   return { child, client: new TestClient(connection, () => child.kill()) };
+}
+
+let cacheHome: string | undefined;
+
+/** A cache folder for the servers this test process starts, removed when it exits. */
+function testCacheHome(): string {
+  if (!cacheHome) {
+    const folder = mkdtempSync(path.join(tmpdir(), 'agentry-cache-'));
+    process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+    cacheHome = folder;
+  }
+  return cacheHome;
 }

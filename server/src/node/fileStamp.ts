@@ -1,0 +1,92 @@
+// Whether a file is still what a cache recorded, as cheaply as possible: a file whose
+// size, times and inode are those recorded is not read again, unless it was modified
+// within RACY_MS of the run that recorded it (its timestamp may not show a second
+// change then: git's "racy" entries); otherwise its content hash decides.
+// Shared by `check --cache` and the language server's index cache.
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { hashBytes } from './projectSources';
+
+/** Coarser than any common file system's timestamps (FAT: 2 s). */
+const RACY_MS = 2000;
+
+/** size, mtimeMs, ctimeMs, ino */
+export type FileStat = [number, number, number, number];
+
+/** What a cache keeps to recognize a file. */
+export interface FileStamp {
+  stat: FileStat;
+  hash: string;
+}
+
+export interface FileCheck<R extends FileStamp> {
+  stat?: FileStat;
+  /** The record, when the file is unchanged. */
+  same?: R;
+  /** The content, when the file had to be read. */
+  bytes?: Buffer;
+  hash?: string;
+}
+
+/** Whether `file` is what `record` (written by a run that started at `startedAt`) describes; {} when it cannot be read. */
+export function checkFile<R extends FileStamp>(file: string, record: R | undefined, startedAt: number): FileCheck<R> {
+  let s: Stats;
+  let bytes: Buffer;
+  try {
+    s = statSync(file);
+    const stat: FileStat = [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+    if (record && sameStat(record.stat, stat) && s.mtimeMs < startedAt - RACY_MS) return { stat, same: record };
+    bytes = readFileSync(file);
+  } catch {
+    return {};
+  }
+  const hash = hashBytes(bytes);
+  return { stat: [s.size, s.mtimeMs, s.ctimeMs, s.ino], bytes, hash, same: record?.hash === hash ? record : undefined };
+}
+
+function sameStat(a: FileStat, b: FileStat): boolean {
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+}
+
+/** Through a temporary file and a rename: a process killed midway leaves the old cache, never half of one. */
+export function writeJsonAtomic(file: string, data: unknown): void {
+  writeAtomic(file, (fd) => writeSync(fd, JSON.stringify(data)));
+}
+
+/**
+ * As writeJsonAtomic, for `data` with one large object `data[key]`, written a member at a
+ * time: the JSON of ten thousand index records is never one string in memory.
+ */
+export function writeJsonMembersAtomic(file: string, data: Record<string, unknown>, key: string): void {
+  const { [key]: members, ...rest } = data;
+  const others = JSON.stringify(rest).slice(1, -1);
+  writeAtomic(file, (fd) => {
+    writeSync(fd, `{${others}${others ? ',' : ''}${JSON.stringify(key)}:{`);
+    let chunk = '';
+    let first = true;
+    for (const [name, value] of Object.entries(members as Record<string, unknown>)) {
+      chunk += `${first ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(value)}`;
+      first = false;
+      if (chunk.length > 65536) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, `${chunk}}}`);
+  });
+}
+
+function writeAtomic(file: string, write: (fd: number) => void): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      write(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,130 @@
+// The language server's index cache: per workspace folder, what it learned of every
+// Markdown file it indexed (whether it starts with frontmatter, and an agent's
+// summary), so reopening a large workspace parses only the files that changed.
+// Files are recognized as node/fileStamp does; the cache is tied to the server build
+// (a rebuilt server reads every file again). One that cannot be read is ignored and
+// rewritten.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
+import { parseAgent } from '../service';
+import { hasFrontmatter } from '../service/parse/splitFrontmatter';
+import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
+import { checkFile, writeJsonMembersAtomic, type FileStamp } from './fileStamp';
+
+const FORMAT = 1;
+
+export interface IndexRecord extends FileStamp {
+  frontmatter: boolean;
+  /** Absent for a file that was not an agent then. */
+  summary?: AgentSummary;
+}
+
+interface IndexCacheData {
+  format: number;
+  build: string;
+  root: string;
+  /** When the indexing that wrote it started; every record was read after this. */
+  startedAt: number;
+  records: Record<string, IndexRecord>;
+}
+
+export interface IndexCacheOptions {
+  /** The folder that holds the cache files. */
+  folder: string;
+  /** Identifies the server build; a cache written by another build is not used. */
+  build: string;
+}
+
+/** Where caches go when the client names no folder: the platform's per-user cache folder. */
+export function defaultCacheFolder(env = process.env, platform = process.platform, home = homedir()): string {
+  const base =
+    env.XDG_CACHE_HOME ||
+    (platform === 'win32' ? env.LOCALAPPDATA || path.join(home, 'AppData', 'Local') : platform === 'darwin' ? path.join(home, 'Library', 'Caches') : path.join(home, '.cache'));
+  return path.join(base, 'agentry');
+}
+
+function cacheFileOf(options: IndexCacheOptions, root: string): string {
+  return path.join(options.folder, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
+}
+
+/** One indexing of a folder: reads files through the previous cache and records them for the next. */
+export class IndexCacheSession {
+  private readonly startedAt = Date.now();
+  private readonly records: Record<string, IndexRecord> = {};
+  /** Files read from the cache without parsing, and files parsed. */
+  readonly counts = { cached: 0, parsed: 0 };
+  /** Whether the cache file would change: saving an unchanged one is skipped. */
+  private changed = false;
+
+  private constructor(
+    private readonly options: IndexCacheOptions | undefined,
+    private readonly root: string,
+    private readonly previous: IndexCacheData | undefined,
+  ) {}
+
+  static open(options: IndexCacheOptions | undefined, root: string): IndexCacheSession {
+    return new IndexCacheSession(options, root, options ? readCacheFile(cacheFileOf(options, root), options.build, root) : undefined);
+  }
+
+  /**
+   * The summary of `file` if it is an agent (`isAgent` decides from whether it starts
+   * with frontmatter), from the cache when the file is unchanged; undefined otherwise.
+   */
+  summaryOf(file: string, uri: string, isAgent: (frontmatter: boolean) => boolean): AgentSummary | undefined {
+    const before = this.previous?.records[file];
+    const check = checkFile(file, before, this.previous?.startedAt ?? 0);
+    if (!check.stat) return undefined;
+    let record = check.same && check.bytes ? { ...check.same, stat: check.stat } : check.same;
+    let text: string | undefined;
+    if (!record) {
+      text = check.bytes!.toString('utf8');
+      record = { stat: check.stat, hash: check.hash!, frontmatter: hasFrontmatter(text) };
+    }
+    this.records[file] = record;
+    this.changed ||= record !== before;
+    if (!isAgent(record.frontmatter)) return undefined;
+    if (record.summary) {
+      this.counts.cached++;
+      return record.summary;
+    }
+    text ??= readFileSync(file, 'utf8');
+    this.counts.parsed++;
+    this.changed = true;
+    return (record.summary = summarize(parseAgent(uri, 0, text)));
+  }
+
+  /** Writes what this indexing read, for the next one, unless that is what the cache holds already. */
+  save(): void {
+    if (!this.options) return;
+    const gone = !this.previous || Object.keys(this.previous.records).length !== Object.keys(this.records).length;
+    if (!this.changed && !gone) return;
+    mkdirSync(this.options.folder, { recursive: true });
+    const data: IndexCacheData = { format: FORMAT, build: this.options.build, root: this.root, startedAt: this.startedAt, records: this.records };
+    writeJsonMembersAtomic(cacheFileOf(this.options, this.root), { ...data }, 'records');
+  }
+}
+
+function readCacheFile(file: string, build: string, root: string): IndexCacheData | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as IndexCacheData;
+    const valid = data?.format === FORMAT && data.build === build && data.root === root && typeof data.startedAt === 'number' && typeof data.records === 'object' && data.records !== null;
+    if (!valid) return undefined;
+    // A damaged record is dropped (its file is read again), never trusted.
+    for (const [file, record] of Object.entries(data.records)) if (!isRecord(record)) delete data.records[file];
+    return data;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(r: IndexRecord): boolean {
+  const stampOk = Array.isArray(r?.stat) && r.stat.length === 4 && r.stat.every((n) => typeof n === 'number') && typeof r.hash === 'string' && typeof r.frontmatter === 'boolean';
+  const s = r?.summary;
+  const summaryOk =
+    s === undefined ||
+    (typeof s === 'object' && s !== null && typeof s.uri === 'string' && typeof s.stem === 'string' &&
+      [s.triggers, s.rules, s.crossAgentReferences, s.agentToolReferences, s.ruleReferences].every(Array.isArray));
+  return stampOk && summaryOk;
+}
