@@ -1,23 +1,21 @@
 // The project configuration: `.agentry.json` or an `agentry` key in package.json.
 // Data only: read as JSON and checked with zod, never executed.
-import { z } from 'zod';
+import { array, enum as zEnum, object, record, string, type infer as Infer } from 'zod';
 import { SEVERITY_NAMES } from '../diagnostics/codes';
 
 export { CONFIG_FILE } from './configFile';
 
-export const configSchema = z
-  .object({
-    requiredSections: z.array(z.string()).nullable().optional(),
-    rulesDocument: z.string().optional(),
-    extraTools: z.array(z.string()).optional(),
-    extraModels: z.array(z.string()).optional(),
-    triggers: z.array(z.string()).optional(),
-    severity: z.record(z.string(), z.enum([...SEVERITY_NAMES, 'off'])).optional(),
-    ignore: z.array(z.string()).optional(),
-  })
-  .strict();
+export const configSchema = object({
+  requiredSections: array(string()).nullable().optional(),
+  rulesDocument: string().optional(),
+  extraTools: array(string()).optional(),
+  extraModels: array(string()).optional(),
+  triggers: array(string()).optional(),
+  severity: record(string(), zEnum([...SEVERITY_NAMES, 'off'])).optional(),
+  ignore: array(string()).optional(),
+}).strict();
 
-export type AgentryConfig = z.infer<typeof configSchema>;
+export type AgentryConfig = Infer<typeof configSchema>;
 
 /** Sections an agent that carries the rule-enforcement block is expected to have. */
 export const ENFORCEMENT_SECTIONS = ['PRE-EXECUTION VALIDATION', 'VIOLATION RESPONSE', 'Cross-Agent Validation', 'Success Criteria'];

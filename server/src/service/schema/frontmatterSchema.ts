@@ -1,6 +1,6 @@
 // The frontmatter schema: one source of truth for validation, hovers,
 // completions and docs. Descriptions are the text users see in hovers.
-import { z } from 'zod';
+import { array, boolean, enum as zEnum, number, object, record, string, union, unknown, ZodEnum } from 'zod';
 
 export const NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const TRIGGER_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
@@ -11,26 +11,26 @@ export const MEMORY_SCOPES = ['user', 'project', 'local'] as const;
 export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 export const ISOLATION_MODES = ['worktree'] as const;
 
-const stringOrList = z.union([z.string(), z.array(z.string())]);
+const stringOrList = union([string(), array(string())]);
 
-export const frontmatterSchema = z.object({
-  name: z.string().describe('Unique identifier of the subagent: lowercase letters, digits and hyphens. Claude Code invokes the agent by this name.'),
-  description: z.string().min(1).describe('When Claude should delegate to this subagent. Required: an agent without a description is silently dropped. Write "Use proactively…" to encourage automatic delegation.'),
+export const frontmatterSchema = object({
+  name: string().describe('Unique identifier of the subagent: lowercase letters, digits and hyphens. Claude Code invokes the agent by this name.'),
+  description: string().min(1).describe('When Claude should delegate to this subagent. Required: an agent without a description is silently dropped. Write "Use proactively…" to encourage automatic delegation.'),
   tools: stringOrList.describe('Tools the subagent may use, as a comma-separated string or a YAML list. Omit it to inherit every tool of the main conversation, MCP tools included.'),
   disallowedTools: stringOrList.describe('Tools removed from the inherited or listed set.'),
-  model: z.string().describe('Model the subagent runs on: `sonnet`, `opus`, `haiku`, `inherit`, or a full model id such as `claude-sonnet-4-20250514`. Defaults to `inherit`.'),
-  permissionMode: z.enum(PERMISSION_MODES).describe('How the subagent handles permission prompts.'),
-  color: z.enum(COLORS).describe('Background colour of the subagent in the Claude Code interface.'),
+  model: string().describe('Model the subagent runs on: `sonnet`, `opus`, `haiku`, `inherit`, or a full model id such as `claude-sonnet-4-20250514`. Defaults to `inherit`.'),
+  permissionMode: zEnum(PERMISSION_MODES).describe('How the subagent handles permission prompts.'),
+  color: zEnum(COLORS).describe('Background colour of the subagent in the Claude Code interface.'),
   skills: stringOrList.describe('Skills loaded into the subagent\'s context at start-up.'),
-  hooks: z.record(z.string(), z.unknown()).describe('Lifecycle hooks scoped to this subagent, keyed by event (PreToolUse, PostToolUse, Stop, …).'),
-  memory: z.enum(MEMORY_SCOPES).describe('Persistent memory scope of the subagent: `user`, `project` or `local`.'),
-  background: z.boolean().describe('Run the subagent in the background by default.'),
-  isolation: z.enum(ISOLATION_MODES).describe('`worktree` runs the subagent in a temporary git worktree.'),
-  initialPrompt: z.string().describe('A prompt sent automatically when the agent starts as the main session agent.'),
-  maxTurns: z.number().int().positive().describe('Maximum number of agentic turns before the subagent stops.'),
-  mcpServers: z.union([z.array(z.union([z.string(), z.record(z.string(), z.unknown())])), z.record(z.string(), z.unknown())]).describe('MCP servers available to this subagent: names of configured servers or inline definitions.'),
-  effort: z.enum(EFFORT_LEVELS).describe('Reasoning effort level while the subagent is active.'),
-  proactive_triggers: z.array(z.string()).describe('Agentry convention (not read by Claude Code): snake_case ids of the situations in which this agent should be used proactively.'),
+  hooks: record(string(), unknown()).describe('Lifecycle hooks scoped to this subagent, keyed by event (PreToolUse, PostToolUse, Stop, …).'),
+  memory: zEnum(MEMORY_SCOPES).describe('Persistent memory scope of the subagent: `user`, `project` or `local`.'),
+  background: boolean().describe('Run the subagent in the background by default.'),
+  isolation: zEnum(ISOLATION_MODES).describe('`worktree` runs the subagent in a temporary git worktree.'),
+  initialPrompt: string().describe('A prompt sent automatically when the agent starts as the main session agent.'),
+  maxTurns: number().int().positive().describe('Maximum number of agentic turns before the subagent stops.'),
+  mcpServers: union([array(union([string(), record(string(), unknown())])), record(string(), unknown())]).describe('MCP servers available to this subagent: names of configured servers or inline definitions.'),
+  effort: zEnum(EFFORT_LEVELS).describe('Reasoning effort level while the subagent is active.'),
+  proactive_triggers: array(string()).describe('Agentry convention (not read by Claude Code): snake_case ids of the situations in which this agent should be used proactively.'),
 });
 
 export type FrontmatterKey = keyof typeof frontmatterSchema.shape;
@@ -47,7 +47,7 @@ export function keyDescription(key: FrontmatterKey): string {
 /** The allowed values of an enum key, or undefined for free-form keys. */
 export function enumValues(key: FrontmatterKey): readonly string[] | undefined {
   const schema = frontmatterSchema.shape[key];
-  return schema instanceof z.ZodEnum ? (schema.options as readonly string[]) : undefined;
+  return schema instanceof ZodEnum ? (schema.options as readonly string[]) : undefined;
 }
 
 /** Checks one key's value against the schema; a short reason on failure. */
