@@ -49,7 +49,7 @@ async function serverRows(ctx, fx) {
   };
   return [
     row('server: spawn -> initialize answered', toInitialize, 'Node start-up + loading dist/server.js + initialize'),
-    row('server: initialize -> index complete', toReady, `initialized, configuration pulled, ${fx.count} seeds indexed (the "Indexed" log line)`),
+    row('server: initialize -> index complete', toReady, `initialized, configuration pulled, ${fx.count} seeds indexed (the "Indexed" log line; from the index cache the warm-up run wrote, as when a folder is opened again)`),
     row('server: spawn -> ready', total, 'what the extension waits for after activation', { peakRssMb: peak }),
   ];
 }

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median, quantile } from './measure.mjs';
@@ -52,7 +53,9 @@ export function procCpuMs(pid) {
 export function startServer(ctx, { nodeArgs = [] } = {}) {
   const require = createRequire(join(ctx.repoRoot, 'package.json'));
   const rpc = require('vscode-languageserver-protocol/node');
-  const child = spawn(ctx.node, [...nodeArgs, join(ctx.repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The server's index cache goes to the bench's temporary folder, never the user's cache folder.
+  const env = { ...process.env, XDG_CACHE_HOME: join(ctx.tmpDir ?? tmpdir(), 'xdg-cache') };
+  const child = spawn(ctx.node, [...nodeArgs, join(ctx.repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));

@@ -1,6 +1,6 @@
 // Runs the built CLI (dist/cli.js; `npm test` builds first) in a folder.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from './fixtures';
@@ -18,9 +18,15 @@ export function runCli(args: string[], cwd: string): CliRun {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A temporary folder holding the given files (paths relative to it). */
+const made: string[] = [];
+process.on('exit', () => {
+  for (const root of made) rmSync(root, { recursive: true, force: true });
+});
+
+/** A temporary folder holding the given files (paths relative to it), removed when the test process exits. */
 export function tempProject(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'agentry-'));
+  made.push(root);
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(root, name);
     mkdirSync(path.dirname(file), { recursive: true });
