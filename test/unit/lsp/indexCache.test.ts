@@ -87,6 +87,15 @@ describe('index cache', () => {
     }
   });
 
+  it('indexes all the same when the cache folder cannot be written, and says why', async () => {
+    const notAFolder = path.join(cacheFolder, 'plain-file');
+    writeFileSync(notAFolder, '');
+    assert.deepEqual(await start('build-4', { cacheFolder: path.join(notAFolder, 'cache') }), [4, 4, 0]);
+    assert.match(await client!.nextLog(/^Cannot write the index cache/), /ENOTDIR|EEXIST|not a directory/);
+    const codes = (await diagnosticsOf(ws.agents.developer)).map((d) => d.code);
+    assert.ok(codes.length > 0);
+  });
+
   it('ignores a damaged cache file and writes a good one', async () => {
     await start('build-3');
     client!.dispose();
