@@ -78,7 +78,8 @@ function checkSections(doc: AgentDocument, settings: AnalysisSettings, report: R
   const enforcement = doc.headings.find((h) => /RULE ENFORCEMENT/i.test(h.text));
   const anchor = enforcement?.textSpan ?? { start: doc.frontmatter.span.start, end: doc.frontmatter.span.start + 3 };
   for (const section of required) {
-    if (titles.some((t) => t.includes(normalizeTitle(section)))) continue;
+    const wanted = normalizeTitle(section);
+    if (titles.some((t) => t.includes(wanted))) continue;
     report('missing-section', anchor, `Missing required section "${section}".`, { data: { section } });
   }
 }
