@@ -17,7 +17,8 @@ function blockParser(coreRules: string[]): MarkdownIt {
 // without CR or NUL goes to a parser that leaves it out, with the same tokens.
 const normalizing = blockParser(['normalize', 'block']);
 const plain = blockParser(['block']);
-const NEEDS_NORMALIZING = /[\r\0]/;
+// indexOf, not a character-class regex: a regex scan of a 50 KB body cost a fifth of what skipping normalize saves.
+const needsNormalizing = (body: string) => body.includes('\r') || body.includes('\0');
 
 export interface BlockHeading {
   level: number;
@@ -32,7 +33,7 @@ export interface BlockStructure {
 }
 
 export function readBlocks(body: string, lineOffset: number): BlockStructure {
-  const tokens = (NEEDS_NORMALIZING.test(body) ? normalizing : plain).parse(body, {});
+  const tokens = (needsNormalizing(body) ? normalizing : plain).parse(body, {});
   const headings: BlockHeading[] = [];
   const codeRegions: CodeRegion[] = [];
   for (let i = 0; i < tokens.length; i++) {
