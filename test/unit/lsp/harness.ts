@@ -31,6 +31,7 @@ import {
   type Registration,
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../../server/src/lsp/startServer';
+import { createWorkspace, type FixtureWorkspace } from './fixtureWorkspace';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
@@ -172,6 +173,18 @@ export function startInProcess(build?: string): TestClient {
   const toClient = new PassThrough();
   startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), build);
   return new TestClient(createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)));
+}
+
+/** A fresh fixture workspace and an in-process server for one test, both disposed afterwards. */
+export async function withWorkspaceServer(test: (ws: FixtureWorkspace, client: TestClient) => Promise<void>): Promise<void> {
+  const ws = createWorkspace();
+  const client = startInProcess();
+  try {
+    await test(ws, client);
+  } finally {
+    client.dispose();
+    ws.dispose();
+  }
 }
 
 /** The built bundle when there is one (`npm test` builds first), else the TypeScript entry point through tsx. */

@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { CompletionList, FullDocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver-protocol';
 import { seed } from '../../support/fixtures';
 import { createWorkspace, type FixtureWorkspace } from './fixtureWorkspace';
-import { FULL_CLIENT, startChild, startInProcess, type TestClient } from './harness';
+import { FULL_CLIENT, startChild, withWorkspaceServer, type TestClient } from './harness';
 
 async function shutdown(client: TestClient, child: ChildProcess): Promise<number | null> {
   const exited = once(child, 'exit');
@@ -74,30 +74,22 @@ for (const transport of ['--stdio', '--node-ipc'] as const) {
 }
 
 describe('push diagnostics in-process, settings from initializationOptions', () => {
-  it('applies severity settings of a client without workspace/configuration', async () => {
-    const ws = createWorkspace();
-    const client = startInProcess();
-    try {
+  it('applies severity settings of a client without workspace/configuration', () =>
+    withWorkspaceServer(async (ws, client) => {
       await client.initialize({}, ws.root, { settings: { severity: { 'legacy-tool': 'off' } } });
       const published = client.nextDiagnostics(ws.agents.developer);
       await client.open(ws.agents.developer, seed('000').text);
       const codes = (await published).diagnostics.map((d) => d.code);
       assert.ok(!codes.includes('legacy-tool'));
       assert.ok(codes.includes('yaml-lenient-value'));
-    } finally {
-      client.dispose();
-      ws.dispose();
-    }
-  });
+    }));
 });
 
 describe('a client that fails registrations and configuration requests', () => {
-  it('still indexes the workspace and serves diagnostics, logging the failures', async () => {
-    const ws = createWorkspace();
-    const client = startInProcess();
-    client.failing.add('client/registerCapability');
-    client.failing.add('workspace/configuration');
-    try {
+  it('still indexes the workspace and serves diagnostics, logging the failures', () =>
+    withWorkspaceServer(async (ws, client) => {
+      client.failing.add('client/registerCapability');
+      client.failing.add('workspace/configuration');
       await client.initialize(FULL_CLIENT, ws.root);
       await client.open(ws.agents.developer, seed('000').text);
       const report = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: ws.agents.developer } });
@@ -105,18 +97,12 @@ describe('a client that fails registrations and configuration requests', () => {
       assert.ok(!report.items.some((d) => /expert-code-reviewer/.test(String(d.message))), 'the workspace is indexed');
       assert.match(await client.nextLog(/Dynamic registration failed/), /not supported/);
       assert.match(await client.nextLog(/workspace\/configuration failed/), /not supported/);
-    } finally {
-      client.dispose();
-      ws.dispose();
-    }
-  });
+    }));
 });
 
 describe('agentGlobs and rulesDocument from the client settings', () => {
-  it('index exactly the files the globs match, and resolve rules from the configured document', async () => {
-    const ws = createWorkspace();
-    const client = startInProcess();
-    try {
+  it('index exactly the files the globs match, and resolve rules from the configured document', () =>
+    withWorkspaceServer(async (ws, client) => {
       const prompt = ws.write('prompts/planner.md', '---\nname: planner\ndescription: Plans.\n---\nSee Rule 1.\n');
       ws.write('OTHER-RULES.md', '**Rule 1: Plan First**\n- think\n');
       client.settings = { agentGlobs: ['prompts/*.md'], rulesDocument: 'OTHER-RULES.md' };
@@ -129,9 +115,5 @@ describe('agentGlobs and rulesDocument from the client settings', () => {
       await client.open(ws.agents.developer, seed('000').text);
       const report = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: ws.agents.developer } });
       assert.deepEqual(report.items, [], 'not an agent under these globs');
-    } finally {
-      client.dispose();
-      ws.dispose();
-    }
-  });
+    }));
 });

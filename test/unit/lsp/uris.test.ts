@@ -4,14 +4,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { createWorkspace } from './fixtureWorkspace';
-import { FULL_CLIENT, startInProcess } from './harness';
+import { FULL_CLIENT, withWorkspaceServer } from './harness';
 
 describe('client URI spellings', () => {
-  it('treat an open document and its file as one agent', async () => {
-    const ws = createWorkspace();
-    const client = startInProcess();
-    try {
+  it('treat an open document and its file as one agent', () =>
+    withWorkspaceServer(async (ws, client) => {
       const text = '---\nname: team-lead\ndescription: Leads.\n---\n';
       const nodeUri = ws.write('.claude/agents/team@lead.md', text);
       assert.ok(nodeUri.includes('team@lead'));
@@ -22,9 +19,5 @@ describe('client URI spellings', () => {
       assert.deepEqual(report.items.filter((d) => d.code === 'duplicate-agent-name'), []);
       const lint = await client.request<{ files: number }>('agentry/lintWorkspace', {});
       assert.equal(lint.files, 5);
-    } finally {
-      client.dispose();
-      ws.dispose();
-    }
-  });
+    }));
 });
