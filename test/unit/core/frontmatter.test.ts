@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, codes, withCode } from '../../support/analyze';
 import { marked } from '../../support/markers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 function expectAt(source: string, code: string, options: Parameters<typeof analyze>[1] = {}) {
   const { text, ranges } = marked(source);
@@ -40,6 +41,17 @@ describe('frontmatter', () => {
     const { doc, diagnostics } = analyze('---\nname: test-agent\ndescription: Use when: a\n\n  <example>b</example>\n---\n');
     assert.equal(doc.frontmatter!.fields[1].value, 'Use when: a\n<example>b</example>');
     assert.deepEqual(codes(diagnostics), ['yaml-lenient-value']);
+  });
+
+  it('gives each item of a multi-line lenient comma list the span of its text in the document', () => {
+    const { text, ranges } = marked('---\nname: test-agent\ndescription: x\ntools: [[Read]], [[a: b]],\n    [[Edit]], [[Grep]]\n---\n');
+    const { doc } = analyze(text);
+    const tools = doc.frontmatter!.fields.find((f) => f.key === 'tools')!;
+    assert.ok(tools.lenient, 'read leniently');
+    assert.deepEqual(tools.items.map((i) => i.text), ['Read', 'a: b', 'Edit', 'Grep']);
+    assert.deepEqual(tools.items.map((i) => text.slice(i.span.start, i.span.end)), ['Read', 'a: b', 'Edit', 'Grep']);
+    const at = TextDocument.create('file:///m.md', 'markdown', 0, text);
+    assert.deepEqual(tools.items.map((i) => ({ start: at.positionAt(i.span.start), end: at.positionAt(i.span.end) })), ranges);
   });
 
   it('errors on `hooks: []` and checks enum values with a suggestion', () => {

@@ -179,7 +179,8 @@ function readEntryByEntry(text: string, source: string, base: number): YamlReadi
         keySpan,
         valueSpan,
         value,
-        items: COMMA_LIST_KEYS.has(key) ? splitCommaList(value, valueSpan.start) : [],
+        // Split the value as written, not as folded, so item spans point into the document.
+        items: COMMA_LIST_KEYS.has(key) ? splitCommaList(text.slice(valueSpan.start, valueSpan.end), valueSpan.start) : [],
         entrySpan,
         lenient: { reason },
       });
