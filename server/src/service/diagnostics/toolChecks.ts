@@ -1,7 +1,7 @@
 // `tools:` and `disallowedTools:` entries: known built-ins, legacy names,
 // `Agent(x, y)` and `Bash(cmd:*)` forms, and MCP tools of known servers.
 import { fieldOf, type AgentDocument, type FrontmatterField } from '../types';
-import { BUILTIN_TOOLS, LEGACY_TOOLS, baseToolName, parseMcpTool } from '../schema/tools';
+import { BUILTIN_TOOLS, baseToolName, isBuiltinTool, legacyToolOf, parseMcpTool } from '../schema/tools';
 import { closestMatch } from '../schema/suggest';
 import type { Report } from './reporter';
 import type { AnalysisSettings } from './settings';
@@ -43,8 +43,8 @@ function checkTool(entry: string, span: { start: number; end: number }, settings
     return;
   }
   const name = baseToolName(entry);
-  if (settings.extraTools.includes(name) || Object.prototype.hasOwnProperty.call(BUILTIN_TOOLS, name)) return;
-  const legacy = Object.prototype.hasOwnProperty.call(LEGACY_TOOLS, name) ? LEGACY_TOOLS[name] : undefined;
+  if (settings.extraTools.includes(name) || isBuiltinTool(name)) return;
+  const legacy = legacyToolOf(name);
   if (legacy) {
     const replacement = entry.replace(name, legacy.replacement);
     report(name === 'Task' ? 'renamed-tool' : 'legacy-tool', span, legacy.note, { data: { suggestion: replacement } });

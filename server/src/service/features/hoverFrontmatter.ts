@@ -1,8 +1,8 @@
 // Hover in the frontmatter: a key's schema description, an enum value, a tool,
 // a model or a trigger id (with the agents that use it).
 import { enumValues, isKnownKey, keyDescription, ENUM_VALUE_DOCS } from '../schema/frontmatterSchema';
-import { isKnownModel, MODEL_ALIASES } from '../schema/models';
-import { baseToolName, BUILTIN_TOOLS, LEGACY_TOOLS, parseMcpTool } from '../schema/tools';
+import { isKnownModel, modelAlias } from '../schema/models';
+import { baseToolName, builtinTool, legacyToolOf, parseMcpTool } from '../schema/tools';
 import type { FrontmatterField, Span, ValueItem } from '../types';
 import type { FeatureContext } from './featureContext';
 import { fileName, touches } from './text';
@@ -41,14 +41,17 @@ export function toolDoc(entry: string, ctx: FeatureContext): string {
     return `${what}${configured === undefined ? '.' : configured ? ' (configured in .mcp.json).' : ' — the server is not configured in .mcp.json.'}`;
   }
   const name = baseToolName(entry);
-  if (Object.prototype.hasOwnProperty.call(BUILTIN_TOOLS, name)) return `**${name}** — ${BUILTIN_TOOLS[name]}`;
-  if (Object.prototype.hasOwnProperty.call(LEGACY_TOOLS, name)) return `**${name}** (legacy) — ${LEGACY_TOOLS[name].note}`;
+  const builtin = builtinTool(name);
+  if (builtin !== undefined) return `**${name}** — ${builtin}`;
+  const legacy = legacyToolOf(name);
+  if (legacy) return `**${name}** (legacy) — ${legacy.note}`;
   if (ctx.settings.extraTools.includes(name)) return `**${name}** — a tool declared in the configuration (\`extraTools\`).`;
   return `\`${name}\` is not a tool Claude Code knows.`;
 }
 
 function modelDoc(value: string, ctx: FeatureContext): string {
-  if (Object.prototype.hasOwnProperty.call(MODEL_ALIASES, value)) return `**${value}** — ${MODEL_ALIASES[value]}`;
+  const alias = modelAlias(value);
+  if (alias !== undefined) return `**${value}** — ${alias}`;
   if (ctx.settings.extraModels.includes(value)) return `**${value}** — a model declared in the configuration (\`extraModels\`).`;
   if (isKnownModel(value)) return `**${value}** — a full Claude model id.`;
   return `\`${value}\` is not a model Claude Code knows.`;

@@ -37,7 +37,7 @@ export type FrontmatterKey = keyof typeof frontmatterSchema.shape;
 export const FRONTMATTER_KEYS = Object.keys(frontmatterSchema.shape) as FrontmatterKey[];
 
 export function isKnownKey(key: string): key is FrontmatterKey {
-  return Object.prototype.hasOwnProperty.call(frontmatterSchema.shape, key);
+  return Object.hasOwn(frontmatterSchema.shape, key);
 }
 
 export function keyDescription(key: FrontmatterKey): string {

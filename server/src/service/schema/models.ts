@@ -27,6 +27,11 @@ export const KNOWN_MODEL_IDS: readonly string[] = [
 /** A full Claude model id such as `claude-sonnet-4-20250514` or `claude-opus-4-5`. */
 const MODEL_ID = /^claude-(?:(?:opus|sonnet|haiku)-\d+(?:-\d+)?|\d+(?:-\d+)?-(?:opus|sonnet|haiku))(?:-\d{8})?(?:\[1m\])?$/;
 
+/** The description of a model alias, or undefined when `value` is not one (own keys only, so not `constructor`). */
+export function modelAlias(value: string): string | undefined {
+  return Object.hasOwn(MODEL_ALIASES, value) ? MODEL_ALIASES[value] : undefined;
+}
+
 export function isKnownModel(value: string, extra: readonly string[] = []): boolean {
-  return value in MODEL_ALIASES || MODEL_ID.test(value) || extra.includes(value);
+  return modelAlias(value) !== undefined || MODEL_ID.test(value) || extra.includes(value);
 }

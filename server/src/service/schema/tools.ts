@@ -52,6 +52,20 @@ export const LEGACY_TOOLS: Readonly<Record<string, { replacement: string; note: 
   SlashCommand: { replacement: 'Skill', note: '`SlashCommand` was folded into `Skill`.' },
 };
 
+/** The description of a built-in tool, or undefined when `name` is not one (own keys only, so not `constructor`). */
+export function builtinTool(name: string): string | undefined {
+  return Object.hasOwn(BUILTIN_TOOLS, name) ? BUILTIN_TOOLS[name] : undefined;
+}
+
+export function isBuiltinTool(name: string): boolean {
+  return builtinTool(name) !== undefined;
+}
+
+/** What replaced a legacy tool name, or undefined when `name` is not one. */
+export function legacyToolOf(name: string): { replacement: string; note: string } | undefined {
+  return Object.hasOwn(LEGACY_TOOLS, name) ? LEGACY_TOOLS[name] : undefined;
+}
+
 /** `Tool(argument)` forms: the tool name before the parenthesis. */
 export function baseToolName(entry: string): string {
   const paren = entry.indexOf('(');
