@@ -20,13 +20,15 @@ export function parseAgent(uri: string, version: number, text: string): AgentDoc
   const bodyStart = frontmatter ? frontmatter.span.end : bomLength;
   const bodyStartLine = textDocument.positionAt(bodyStart).line;
   const truncated = text.length > ANALYSIS_LIMIT ? { limit: ANALYSIS_LIMIT } : undefined;
-  const bodyEnd = truncated ? lineStartBefore(text, ANALYSIS_LIMIT) : text.length;
+  // A truncated body ends at the start of the line holding the limit (any line
+  // break counts), and only the whole lines before it are read and scanned.
+  const limitLine = truncated ? textDocument.positionAt(ANALYSIS_LIMIT).line : textDocument.lineCount;
+  const bodyEnd = truncated ? textDocument.offsetAt({ line: limitLine, character: 0 }) : text.length;
   const blocks = readBlocks(text.slice(bodyStart, bodyEnd), bodyStartLine);
   const headings = blocks.headings.map((h): Heading => headingAt(textDocument, text, h.line, h.level, h.text));
-  const lastLine = textDocument.positionAt(bodyEnd).line;
   const codeLines = new Set<number>();
   for (const region of blocks.codeRegions) for (let l = region.startLine; l <= region.endLine; l++) codeLines.add(l);
-  const scan = scanBody(textDocument, text, bodyStartLine, Math.min(lastLine, textDocument.lineCount - 1), (l) => codeLines.has(l), headings);
+  const scan = scanBody(textDocument, text, bodyStartLine, limitLine - 1, (l) => codeLines.has(l), headings);
   return {
     uri,
     version,
@@ -86,11 +88,6 @@ function headingAt(doc: TextDocument, text: string, line: number, level: number,
   const at = content ? lineText.indexOf(content) : -1;
   const textSpan = at >= 0 ? { start: start + at, end: start + at + content.length } : { start, end };
   return { level, text: content, span: { start, end }, textSpan, line };
-}
-
-function lineStartBefore(text: string, offset: number): number {
-  const at = text.lastIndexOf('\n', offset);
-  return at < 0 ? 0 : at + 1;
 }
 
 function detectLineEnding(text: string): AgentDocument['lineEnding'] {
