@@ -4,6 +4,7 @@
 // in a comma-separated string and in `- ` list items, and leaves out tools
 // already listed.
 import type { CompletionItem } from 'vscode-languageserver-types';
+import { AGENT_TOOL_OPEN } from '../parse/agentTools';
 import { baseToolName, BUILTIN_TOOLS } from '../schema/tools';
 import { fieldOf, type AgentDocument } from '../types';
 import { agentNameCompletions } from './completionAgents';
@@ -39,7 +40,7 @@ export function itemPosition(text: string, from: number, offset: number): ItemPo
   }
   while (itemStart < offset && /\s/.test(text[itemStart])) itemStart++;
   while (argumentStart < offset && /\s/.test(text[argumentStart])) argumentStart++;
-  const inAgent = depth === 1 && /^(?:Agent|Task)\s*\(/.test(text.slice(itemStart, offset));
+  const inAgent = depth === 1 && AGENT_TOOL_OPEN.test(text.slice(itemStart, offset));
   return { start: itemStart, agentArgument: inAgent ? argumentStart : undefined };
 }
 
