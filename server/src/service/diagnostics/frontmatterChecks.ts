@@ -4,6 +4,7 @@ import { fieldOf, type AgentDocument, type FrontmatterField } from '../types';
 import { MODEL_ALIASES, KNOWN_MODEL_IDS, isKnownModel } from '../schema/models';
 import { checkValue, enumValues, FRONTMATTER_KEYS, isKnownKey, NAME_PATTERN, TRIGGER_PATTERN } from '../schema/frontmatterSchema';
 import { closestMatch } from '../schema/suggest';
+import { slugify } from '../schema/agentName';
 import type { Report } from './reporter';
 import type { AnalysisSettings } from './settings';
 
@@ -128,10 +129,6 @@ function checkTriggers(field: FrontmatterField | undefined, report: Report): voi
     }
     seen.add(item.text);
   }
-}
-
-export function slugify(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'agent';
 }
 
 function snakeCase(value: string): string {

@@ -3,8 +3,7 @@
 // at the top of a file that has none.
 import { enumValues, FRONTMATTER_KEYS, keyDescription, type FrontmatterKey } from '../schema/frontmatterSchema';
 import type { AgentDocument, Span } from '../types';
-import { stemOf } from '../workspace/workspaceIndex';
-import { slugify } from '../diagnostics/frontmatterChecks';
+import { nameFromFileYaml } from '../schema/agentName';
 import { completionItem, CompletionItemKind, rank, type CompletionOptions } from './completionItems';
 import { lineOf } from './text';
 import type { CompletionItem } from 'vscode-languageserver-types';
@@ -22,7 +21,7 @@ function valueSnippet(key: FrontmatterKey, doc: AgentDocument): string {
   if (values) return choice(values);
   switch (key) {
     case 'name':
-      return `\${1:${slugify(stemOf(doc.uri))}}`;
+      return `\${1:${nameFromFileYaml(doc.uri)}}`;
     case 'description':
       return '${1:Use this agent when …}';
     case 'tools':
@@ -74,7 +73,7 @@ export function keyCompletions(doc: AgentDocument, span: Span, hasValue: boolean
 /** A complete frontmatter block, offered on the first line of a file without one. */
 export function frontmatterSkeleton(doc: AgentDocument, span: Span, options: CompletionOptions): CompletionItem {
   const eol = doc.lineEnding;
-  const name = slugify(stemOf(doc.uri));
+  const name = nameFromFileYaml(doc.uri);
   const lines = ['---', `name: \${1:${name}}`, 'description: ${2:Use this agent when …}', 'tools: ${3:Read, Grep, Glob}', `model: \${4|${MODEL_CHOICES.join(',')}|}`, '---', '', '$0'];
   const plain = ['---', `name: ${name}`, 'description: ', 'tools: Read, Grep, Glob', 'model: inherit', '---', ''];
   return completionItem(

@@ -2,16 +2,18 @@
 // (`color:`, `permissionMode:`, `memory:`, `effort:`, `isolation:`), booleans,
 // and `name:` from the file name.
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { slugify } from '../diagnostics/frontmatterChecks';
 import { ENUM_VALUE_DOCS, enumValues, isKnownKey } from '../schema/frontmatterSchema';
 import { KNOWN_MODEL_IDS, MODEL_ALIASES } from '../schema/models';
+import { nameFromFile } from '../schema/agentName';
+import { yamlScalar } from '../schema/yamlScalar';
 import type { AgentDocument, Span } from '../types';
-import { stemOf } from '../workspace/workspaceIndex';
 import { completionItem, CompletionItemKind, rank, type CompletionOptions } from './completionItems';
 import type { FeatureContext } from './featureContext';
 
 interface Choice {
   value: string;
+  /** The text inserted, when it differs from the value (a quoted name). */
+  text?: string;
   documentation?: string;
   detail?: string;
 }
@@ -25,13 +27,16 @@ function choicesFor(key: string, doc: AgentDocument, ctx: FeatureContext): Choic
     ];
   }
   if (key === 'background') return [{ value: 'true' }, { value: 'false' }];
-  if (key === 'name') return [{ value: slugify(stemOf(doc.uri)), detail: 'from the file name' }];
+  if (key === 'name') {
+    const name = nameFromFile(doc.uri);
+    return [{ value: name, text: yamlScalar(name), detail: 'from the file name' }];
+  }
   const values = isKnownKey(key) ? enumValues(key) : undefined;
   return (values ?? []).map((value) => ({ value, documentation: ENUM_VALUE_DOCS[value] }));
 }
 
 export function valueCompletions(doc: AgentDocument, key: string, span: Span, ctx: FeatureContext, options: CompletionOptions): CompletionItem[] {
   return choicesFor(key, doc, ctx).map((choice, i) =>
-    completionItem(doc, span, { label: choice.value, kind: CompletionItemKind.Value, detail: choice.detail, documentation: choice.documentation, sortText: rank(i) }, options),
+    completionItem(doc, span, { label: choice.value, text: choice.text, kind: CompletionItemKind.Value, detail: choice.detail, documentation: choice.documentation, sortText: rank(i) }, options),
   );
 }

@@ -1,8 +1,7 @@
 // Adds a missing `name` (from the file name) or a `description` stub right after
 // the opening `---` line, indented as the keys already there.
-import { slugify } from '../../diagnostics/frontmatterChecks';
+import { nameFromFileYaml } from '../../schema/agentName';
 import type { AgentDocument } from '../../types';
-import { stemOf } from '../../workspace/workspaceIndex';
 import { replaceSpan, type QuickFix } from './quickFix';
 
 export const addMissingKey: QuickFix = {
@@ -14,7 +13,7 @@ export const addMissingKey: QuickFix = {
     if (doc.textDocument.offsetAt(diagnostic.range.start) !== fm.span.start) return [];
     const eol = doc.lineEnding;
     const line = isName
-      ? `name: ${slugify(stemOf(doc.uri))}`
+      ? `name: ${nameFromFileYaml(doc.uri)}`
       : 'description: Use this agent when … (describe when Claude should delegate to it)';
     // After the opening line's break, whichever it is (`\r\n`, `\n` or a lone `\r`), and after a BOM
     // there (YAML skips one only at the start of its stream).

@@ -1,8 +1,8 @@
 // The shape every quick fix has: which codes it answers and the edit it makes.
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { parse } from 'yaml';
 import type { DiagnosticCode } from '../../diagnostics/codes';
 import { spanToRange } from '../../diagnostics/reporter';
+import { yamlScalar } from '../../schema/yamlScalar';
 import type { AgentDocument, FrontmatterField, Span, ValueItem } from '../../types';
 
 export interface FixEdit {
@@ -113,11 +113,5 @@ export function once<T>(owner: object, key: string, compute: () => T): T {
  */
 export function valueText(doc: AgentDocument, span: Span, text: string): string {
   const values = once(doc, 'valueSpans', () => new Set((doc.frontmatter?.fields ?? []).map((f) => `${f.valueSpan.start}:${f.valueSpan.end}`)));
-  if (!values.has(`${span.start}:${span.end}`)) return text;
-  try {
-    if (parse(text) === text) return text;
-  } catch {
-    // Not a plain scalar at all: quoted below.
-  }
-  return JSON.stringify(text);
+  return values.has(`${span.start}:${span.end}`) ? yamlScalar(text) : text;
 }
