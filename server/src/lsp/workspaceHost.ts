@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { FileChangeType, type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findAgentFiles } from '../node/findAgentFiles';
+import { findAgentFilesSync } from '../node/findAgentFiles';
 import { IndexCacheSession, type IndexCacheOptions } from '../node/indexCache';
 import { parseAgent, type AgentDocument } from '../service';
 import { CONFIG_FILE } from '../service/config/config';
@@ -19,7 +19,7 @@ import { applyRulesDocument, createProject, isAgentFile, isAgentPath, loadProjec
 const MCP_FILE = '.mcp.json';
 /** Files indexed between turns of the event loop. */
 const INDEX_BATCH = 32;
-/** Folders the index never reads (as findAgentFiles skips them). */
+/** Folders the index never reads (as findAgentFilesSync skips them). */
 const SKIPPED_FOLDERS = /\/(?:node_modules|\.git)\//;
 
 export type SettingsSource = (scopeUri: string | undefined) => Promise<ClientSettings>;
@@ -114,7 +114,8 @@ export class WorkspaceHost {
     if (project.root) {
       let files: string[] = [];
       try {
-        files = await findAgentFiles(project.root, project.config.ignore ?? []);
+        // Every Markdown file: whether it starts with frontmatter the index cache knows without opening it.
+        files = findAgentFilesSync(project.root, project.config.ignore ?? [], () => true);
       } catch (error) {
         this.log.error(`Cannot list the agent files of ${project.root}: ${(error as Error).message}`);
       }
@@ -130,7 +131,7 @@ export class WorkspaceHost {
         }
         const uri = pathToUri(files[i]);
         if (open.has(uri)) continue;
-        const summary = cache.summaryOf(files[i], uri, (frontmatter) => isAgentPath(project, uri, () => frontmatter, false));
+        const summary = cache.summaryOf(files[i], uri, (frontmatter) => frontmatter && isAgentPath(project, uri, () => frontmatter, false));
         if (summary) service.index.upsert(summary);
       }
       const { cached, parsed } = cache.counts;

@@ -8,10 +8,6 @@ import picomatch from 'picomatch';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-export async function findAgentFiles(root: string, ignore: readonly string[] = []): Promise<string[]> {
-  return findAgentFilesSync(root, ignore);
-}
-
 /** `isAgent` decides for each `.md` file (default: it starts with frontmatter; the CLI cache can answer from its records). */
 export function findAgentFilesSync(root: string, ignore: readonly string[] = [], isAgent: (file: string) => boolean = startsWithFrontmatter): string[] {
   const matcher = ignore.length ? picomatch(ignore as string[], { dot: true }) : undefined;

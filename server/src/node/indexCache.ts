@@ -89,7 +89,7 @@ export class IndexCacheSession {
       this.counts.cached++;
       return record.summary;
     }
-    text ??= readFileSync(file, 'utf8');
+    text ??= check.bytes ? check.bytes.toString('utf8') : readFileSync(file, 'utf8');
     this.counts.parsed++;
     this.changed = true;
     return (record.summary = summarize(parseAgent(uri, 0, text)));

@@ -106,4 +106,15 @@ describe('index cache', () => {
     client!.dispose();
     assert.deepEqual(await start('build-3'), [4, 0, 4]);
   });
+
+  it('indexes no file without frontmatter, even under .claude/agents, cached or not', async () => {
+    ws.write('.claude/agents/draft.md', '# Draft, no frontmatter yet\n');
+    try {
+      assert.deepEqual(await start('build-5'), [4, 4, 0]);
+      client!.dispose();
+      assert.deepEqual(await start('build-5'), [4, 0, 4]);
+    } finally {
+      rmSync(ws.file('.claude/agents/draft.md'));
+    }
+  });
 });
