@@ -43,12 +43,17 @@ export class WorkspaceHost {
   generation = 0;
   /** Where folders' index caches live; none: every indexing parses every file. */
   indexCache?: IndexCacheOptions;
+  /** Open documents by canonical URI, rebuilt after an open or a close (looked up for every indexed and linted file). */
+  private openByCanonicalUri?: Map<string, string>;
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly clientSettings: SettingsSource,
     private readonly log: Logger & { info(message: string): void },
-  ) {}
+  ) {
+    documents.onDidOpen(() => (this.openByCanonicalUri = undefined));
+    documents.onDidClose(() => (this.openByCanonicalUri = undefined));
+  }
 
   /** Creates the folders' projects at once, so documents opened early land in the right one. */
   setFolders(folderUris: string[]): void {
@@ -123,14 +128,10 @@ export class WorkspaceHost {
       // Read synchronously, a batch at a time between turns of the event loop: awaiting each
       // read took longer than parsing (7.5 s for 10,000 files, against 2 s), and requests
       // still get answered between batches.
-      let open = this.openCanonicalUris();
       for (let i = 0; i < files.length; i++) {
-        if (i % INDEX_BATCH === INDEX_BATCH - 1) {
-          await new Promise((resolve) => setImmediate(resolve));
-          open = this.openCanonicalUris(); // documents may have opened meanwhile
-        }
+        if (i % INDEX_BATCH === INDEX_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
         const uri = pathToUri(files[i]);
-        if (open.has(uri)) continue;
+        if (this.openDocument(uri)) continue;
         const summary = cache.summaryOf(files[i], uri, (frontmatter) => frontmatter && isAgentPath(project, uri, () => frontmatter, false));
         if (summary) service.index.upsert(summary);
       }
@@ -146,13 +147,11 @@ export class WorkspaceHost {
     this.generation++;
   }
 
-  private openCanonicalUris(): Set<string> {
-    return new Set(this.documents.keys().map(canonicalUri));
-  }
-
   /** The open document of a file, whichever way the client spells its URI. */
   private openDocument(uri: string): TextDocument | undefined {
-    return this.documents.get(uri) ?? this.documents.all().find((d) => canonicalUri(d.uri) === uri);
+    this.openByCanonicalUri ??= new Map(this.documents.keys().map((clientUri) => [canonicalUri(clientUri), clientUri]));
+    const clientUri = this.openByCanonicalUri.get(uri);
+    return this.documents.get(uri) ?? (clientUri === undefined ? undefined : this.documents.get(clientUri));
   }
 
   /** The parsed open document (keyed by its canonical URI) when it is an agent file of its project. */
