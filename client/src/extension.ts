@@ -19,21 +19,19 @@ let host: ClientHost | undefined;
 
 export function activate(context: ExtensionContext): AgentryApi {
   const outputChannel = window.createOutputChannel(CLIENT_NAME, { log: true });
-  const fileWatchers = ['**/*.md', '**/.mcp.json', '**/.agentry.json'].map((glob) => workspace.createFileSystemWatcher(glob));
   let globsInUse = configuredGlobs();
   const selector = (): AgentDocumentFilter[] => agentDocumentSelector(globsInUse);
   host = new ClientHost(() => {
     globsInUse = configuredGlobs();
     // The workspace's own storage, or the global one when no folder is open.
     const cacheFolder = (context.storageUri ?? context.globalStorageUri).fsPath;
-    return createLanguageClient({ extensionPath: context.extensionPath, documentSelector: selector(), fileWatchers, outputChannel, cacheFolder });
+    return createLanguageClient({ extensionPath: context.extensionPath, documentSelector: selector(), outputChannel, cacheFolder });
   });
   const diagnostics = new WorkspaceDiagnostics();
   const clientHost = host;
 
   context.subscriptions.push(
     outputChannel,
-    ...fileWatchers,
     diagnostics,
     commands.registerCommand('agentry.newAgent', () => report(newAgent())),
     commands.registerCommand('agentry.fixAll', () => report(fixAll(clientHost, selector))),

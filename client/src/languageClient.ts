@@ -1,6 +1,6 @@
 // Builds the LanguageClient for the Agentry server (dist/server.js, over IPC).
 import * as path from 'node:path';
-import type { FileSystemWatcher, LogOutputChannel } from 'vscode';
+import type { LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { AgentDocumentFilter } from './documentSelector';
 
@@ -11,7 +11,6 @@ export const CLIENT_NAME = 'Agentry';
 export interface ClientParts {
   extensionPath: string;
   documentSelector: AgentDocumentFilter[];
-  fileWatchers: FileSystemWatcher[];
   outputChannel: LogOutputChannel;
   /** Where the server keeps its index cache: the extension's storage folder. */
   cacheFolder: string;
@@ -28,7 +27,8 @@ export function createLanguageClient(parts: ClientParts): LanguageClient {
     // The library pulls diagnostics (textDocument/diagnostic) when a document
     // changes or is saved; the server answers from its per-version cache.
     diagnosticPullOptions: { onChange: true, onSave: true },
-    synchronize: { fileEvents: parts.fileWatchers },
+    // File changes reach the server through the watchers it registers itself (lsp/startServer.ts
+    // WATCHED_FILES); client-side watchers as well would send every change twice.
     outputChannel: parts.outputChannel,
     initializationOptions: { cacheFolder: parts.cacheFolder },
   };

@@ -6,7 +6,9 @@
 //                         a tool name after `, ` in tools: (accepted); Quick Fix `Reed` -> `Read`;
 //                         Agentry: Fix All in File; save, and the file on disk has every edit
 //   backend-developer.md  hover over `Rule 5` shows the rule's title; the `agent-rule` snippet inserts
-//                         the missing Rule 4 and the rule diagnostics go away; save
+//                         the missing Rule 4 and the rule diagnostics go away; save; an agent of the
+//                         same name written to disk (and deleted) outside the editor shows (and clears)
+//                         duplicate-agent-name
 //
 // Usage: bash scripts/install-e2e-tools.sh && node --import tsx test/e2e/codeServer.e2e.ts
 // Env: E2E_VSIX=file.vsix    test that package instead of building one
@@ -272,6 +274,16 @@ async function backendDeveloper(page: Page): Promise<void> {
     const onDisk = fs.readFileSync(agentFile(file), 'utf8');
     assert(onDisk === lines.join('\n'), `on disk:\n${onDisk}`);
     return `lines ${at}-${at + 2}`;
+  });
+
+  // File changes outside the editor reach the server through the watchers it registers itself.
+  const copy = agentFile('backend-developer-copy.md');
+  await steps.step(`${file}: an agent written to disk outside the editor with the same name is reported`, async () => {
+    fs.writeFileSync(copy, original);
+    const rows = await problemsOf(page, file, (r) => codesOf(r).has('duplicate-agent-name'), 'duplicate-agent-name after the copy is written');
+    fs.rmSync(copy);
+    await problemsOf(page, file, (r) => r.length > 0 && !codesOf(r).has('duplicate-agent-name'), 'duplicate-agent-name gone after the copy is deleted');
+    return rows.find((r) => r.code === 'duplicate-agent-name')!.message;
   });
   await shot(page, 'code-server-final');
 }
