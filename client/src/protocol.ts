@@ -1,14 +1,5 @@
-// The custom messages between the Agentry client and its language server.
-import { RequestType, type Diagnostic } from 'vscode-languageclient/node';
+// The typed request for Agentry's own lint-all message (server/src/lsp/protocol.ts names it).
+import { RequestType } from 'vscode-languageclient/node';
+import { LINT_WORKSPACE_REQUEST, type LintWorkspaceResult } from '../../server/src/lsp/protocol';
 
-/** Lints every agent file of the workspace, open or not. */
-export interface LintWorkspaceResult {
-  /** Agent files the server linted. */
-  files: number;
-  results: { uri: string; diagnostics: Diagnostic[] }[];
-}
-
-export const LintWorkspaceRequest = new RequestType<Record<string, never>, LintWorkspaceResult, void>('agentry/lintWorkspace');
-
-/** Server command (workspace/executeCommand) applying every safe fix to one document; argument: its URI. */
-export const APPLY_FIX_ALL_COMMAND = 'agentry.applyFixAll';
+export const LintWorkspaceRequest = new RequestType<Record<string, never>, LintWorkspaceResult, void>(LINT_WORKSPACE_REQUEST);

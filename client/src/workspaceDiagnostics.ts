@@ -3,7 +3,7 @@
 // from the language client instead, so their entries are dropped here.
 import { languages, workspace, type Diagnostic, type DiagnosticCollection, type Disposable, type Uri } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { LintWorkspaceResult } from './protocol';
+import type { LintWorkspaceResult } from '../../server/src/lsp/protocol';
 
 export interface LintCounts {
   files: number;

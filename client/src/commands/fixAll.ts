@@ -4,7 +4,7 @@ import { languages, window } from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import type { ClientHost } from '../clientHost';
 import type { AgentDocumentFilter } from '../documentSelector';
-import { APPLY_FIX_ALL_COMMAND } from '../protocol';
+import { APPLY_FIX_ALL_COMMAND } from '../../../server/src/lsp/protocol';
 
 export async function fixAll(host: ClientHost, selector: () => AgentDocumentFilter[]): Promise<void> {
   const document = window.activeTextEditor?.document;

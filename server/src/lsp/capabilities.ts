@@ -2,9 +2,8 @@
 // capabilities announced in return: exactly the features registered.
 import { TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND } from '../service/features/codeActions';
+import { APPLY_FIX_ALL_COMMAND } from './protocol';
 
-export const APPLY_FIX_ALL_COMMAND = 'agentry.applyFixAll';
-export const LINT_WORKSPACE_REQUEST = 'agentry/lintWorkspace';
 export const COMPLETION_TRIGGERS = [' ', ',', '(', '*', '-'];
 
 export interface ClientSupport {

@@ -4,7 +4,8 @@ import { codeActions, textEdit } from '../service/features/codeActions';
 import { completion } from '../service/features/completion';
 import { hover } from '../service/features/hover';
 import { agentHandler } from './agentHandler';
-import { APPLY_FIX_ALL_COMMAND, type ClientSupport } from './capabilities';
+import type { ClientSupport } from './capabilities';
+import { APPLY_FIX_ALL_COMMAND } from './protocol';
 import { guard, type Logger } from './guard';
 import type { WorkspaceHost } from './workspaceHost';
 

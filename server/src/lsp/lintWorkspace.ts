@@ -1,14 +1,9 @@
 // `agentry/lintWorkspace`: the diagnostics of every indexed agent file, open
 // ones from their buffer and the others from disk.
-import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver/node';
-import { LINT_WORKSPACE_REQUEST } from './capabilities';
+import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { guard, type Logger } from './guard';
+import { LINT_WORKSPACE_REQUEST, type LintWorkspaceResult } from './protocol';
 import type { WorkspaceHost } from './workspaceHost';
-
-export interface LintWorkspaceResult {
-  files: number;
-  results: { uri: string; diagnostics: Diagnostic[] }[];
-}
 
 export function registerLintWorkspace(connection: Connection, host: WorkspaceHost, log: Logger): void {
   const empty: LintWorkspaceResult = { files: 0, results: [] };
