@@ -90,9 +90,8 @@ export function cachedResults(cache: CacheData, key: string, paths: string[], cw
   const unchanged = (file: string): FileRecord | undefined => {
     const check = checkFile(file, cache.records[file], cache.startedAt);
     if (!check.same) return undefined;
-    const reread = check.bytes !== undefined;
-    records[file] = reread ? { ...check.same, stat: check.stat! } : check.same;
-    restated ||= reread;
+    records[file] = check.same;
+    restated ||= check.bytes !== undefined;
     return check.same;
   };
   const miss = new Error('changed');

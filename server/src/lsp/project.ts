@@ -6,7 +6,7 @@ import { loadProjectConfig, readMcpServers } from '../node/projectConfig';
 import { createAgentService, parseAgent, type AgentService } from '../service';
 import type { AgentryConfig } from '../service/config/config';
 import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
-import { hasFrontmatter } from '../service/parse/splitFrontmatter';
+import { hasFrontmatter } from '../service/text/hasFrontmatter';
 import { pathToUri, readText, uriToPath } from './files';
 import type { Logger } from './guard';
 

@@ -10,7 +10,7 @@ import { parseAgent, type AgentDocument } from '../service';
 import { CONFIG_FILE } from '../service/config/config';
 import type { FeatureContext } from '../service/features/featureContext';
 import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
-import { hasFrontmatter } from '../service/parse/splitFrontmatter';
+import { hasFrontmatter } from '../service/text/hasFrontmatter';
 import { canonicalUri, pathToUri, readText, readTextSync, uriToPath } from './files';
 import type { Logger } from './guard';
 import { affectsOthers } from './indexChanges';

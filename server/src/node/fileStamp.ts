@@ -20,7 +20,7 @@ export interface FileStamp {
 
 export interface FileCheck<R extends FileStamp> {
   stat?: FileStat;
-  /** The record, when the file is unchanged. */
+  /** The record, when the file is unchanged (with the file's current stat if it had to be read). */
   same?: R;
   /** The content, when the file had to be read. */
   bytes?: Buffer;
@@ -40,7 +40,8 @@ export function checkFile<R extends FileStamp>(file: string, record: R | undefin
     return {};
   }
   const hash = hashBytes(bytes);
-  return { stat: [s.size, s.mtimeMs, s.ctimeMs, s.ino], bytes, hash, same: record?.hash === hash ? record : undefined };
+  const stat: FileStat = [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+  return { stat, bytes, hash, same: record?.hash === hash ? { ...record, stat } : undefined };
 }
 
 function sameStat(a: FileStat, b: FileStat): boolean {

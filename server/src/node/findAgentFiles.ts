@@ -5,6 +5,7 @@
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { hasFrontmatter } from '../service/text/hasFrontmatter';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -32,9 +33,13 @@ const head = Buffer.alloc(8);
 export function startsWithFrontmatter(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
-    const bytesRead = readSync(fd, head, 0, 8, 0);
-    return head.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').startsWith('---');
+    return bytesStartWithFrontmatter(head.subarray(0, readSync(fd, head, 0, 8, 0)));
   } finally {
     closeSync(fd);
   }
+}
+
+/** Whether file content (or its first bytes) starts with a frontmatter line. */
+export function bytesStartWithFrontmatter(bytes: Uint8Array): boolean {
+  return hasFrontmatter(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(8, bytes.length)).toString('utf8'));
 }

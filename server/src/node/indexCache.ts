@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { parseAgent } from '../service';
-import { hasFrontmatter } from '../service/parse/splitFrontmatter';
+import { hasFrontmatter } from '../service/text/hasFrontmatter';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
 import { checkFile, writeJsonMembersAtomic, type FileStamp } from './fileStamp';
 
@@ -76,7 +76,7 @@ export class IndexCacheSession {
     const before = this.previous?.records[file];
     const check = checkFile(file, before, this.previous?.startedAt ?? 0);
     if (!check.stat) return undefined;
-    let record = check.same && check.bytes ? { ...check.same, stat: check.stat } : check.same;
+    let record = check.same;
     let text: string | undefined;
     if (!record) {
       text = check.bytes!.toString('utf8');

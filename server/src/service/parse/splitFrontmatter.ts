@@ -69,8 +69,3 @@ function loneCrClose(text: string, from: number): number {
   const cr = text.indexOf('\r---', from);
   return lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
 }
-
-/** Starts with a `---` frontmatter line (after an optional BOM). */
-export function hasFrontmatter(text: string): boolean {
-  return text.startsWith('---', text.charCodeAt(0) === 0xfeff ? 1 : 0);
-}

@@ -1,0 +1,7 @@
+// Whether a text opens with frontmatter. On its own, free of the parsers, so the CLI's light
+// entry can tell agent files apart without loading them.
+
+/** Starts with a `---` frontmatter line (after an optional BOM). */
+export function hasFrontmatter(text: string): boolean {
+  return text.startsWith('---', text.charCodeAt(0) === 0xfeff ? 1 : 0);
+}
