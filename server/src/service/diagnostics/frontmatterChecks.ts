@@ -1,9 +1,10 @@
 // Frontmatter checks: that Claude Code can read it, required keys, and each
 // known key's value against the zod schema.
-import { fieldOf, type AgentDocument, type FrontmatterField } from '../types';
+import { fieldOf, type AgentDocument, type Frontmatter, type FrontmatterField, type Span } from '../types';
 import { MODEL_ALIASES, KNOWN_MODEL_IDS, isKnownModel } from '../schema/models';
 import { checkValue, enumValues, FRONTMATTER_KEYS, isKnownKey, NAME_PATTERN, TRIGGER_PATTERN } from '../schema/frontmatterSchema';
 import { closestMatch } from '../schema/suggest';
+import { lineSpanOf } from '../text/lineSpan';
 import { slugify } from '../schema/agentName';
 import type { Report } from './reporter';
 import type { AnalysisSettings } from './settings';
@@ -13,17 +14,16 @@ const SPECIALLY_CHECKED = new Set(['name', 'description', 'model', 'tools', 'dis
 
 export function checkFrontmatter(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
   const fm = doc.frontmatter;
-  const firstLine = { start: doc.bomLength, end: Math.min(doc.text.length, doc.bomLength + lineLength(doc.text, doc.bomLength)) };
   if (!fm) {
-    report('frontmatter-missing', firstLine, 'No frontmatter: Claude Code loads an agent only from a file that starts with a `---` YAML block holding `name` and `description`.');
+    report('frontmatter-missing', firstLine(doc), 'No frontmatter: Claude Code loads an agent only from a file that starts with a `---` YAML block holding `name` and `description`.');
     return;
   }
   if (fm.language) {
-    report('frontmatter-language', firstLine, `\`---${fm.language}\` frontmatter is not YAML: Claude Code does not read it (and Agentry never runs it). Use a plain \`---\` line.`);
+    report('frontmatter-language', firstLine(doc), `\`---${fm.language}\` frontmatter is not YAML: Claude Code does not read it (and Agentry never runs it). Use a plain \`---\` line.`);
     return;
   }
   if (!fm.closed) {
-    report('frontmatter-unclosed', firstLine, 'The frontmatter is never closed by a `---` line, so Claude Code cannot read this agent.');
+    report('frontmatter-unclosed', firstLine(doc), 'The frontmatter is never closed by a `---` line, so Claude Code cannot read this agent.');
     return;
   }
   for (const error of fm.errors) report('yaml-unreadable', error.span, error.message);
@@ -62,7 +62,7 @@ function reportLenient(doc: AgentDocument, field: FrontmatterField, report: Repo
 
 function checkRequired(doc: AgentDocument, report: Report): void {
   const fm = doc.frontmatter!;
-  const blockStart = { start: fm.span.start, end: fm.span.start + 3 };
+  const blockStart = openingFenceSpan(fm);
   const name = fieldOf(doc, 'name');
   if (!name) report('missing-name', blockStart, 'Missing `name`: Claude Code does not load an agent without one.');
   else if (!name.unreadable) {
@@ -135,7 +135,12 @@ function snakeCase(value: string): string {
   return value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'trigger';
 }
 
-function lineLength(text: string, from: number): number {
-  const match = /[\r\n]/.exec(text.slice(from, from + 10_000));
-  return match ? match.index : Math.min(text.length - from, 10_000);
+/** The opening `---` of the frontmatter: where problems of the whole block are shown. */
+export function openingFenceSpan(fm: Frontmatter): Span {
+  return { start: fm.span.start, end: fm.span.start + 3 };
+}
+
+/** The first line after the BOM, at most 10,000 characters of it: where a frontmatter that cannot be read is reported. */
+function firstLine(doc: AgentDocument): Span {
+  return { start: doc.bomLength, end: Math.min(lineSpanOf(doc.textDocument, doc.text, 0).end, doc.bomLength + 10_000) };
 }

@@ -2,6 +2,7 @@
 // numbering, rules without bullets, heading levels and required sections.
 import type { AgentDocument, Heading, RuleDefinition } from '../types';
 import { ENFORCEMENT_SECTIONS } from '../config/config';
+import { openingFenceSpan } from './frontmatterChecks';
 import { spanToRange, type Report } from './reporter';
 import type { AnalysisSettings } from './settings';
 
@@ -76,7 +77,7 @@ function checkSections(doc: AgentDocument, settings: AnalysisSettings, report: R
   if (required.length === 0 || !doc.frontmatter) return;
   const titles = doc.headings.map((h) => normalizeTitle(h.text));
   const enforcement = doc.headings.find((h) => /RULE ENFORCEMENT/i.test(h.text));
-  const anchor = enforcement?.textSpan ?? { start: doc.frontmatter.span.start, end: doc.frontmatter.span.start + 3 };
+  const anchor = enforcement?.textSpan ?? openingFenceSpan(doc.frontmatter);
   for (const section of required) {
     const wanted = normalizeTitle(section);
     if (titles.some((t) => t.includes(wanted))) continue;

@@ -1,6 +1,7 @@
 // The outline: the frontmatter with its keys, then the sections nested by
 // heading level, with each rule under the section that holds it.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { openingFenceSpan } from '../diagnostics/frontmatterChecks';
 import { spanToRange } from '../diagnostics/reporter';
 import type { AgentDocument, Frontmatter } from '../types';
 import type { Cancellation } from './featureContext';
@@ -46,7 +47,7 @@ function frontmatterSymbol(doc: AgentDocument, fm: Frontmatter): DocumentSymbol 
     name: 'Frontmatter',
     kind: SymbolKind.Namespace,
     range,
-    selectionRange: spanToRange(doc, { start: fm.span.start, end: fm.span.start + 3 }),
+    selectionRange: spanToRange(doc, openingFenceSpan(fm)),
     children: fm.fields.map((field) => ({
       name: field.key,
       detail: typeof field.value === 'string' ? shorten(field.value, 60) : undefined,
