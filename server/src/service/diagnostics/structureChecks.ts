@@ -62,21 +62,26 @@ function checkHeadingLevels(headings: Heading[], report: Report): void {
   }
 }
 
-/** The enforcement block: a declared rule count or a rule-enforcement heading. */
-export function hasEnforcementBlock(doc: AgentDocument): boolean {
-  return doc.declaredRuleCount !== undefined || doc.headings.some((h) => /RULE ENFORCEMENT/i.test(h.text));
+/** The heading of the enforcement block (`RULE ENFORCEMENT`), if the body has one. */
+function enforcementHeading(doc: AgentDocument): Heading | undefined {
+  return doc.headings.find((h) => /RULE ENFORCEMENT/i.test(h.text));
 }
 
-export function requiredSectionsOf(doc: AgentDocument, settings: AnalysisSettings): string[] {
+/** The enforcement block: a declared rule count or a rule-enforcement heading. */
+export function hasEnforcementBlock(doc: AgentDocument, enforcement = enforcementHeading(doc)): boolean {
+  return doc.declaredRuleCount !== undefined || enforcement !== undefined;
+}
+
+export function requiredSectionsOf(doc: AgentDocument, settings: AnalysisSettings, enforcement = enforcementHeading(doc)): string[] {
   if (settings.requiredSections) return settings.requiredSections;
-  return hasEnforcementBlock(doc) ? ENFORCEMENT_SECTIONS : [];
+  return hasEnforcementBlock(doc, enforcement) ? ENFORCEMENT_SECTIONS : [];
 }
 
 function checkSections(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
-  const required = requiredSectionsOf(doc, settings);
+  const enforcement = enforcementHeading(doc);
+  const required = requiredSectionsOf(doc, settings, enforcement);
   if (required.length === 0 || !doc.frontmatter) return;
   const titles = doc.headings.map((h) => normalizeTitle(h.text));
-  const enforcement = doc.headings.find((h) => /RULE ENFORCEMENT/i.test(h.text));
   const anchor = enforcement?.textSpan ?? openingFenceSpan(doc.frontmatter);
   for (const section of required) {
     const wanted = normalizeTitle(section);

@@ -2,12 +2,12 @@
 // title (from this file, the rules document, then other agents); and, on an
 // empty line after a rule block, a `**Rule N: …**` block with the next free number.
 import type { CompletionItem } from 'vscode-languageserver-types';
-import type { AgentDocument, RuleDefinition } from '../types';
+import type { AgentDocument, RuleDefinition, Span } from '../types';
 import { completionItem, CompletionItemKind, rank, type CompletionOptions } from './completionItems';
 import type { FeatureContext } from './featureContext';
 import { origin, ruleText } from './hoverRules';
 import type { ResolvedRule } from './ruleResolution';
-import { lineAround, lineOf } from './text';
+import { lineOf, lineSpan } from './text';
 
 const REFERENCE_TYPED = /\bRule\s+(\d*)$/;
 const DEFINITION_TYPED = /^\s*(?:[-*+]\s+)?\*\*Rule\s+(\d*)$/;
@@ -46,16 +46,23 @@ export function nextFreeRuleNumber(doc: AgentDocument, after: number): number {
   return n;
 }
 
+/** The last rule (in document order) defined above `line`. */
+function ruleBefore(doc: AgentDocument, line: number): RuleDefinition | undefined {
+  for (let i = doc.rules.length - 1; i >= 0; i--) if (doc.rules[i].line < line) return doc.rules[i];
+  return undefined;
+}
+
 export function ruleCompletions(doc: AgentDocument, offset: number, ctx: FeatureContext, options: CompletionOptions): CompletionItem[] {
-  const line = lineAround(doc, offset);
+  const cursorLine = lineOf(doc, offset);
+  const line = lineSpan(doc, cursorLine);
   const before = doc.text.slice(line.start, offset);
   const typed = REFERENCE_TYPED.exec(before);
-  if (!typed) return ruleBlockCompletion(doc, offset, options);
+  if (!typed) return ruleBlockCompletion(doc, line, cursorLine, options);
   let end = offset;
   while (/\d/.test(doc.text[end] ?? '')) end++;
   const span = { start: offset - typed[1].length, end };
   if (DEFINITION_TYPED.test(before)) {
-    const previous = doc.rules.filter((r) => r.line < lineOf(doc, offset)).pop();
+    const previous = ruleBefore(doc, cursorLine);
     const n = nextFreeRuleNumber(doc, previous?.number ?? 0);
     return [completionItem(doc, span, { label: String(n), kind: CompletionItemKind.Constant, detail: 'next free rule number', preselect: true }, options)];
   }
@@ -76,11 +83,9 @@ export function ruleCompletions(doc: AgentDocument, offset: number, ctx: Feature
 }
 
 /** On an empty line right after a rule block: the next rule's block. */
-function ruleBlockCompletion(doc: AgentDocument, offset: number, options: CompletionOptions): CompletionItem[] {
-  const line = lineAround(doc, offset);
+function ruleBlockCompletion(doc: AgentDocument, line: Span, cursorLine: number, options: CompletionOptions): CompletionItem[] {
   if (!BLOCK_START_TYPED.test(doc.text.slice(line.start, line.end))) return [];
-  const cursorLine = lineOf(doc, offset);
-  const previous = doc.rules.filter((r) => r.line < cursorLine).pop();
+  const previous = ruleBefore(doc, cursorLine);
   if (!previous) return [];
   const blockEndLine = lineOf(doc, previous.blockSpan.end);
   const between = doc.text.slice(previous.blockSpan.end, line.start);
