@@ -96,6 +96,16 @@ export interface AgentReference {
   span: Span;
 }
 
+/**
+ * Lines under a heading: from the line after it up to and including the line of
+ * the heading that ends it (a heading takes effect on the lines after it), or
+ * the last line of the document.
+ */
+export interface LineRange {
+  startLine: number;
+  endLine: number;
+}
+
 export interface CodeRegion {
   startLine: number;
   endLine: number;
@@ -118,8 +128,8 @@ export interface AgentDocument {
   crossAgentReferences: AgentReference[];
   /** Agent names inside `Agent(a, b)` entries of `tools:` and `disallowedTools:`. */
   agentToolReferences: AgentReference[];
-  /** Heading of the Cross-Agent Validation section, when present. */
-  crossAgentHeading?: Heading;
+  /** Lines under each Cross-Agent Validation heading, in document order. */
+  crossAgentSections: LineRange[];
   codeRegions: CodeRegion[];
   /** Set when the document is too large to analyse fully. */
   truncated?: { limit: number };

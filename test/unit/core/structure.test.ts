@@ -26,6 +26,12 @@ describe('structure', () => {
     assert.deepEqual(withCode(analyze(text, { others: other }).diagnostics, 'undefined-rule-reference'), []);
   });
 
+  it('reads the agents listed under a Cross-Agent Validation heading until a heading of its level', () => {
+    const { doc } = analyze(`${FM}- **before**: no\n## Cross-Agent Validation\n- **code-reviewer**: x\n### Detail\n- qa-lead: y\n## Next\n- **after**: no\n# cross agent validation\n- last: z\n`);
+    assert.deepEqual(doc.crossAgentReferences.map((r) => r.name), ['code-reviewer', 'qa-lead', 'last']);
+    assert.deepEqual(doc.crossAgentSections, [{ startLine: 6, endLine: 9 }, { startLine: 12, endLine: 13 }]);
+  });
+
   it('ignores rules and headings inside code fences', () => {
     const { doc, diagnostics } = analyze(`${FM}## A\n\n\`\`\`md\n#### Not a heading\n**Rule 9: Not a rule**\nRule 12\n\`\`\`\n`);
     assert.deepEqual(doc.rules, []);

@@ -6,8 +6,6 @@ import { completionItem, CompletionItemKind, type CompletionOptions } from './co
 import type { FeatureContext } from './featureContext';
 import { fileName, lineAround, lineOf } from './text';
 
-/** As the body scanner reads a Cross-Agent Validation heading. */
-const CROSS_AGENT_HEADING = /cross[-\s]agent\s+validation/i;
 const BOLD_ITEM = /^(\s*[-*+]\s+\*\*)([\w.-]*)$/;
 const PLAIN_ITEM = /^(\s*[-*+]\s+)([\w-]*)$/;
 
@@ -27,13 +25,7 @@ export function agentNameCompletions(doc: AgentDocument, span: Span, exclude: Re
 
 /** Inside the Cross-Agent Validation section: is the cursor line under that heading? */
 export function inCrossAgentSection(doc: AgentDocument, line: number): boolean {
-  let level = 0;
-  for (const heading of doc.headings) {
-    if (heading.line >= line) break;
-    if (CROSS_AGENT_HEADING.test(heading.text)) level = heading.level;
-    else if (level && heading.level <= level) level = 0;
-  }
-  return level > 0;
+  return doc.crossAgentSections.some((s) => s.startLine <= line && line <= s.endLine);
 }
 
 export function crossAgentCompletions(doc: AgentDocument, offset: number, ctx: FeatureContext, options: CompletionOptions): CompletionItem[] {

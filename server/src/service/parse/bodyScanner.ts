@@ -3,7 +3,7 @@
 // count and the agents listed under a Cross-Agent Validation heading.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineSpanOf } from '../text/lineSpan';
-import type { AgentReference, DeclaredRuleCount, Heading, RuleDefinition, RuleReference, Span } from '../types';
+import type { AgentReference, DeclaredRuleCount, Heading, LineRange, RuleDefinition, RuleReference, Span } from '../types';
 
 const BOLD_RULE = /^(\s*(?:[-*+]\s+)?\*\*)Rule\s+(\d{1,6})\s*[:.)\-–—]\s*(.*?)\*\*(.*)$/;
 // The patterns below stay linear on hostile lines (a million `*` or spaces): no
@@ -25,7 +25,7 @@ export interface BodyScan {
   ruleReferences: RuleReference[];
   declaredRuleCount?: DeclaredRuleCount;
   crossAgentReferences: AgentReference[];
-  crossAgentHeading?: Heading;
+  crossAgentSections: LineRange[];
 }
 
 interface LineText {
@@ -41,13 +41,14 @@ export function scanBody(
   inCode: (line: number) => boolean,
   headings: Heading[],
 ): BodyScan {
-  const scan: BodyScan = { rules: [], ruleReferences: [], crossAgentReferences: [] };
+  const crossAgentSections = crossAgentSectionsOf(headings, doc.lineCount - 1);
+  const scan: BodyScan = { rules: [], ruleReferences: [], crossAgentReferences: [], crossAgentSections };
   const lineAt = (line: number): LineText => {
     const { start, end } = lineSpanOf(doc, text, line);
     return { text: text.slice(start, end), start };
   };
   const headingLines = new Map(headings.map((h) => [h.line, h]));
-  let crossAgentLevel = 0;
+  let section = 0;
   let openRule: RuleDefinition | undefined;
 
   for (let line = firstLine; line <= lastLine; line++) {
@@ -56,13 +57,7 @@ export function scanBody(
       continue;
     }
     const heading = headingLines.get(line);
-    if (heading) {
-      openRule = undefined;
-      if (CROSS_AGENT_HEADING.test(heading.text)) {
-        crossAgentLevel = heading.level;
-        scan.crossAgentHeading ??= heading;
-      } else if (crossAgentLevel && heading.level <= crossAgentLevel) crossAgentLevel = 0;
-    }
+    if (heading) openRule = undefined;
     const { text: lineText, start } = lineAt(line);
     if (lineText.trim() === '') continue;
     // Cheap substring tests first: most lines mention no rule at all.
@@ -97,7 +92,8 @@ export function scanBody(
         };
       }
     }
-    if (crossAgentLevel && !heading) {
+    while (section < crossAgentSections.length && crossAgentSections[section].endLine < line) section++;
+    if (!heading && section < crossAgentSections.length && crossAgentSections[section].startLine <= line) {
       const item = AGENT_ITEM_BOLD.exec(lineText) ?? AGENT_ITEM_PLAIN.exec(lineText);
       if (item) {
         const nameStart = start + item[1].length;
@@ -106,6 +102,26 @@ export function scanBody(
     }
   }
   return scan;
+}
+
+/**
+ * The lines under each Cross-Agent Validation heading: a heading of the same or a
+ * higher level ends the section, and a deeper one (another Cross-Agent heading
+ * aside, which takes over) does not.
+ */
+function crossAgentSectionsOf(headings: readonly Heading[], lastLine: number): LineRange[] {
+  const sections: LineRange[] = [];
+  let level = 0;
+  for (const heading of headings) {
+    if (CROSS_AGENT_HEADING.test(heading.text)) {
+      if (!level) sections.push({ startLine: heading.line + 1, endLine: lastLine });
+      level = heading.level;
+    } else if (level && heading.level <= level) {
+      level = 0;
+      sections[sections.length - 1].endLine = heading.line;
+    }
+  }
+  return sections;
 }
 
 function matchRule(lineText: string, start: number, line: number): RuleDefinition | undefined {
