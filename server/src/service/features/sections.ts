@@ -1,6 +1,7 @@
 // The extent of each heading's section: from the heading line to the last
 // non-blank line before the next heading of the same or a higher level.
 import type { AgentDocument, Heading } from '../types';
+import { lineSpan } from './text';
 
 export interface Section {
   heading: Heading;
@@ -26,7 +27,6 @@ export function lastContentLine(doc: AgentDocument, line: number, floor: number)
 }
 
 function lineIsBlank(doc: AgentDocument, line: number): boolean {
-  const start = doc.textDocument.offsetAt({ line, character: 0 });
-  const end = doc.textDocument.offsetAt({ line: line + 1, character: 0 });
+  const { start, end } = lineSpan(doc, line);
   return doc.text.slice(start, end).trim() === '';
 }
