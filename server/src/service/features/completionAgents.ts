@@ -29,7 +29,8 @@ export function inCrossAgentSection(doc: AgentDocument, line: number): boolean {
 }
 
 export function crossAgentCompletions(doc: AgentDocument, offset: number, ctx: FeatureContext, options: CompletionOptions): CompletionItem[] {
-  if (!inCrossAgentSection(doc, lineOf(doc, offset))) return [];
+  const cursorLine = lineOf(doc, offset);
+  if (!inCrossAgentSection(doc, cursorLine)) return [];
   const line = lineAround(doc, offset);
   const before = doc.text.slice(line.start, offset);
   const after = doc.text.slice(offset, line.end);
@@ -40,6 +41,6 @@ export function crossAgentCompletions(doc: AgentDocument, offset: number, ctx: F
   const typedAfter = /^[\w.-]*/.exec(after)![0].length;
   const rest = after.slice(typedAfter);
   const suffix = bold ? (rest.startsWith('**') ? '' : '**: ') : rest.startsWith(':') ? '' : ': ';
-  const listed = new Set(doc.crossAgentReferences.filter((r) => lineOf(doc, r.span.start) !== lineOf(doc, offset)).map((r) => r.name));
+  const listed = new Set(doc.crossAgentReferences.filter((r) => lineOf(doc, r.span.start) !== cursorLine).map((r) => r.name));
   return agentNameCompletions(doc, { start, end: offset + typedAfter }, listed, suffix, ctx, options);
 }
