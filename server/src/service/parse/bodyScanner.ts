@@ -76,7 +76,7 @@ export function scanBody(
         const textStart = start + bullet[0].length;
         openRule.bullets.push({ text: bulletText, span: { start: textStart, end: textStart + bulletText.length } });
         openRule.blockSpan = { start: openRule.blockSpan.start, end: start + lineText.length };
-      } else if (!bullet) openRule = undefined;
+      } else openRule = undefined;
     }
     if (mentionsRule) collectReferences(lineText, start, scan.ruleReferences);
     if (!scan.declaredRuleCount && /OUND/i.test(lineText)) {
