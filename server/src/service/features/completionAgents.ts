@@ -4,7 +4,8 @@ import type { CompletionItem } from 'vscode-languageserver-types';
 import { fieldOf, type AgentDocument, type Span } from '../types';
 import { completionItem, CompletionItemKind, type CompletionOptions } from './completionItems';
 import type { FeatureContext } from './featureContext';
-import { fileName, lineAround, lineOf } from './text';
+import { lineAround, lineOf } from './text';
+import { fileName } from '../text/fileName';
 
 const BOLD_ITEM = /^(\s*[-*+]\s+\*\*)([\w.-]*)$/;
 const PLAIN_ITEM = /^(\s*[-*+]\s+)([\w-]*)$/;

@@ -5,7 +5,8 @@ import { fieldOf, type AgentDocument } from '../types';
 import { completionItem, CompletionItemKind, rank, wordSpan, type CompletionOptions } from './completionItems';
 import type { FeatureContext } from './featureContext';
 import { itemPosition } from './completionTools';
-import { fileName, touches } from './text';
+import { touches } from './text';
+import { fileName } from '../text/fileName';
 
 export function triggerCompletions(doc: AgentDocument, valueStart: number, offset: number, ctx: FeatureContext, options: CompletionOptions): CompletionItem[] {
   const listed = new Set((fieldOf(doc, 'proactive_triggers')?.items ?? []).filter((i) => !touches(i.span, offset)).map((i) => i.text));

@@ -3,7 +3,7 @@
 import type { AgentDocument } from '../types';
 import { agentsMentioning, type AgentNameSpot } from './agentNames';
 import type { FeatureContext } from './featureContext';
-import { fileName } from './text';
+import { fileName } from '../text/fileName';
 
 export function agentHover(doc: AgentDocument, spot: AgentNameSpot, ctx: FeatureContext): string {
   const index = ctx.workspace.index;

@@ -5,7 +5,8 @@ import { isKnownModel, modelAlias } from '../schema/models';
 import { baseToolName, builtinTool, legacyToolOf, parseMcpTool } from '../schema/tools';
 import type { FrontmatterField, Span, ValueItem } from '../types';
 import type { FeatureContext } from './featureContext';
-import { fileName, touches } from './text';
+import { touches } from './text';
+import { fileName } from '../text/fileName';
 
 export interface FrontmatterHover {
   markdown: string;

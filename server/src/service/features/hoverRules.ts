@@ -4,7 +4,7 @@ import type { AgentDocument, RuleDefinition } from '../types';
 import type { Cancellation, FeatureContext } from './featureContext';
 import { ruleReferences } from './references';
 import { definitionOf, resolveRule, type ResolvedRule, type RuleSpot } from './ruleResolution';
-import { fileName } from './text';
+import { fileName } from '../text/fileName';
 
 const MAX_BULLETS = 12;
 

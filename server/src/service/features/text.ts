@@ -21,11 +21,6 @@ export function lineOf(doc: AgentDocument, offset: number): number {
   return doc.textDocument.positionAt(offset).line;
 }
 
-/** `file.md` of a URI, for messages. */
-export function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
-
 /** A string shortened to `max` characters with an ellipsis. */
 export function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -4,6 +4,7 @@
 import { closestMatch } from '../schema/suggest';
 import type { AgentDocument } from '../types';
 import { fieldOf } from '../types';
+import { fileName } from '../text/fileName';
 
 export interface RuleSummary {
   number: number;
@@ -56,8 +57,7 @@ function detach(s: string): string {
 }
 
 export function stemOf(uri: string): string {
-  const base = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-  return base.replace(/\.md$/i, '').replace(/\.agent$/i, '');
+  return fileName(uri).replace(/\.md$/i, '').replace(/\.agent$/i, '');
 }
 
 export class WorkspaceIndex {
