@@ -8,10 +8,10 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The shared seeds and corpus live beside the checkout: <checkout>/../shared.
-const SHARED = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared');
-export const CORPUS = join(SHARED, 'corpus');
-export const SEEDS = join(SHARED, 'seeds');
+// The seeds and corpus are kept in the repository, under test/fixtures/.
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures');
+export const CORPUS = join(FIXTURES, 'corpus');
+export const SEEDS = join(FIXTURES, 'seeds');
 
 /** The corpus agents: `<subfolder>/*.md` (skips top-level STATS.md / SOURCES.md). */
 export function corpusFiles(dir = CORPUS) {

@@ -1,12 +1,11 @@
-// Locates the shared seed and corpus agent files (../shared beside the checkout)
-// and loads them for tests.
+// Locates the seed and corpus agent files kept in test/fixtures/ and loads them for tests.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-export const SHARED = path.resolve(REPO_ROOT, '../shared');
-export const SEEDS_DIR = path.join(SHARED, 'seeds');
-export const CORPUS_DIR = path.join(SHARED, 'corpus');
+export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
+export const SEEDS_DIR = path.join(FIXTURES, 'seeds');
+export const CORPUS_DIR = path.join(FIXTURES, 'corpus');
 
 export interface Fixture {
   /** Path relative to its root folder. */
