@@ -35,6 +35,8 @@ export interface LintOptions {
   /** Keep records for a cache, reusing those of `previous` (an earlier run's cache; not read with `fix`). */
   cache?: { previous?: CacheData };
   threads?: ThreadOptions;
+  /** Lint this text as the file at `file` (which need not exist), and nothing else. */
+  stdin?: { file: string; text: string };
 }
 
 export interface LintRun {
@@ -68,7 +70,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     return found;
   };
   const records: Record<string, FileRecord> = {};
-  const files = collectFiles(paths, options.cwd, project.config.ignore ?? [], (file) => {
+  const files = options.stdin ? [options.stdin.file] : collectFiles(paths, options.cwd, project.config.ignore ?? [], (file) => {
     const { same, stat, hash, bytes } = check(file);
     const agent = same ? same.agent : bytes ? bytesStartWithFrontmatter(bytes) : startsWithFrontmatter(file);
     if (!agent && stat) records[file] = { stat, hash: hash ?? same?.hash ?? '', agent };
@@ -85,7 +87,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   // Parse what changed (on threads when there is enough), then index every file in order.
   const docs = new Map<string, { doc: AgentDocument; lossless: boolean }>();
   const parseHere = (file: string): AgentSummary => {
-    const bytes = check(file).bytes ?? readFileSync(file);
+    const bytes = options.stdin && file === options.stdin.file ? Buffer.from(options.stdin.text, 'utf8') : (check(file).bytes ?? readFileSync(file));
     const text = bytes.toString('utf8');
     const doc = service.parse(pathToFileURL(file).href, 0, text);
     // Invalid UTF-8 decodes to U+FFFD: writing the text back would change bytes no fix touches.
