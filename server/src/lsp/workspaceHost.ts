@@ -153,10 +153,15 @@ export class WorkspaceHost {
     return this.documents.get(uri) ?? (clientUri === undefined ? undefined : this.documents.get(clientUri));
   }
 
+  /** The document open under this very spelling, else under any spelling of the file. */
+  private openAs(clientUri: string, uri: string): TextDocument | undefined {
+    return this.documents.get(clientUri) ?? this.openDocument(uri);
+  }
+
   /** The parsed open document (keyed by its canonical URI) when it is an agent file of its project. */
   openAgent(clientUri: string): { doc: AgentDocument; project: Project } | undefined {
     const uri = canonicalUri(clientUri);
-    const open = this.openDocument(uri);
+    const open = this.openAs(clientUri, uri);
     if (!open) return undefined;
     const project = this.projectFor(uri);
     const text = open.getText();
@@ -167,7 +172,7 @@ export class WorkspaceHost {
   /** The current model of any agent file: its open buffer, else the file on disk. */
   load(clientUri: string): AgentDocument | undefined {
     const uri = canonicalUri(clientUri);
-    const open = this.openDocument(uri);
+    const open = this.openAs(clientUri, uri);
     if (open) return this.projectFor(uri).service.parse(uri, open.version, open.getText());
     const text = readTextSync(uri);
     return text === undefined ? undefined : parseAgent(uri, -1, text);
@@ -204,7 +209,7 @@ export class WorkspaceHost {
       return true;
     }
     const before = project.service.index.get(uri);
-    const agent = this.openAgent(uri);
+    const agent = this.openAgent(open.uri);
     if (agent) project.service.indexDocument(agent.doc);
     else project.service.removeFromIndex(uri);
     return this.changed(affectsOthers(before, project.service.index.get(uri)));
