@@ -29,7 +29,7 @@ export class DiagnosticsHost {
     const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
     this.connection.languages.diagnostics.on(
       guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.log, 'textDocument/diagnostic', empty, async (params): Promise<DocumentDiagnosticReport> => {
-        await this.host.ready;
+        await this.host.settled();
         const resultId = this.resultId(params.textDocument.uri);
         if (resultId && params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
         const items = await this.compute(params.textDocument.uri);
@@ -94,7 +94,7 @@ export class DiagnosticsHost {
 
   private async publishPending(): Promise<void> {
     this.pushTimer = undefined;
-    await this.host.ready;
+    await this.host.settled();
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) {

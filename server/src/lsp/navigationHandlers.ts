@@ -28,7 +28,7 @@ export function registerNavigation(connection: Connection, host: WorkspaceHost, 
   connection.onFoldingRanges(agentHandler(host, log, 'textDocument/foldingRange', [] as FoldingRange[], ({ doc }, _params, token) => foldingRanges(doc, token)));
   connection.onWorkspaceSymbol(
     guard(log, 'workspace/symbol', [] as WorkspaceSymbol[], async (params, token) => {
-      await host.ready;
+      await host.settled();
       return host.allProjects().flatMap((p) => workspaceSymbols(params.query, p.service.index, token));
     }),
   );
