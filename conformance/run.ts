@@ -81,7 +81,7 @@ async function main(): Promise<number> {
 
     const subjects: AgentSource[] = [...files, ...cases.files];
     const agentry = await askAgentry(cli, subjects, cases.layouts);
-    const comparison = compare(subjects.map((source) => byId.get(source.id)!), agentry.answers, environment);
+    const comparison = compare(subjects.map((source) => byId.get(source.id)!), agentry.answers, environment, layouts);
     const allow = applyAllowList(comparison.disagreements, readAllowList(join(conformanceDir, 'allow.json')));
 
     console.log(`\nClaude Code ${binary.version} vs Agentry (${agentry.hasAgents ? 'per-file agent records' : 'verdicts only: this CLI prints no agents array'}) on ${files.length} seed and corpus files and ${cases.files.length} cases\n`);

@@ -3,7 +3,7 @@
 // written, runs, tools, ignored keys); without them only the verdict: an error-severity
 // diagnostic exactly when Claude Code drops the file or refuses to run the agent.
 import type { AgentryAnswer } from './agentry.js';
-import type { FileAnswer } from './oracle.js';
+import type { FileAnswer, LayoutAnswer } from './oracle.js';
 
 export type Category = 'verdict' | 'loads' | 'name' | 'description' | 'model' | 'runs' | 'tools' | 'ignored';
 export const CATEGORIES: Category[] = ['verdict', 'loads', 'name', 'description', 'model', 'runs', 'tools', 'ignored'];
@@ -48,7 +48,7 @@ export function claudeCodeIgnoredKeys(answer: FileAnswer): string[] {
   return [...keys].sort();
 }
 
-export function compare(claude: FileAnswer[], agentry: Map<string, AgentryAnswer>, environment: ToolEnvironment): Comparison {
+export function compare(claude: FileAnswer[], agentry: Map<string, AgentryAnswer>, environment: ToolEnvironment, layouts: LayoutAnswer[] = []): Comparison {
   const checked = Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as Record<Category, number>;
   const disagreements: Disagreement[] = [];
   const check = (id: string, category: Category, claudeCode: unknown, ours: unknown, agree: boolean) => {
@@ -81,5 +81,17 @@ export function compare(claude: FileAnswer[], agentry: Map<string, AgentryAnswer
       check(answer.id, 'tools', got, record.tools === 'all' ? `all = ${show(want)}` : `${show(record.tools)} → ${show(want)}`, got.join() === want.join());
     }
   }
+  // A layout's files: the verdict only (which of two same-named files wins is in the facts).
+  for (const layout of layouts) {
+    for (const [id, ours] of agentry) {
+      if (!id.startsWith(`${layout.id}/project/`)) continue;
+      const notes = layout.notes[id.slice(layout.id.length + 1)] ?? [];
+      const drop = notes.find((note) => DROP_KINDS.has(note.kind));
+      const errors = ours.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+      check(id, 'verdict', drop ? `dropped: ${drop.reason}` : 'not dropped', errors.length ? `error ${errors.map((diagnostic) => diagnostic.code).join(', ')}` : 'no error', !drop === !errors.length);
+    }
+  }
   return { checked, disagreements };
 }
+
+const DROP_KINDS = new Set(['dropped', 'error', 'yaml-failed', 'skipped']);
