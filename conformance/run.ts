@@ -6,7 +6,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { askAgentry } from './src/agentry.js';
 import { applyAllowList, readAllowList } from './src/allowList.js';
@@ -21,7 +20,7 @@ import { catalogDifferences, formatComparison } from './src/report.js';
 import { caseSources, corpusSources, seedSources } from './src/sources.js';
 import { probeSources, PROBE_ALL } from './src/probes.js';
 
-const conformanceDir = dirname(fileURLToPath(import.meta.url));
+const conformanceDir = __dirname;
 const repo = dirname(conformanceDir);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
