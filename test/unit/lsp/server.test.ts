@@ -70,7 +70,13 @@ describe('language server over LSP (pull client)', () => {
   it('registers file watchers and configuration changes dynamically', async () => {
     await client.request('workspace/symbol', { query: '' });
     const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual((watchers?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern), ['**/*.md', '**/.mcp.json', '**/.agentry.json']);
+    assert.deepEqual((watchers?.registerOptions as { watchers: { globPattern: string; kind?: number }[] }).watchers, [
+      { globPattern: '**/*.md' },
+      { globPattern: '**/.mcp.json' },
+      { globPattern: '**/.agentry.json' },
+      { globPattern: '**/package.json' },
+      { globPattern: '**/*', kind: 5 },
+    ]);
     assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
   });
 
