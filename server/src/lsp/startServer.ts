@@ -5,6 +5,7 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocuments,
   type Connection,
+  type FileSystemWatcher,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -18,6 +19,8 @@ import { guardNotification } from './guard';
 import { registerLintWorkspace } from './lintWorkspace';
 import { registerNavigation } from './navigationHandlers';
 import { WorkspaceHost } from './workspaceHost';
+import { pathToUri } from './files';
+import { userSkillsFolder } from '../node/skillSources';
 import { defaultCacheFolder, type IndexCacheOptions } from '../node/indexCache';
 
 export const WATCHED_FILES = ['**/*.md', '**/.mcp.json', '**/.agentry.json'];
@@ -63,7 +66,7 @@ export function startServer(connection: Connection, build?: string): void {
           }),
         );
       }
-      const registered = registerDynamically(connection, support).catch((error: Error) => log.error(`Dynamic registration failed: ${error.message}`));
+      const registered = registerDynamically(connection, support, host.home).catch((error: Error) => log.error(`Dynamic registration failed: ${error.message}`));
       await Promise.all([registered, host.initialize()]);
       diagnostics.refresh();
     }),
@@ -113,9 +116,12 @@ function indexCacheOptions(build: string | undefined, cacheFolder: unknown): Ind
 }
 
 /** Asks the client to send file changes and `agentry` setting changes, where it lets servers register for them. */
-async function registerDynamically(connection: Connection, support: ClientSupport): Promise<void> {
+async function registerDynamically(connection: Connection, support: ClientSupport, home: string): Promise<void> {
   if (support.watchedFilesRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) });
+    const watchers: FileSystemWatcher[] = WATCHED_FILES.map((globPattern) => ({ globPattern }));
+    // The user's skills live outside the workspace.
+    if (support.relativePatternWatchers) watchers.push({ globPattern: { baseUri: pathToUri(userSkillsFolder(home)), pattern: '*/SKILL.md' } });
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
   if (support.configurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
 }

@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { FileChangeType, type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findAgentFilesSync } from '../node/findAgentFiles';
+import { loadSkills, readSkill } from '../node/skillFiles';
+import { isUserSkill, userHome } from '../node/skillSources';
+import { SKILL_FILE, SkillIndex } from '../service/skills/skillIndex';
 import { IndexCacheSession, type IndexCacheOptions } from '../node/indexCache';
 import { parseAgent, type AgentDocument } from '../service';
 import { CONFIG_FILE } from '../service/config/config';
@@ -42,6 +45,8 @@ export class WorkspaceHost {
   generation = 0;
   /** Where folders' index caches live; none: every indexing parses every file. */
   indexCache?: IndexCacheOptions;
+  /** The folder whose `.claude/skills` holds the user's skills. */
+  home = userHome();
   /** Open documents by canonical URI, rebuilt after an open or a close (looked up for every indexed and linted file). */
   private openByCanonicalUri?: Map<string, string>;
 
@@ -123,6 +128,10 @@ export class WorkspaceHost {
       } catch (error) {
         this.log.error(`Cannot list the agent files of ${project.root}: ${(error as Error).message}`);
       }
+      // Skills first, so that the agents' first diagnostics know them.
+      const skills = new SkillIndex();
+      loadSkills(skills, [project.root], files.filter((file) => SKILL_FILE.test(pathToUri(file))), this.home);
+      service.workspace.skills = skills;
       const cache = IndexCacheSession.open(this.indexCache, project.root);
       // Read synchronously, a batch at a time between turns of the event loop: awaiting each
       // read took longer than parsing (7.5 s for 10,000 files, against 2 s), and requests
@@ -247,7 +256,9 @@ export class WorkspaceHost {
       if (SKIPPED_FOLDERS.test(uri)) continue;
       const project = this.projectFor(uri);
       const name = path.posix.basename(uri);
-      if (name === CONFIG_FILE || name === MCP_FILE) {
+      if (SKILL_FILE.test(uri)) {
+        affected = this.skillChanged(uri, change.type === FileChangeType.Deleted) || affected;
+      } else if (name === CONFIG_FILE || name === MCP_FILE) {
         const folder = path.dirname(uriToPath(uri) ?? '');
         if (reloaded.has(project) || (folder !== project.configRoot && folder !== project.root)) continue;
         reloaded.add(project);
@@ -263,6 +274,24 @@ export class WorkspaceHost {
       }
     }
     return affected;
+  }
+
+  /** A skill file created, changed or deleted: every project whose agents it serves reads it again. */
+  private skillChanged(uri: string, deleted: boolean): boolean {
+    const file = uriToPath(uri);
+    if (!file) return false;
+    const skill = deleted ? undefined : readSkill(file, this.home);
+    let affected = false;
+    for (const project of this.projects.values()) {
+      const skills = project.service.workspace.skills;
+      const scope = SKILL_FILE.exec(uri)![1];
+      const serves = isUserSkill(file, this.home) || project.folderUri!.replace(/\/?$/, '/').startsWith(scope) || uri.startsWith(project.folderUri!.replace(/\/?$/, '/'));
+      if (!skills || !serves) continue;
+      if (skill) skills.upsert(skill);
+      else skills.remove(uri);
+      affected = true;
+    }
+    return this.changed(affected);
   }
 
   private removed(project: Project, uri: string): boolean {

@@ -17,6 +17,8 @@ import type {
   WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
 import { seed } from '../../support/fixtures';
 import { createWorkspace, REVIEWER_TEXT, RULES_TEXT, type FixtureWorkspace } from './fixtureWorkspace';
 import { FULL_CLIENT, startInProcess, type TestClient } from './harness';
@@ -68,7 +70,12 @@ describe('language server over LSP (pull client)', () => {
   it('registers file watchers and configuration changes dynamically', async () => {
     await client.request('workspace/symbol', { query: '' });
     const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual((watchers?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern), ['**/*.md', '**/.mcp.json', '**/.agentry.json']);
+    assert.deepEqual((watchers?.registerOptions as { watchers: { globPattern: unknown }[] }).watchers.map((w) => w.globPattern), [
+      '**/*.md',
+      '**/.mcp.json',
+      '**/.agentry.json',
+      { baseUri: pathToFileURL(path.join(homedir(), '.claude', 'skills')).href, pattern: '*/SKILL.md' },
+    ]);
     assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
   });
 
