@@ -12,7 +12,7 @@ import { summarize, WorkspaceIndex } from './workspace/workspaceIndex';
 import type { WorkspaceContext } from './workspace/workspaceContext';
 
 export interface AgentService {
-  /** The parsed model of this document version; parsed once per uri + version. */
+  /** The parsed model of this text; parsed once per uri, version and text. */
   parse(uri: string, version: number, text: string): AgentDocument;
   /** Drops the cached model of a closed document. */
   forget(uri: string): void;
@@ -37,8 +37,10 @@ export function createAgentService(): AgentService {
   const validated = new WeakMap<AgentDocument, { indexVersion: number; skillsVersion?: number; rules?: AgentDocument; settings: AnalysisSettings; diagnostics: AgentDiagnostic[] }>();
   return {
     parse(uri, version, text) {
+      // The text itself decides (a client may repeat or rewind a version, or open a file twice);
+      // an unchanged buffer hands back the same string, so the comparison is then immediate.
       const cached = cache.get(uri);
-      if (cached && cached.version === version && cached.text.length === text.length) return cached;
+      if (cached && cached.version === version && cached.text === text) return cached;
       const doc = parseAgent(uri, version, text);
       cache.set(uri, doc);
       return doc;

@@ -68,6 +68,19 @@ describe('skills in the language server', () => {
     assert.ok((await unknownSkills()).includes('my-habits'));
   });
 
+  it('follows a skill folder deleted as a whole (one event for the folder)', async () => {
+    const folder = ws.file('.claude/skills/late-skill');
+    ws.write('.claude/skills/late-skill/SKILL.md', '---\nname: late-skill\n---\n');
+    await changed(ws.uri('.claude/skills/late-skill/SKILL.md'), 2);
+    assert.ok(!(await unknownSkills()).includes('late-skill'));
+    rmSync(folder, { recursive: true });
+    await changed(pathToFileURL(folder).href, 3);
+    assert.ok((await unknownSkills()).includes('late-skill'));
+    ws.write('.claude/skills/late-skill/SKILL.md', '---\nname: late-skill\n---\n');
+    await changed(pathToFileURL(folder).href, 1);
+    assert.ok(!(await unknownSkills()).includes('late-skill'));
+  });
+
   it('goes to the SKILL.md of a skill', async () => {
     const line = SKILLED.split('\n').findIndex((l) => l.startsWith('skills:'));
     const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: agent }, position: { line, character: SKILLED.split('\n')[line].indexOf('late-skill') + 2 } });
