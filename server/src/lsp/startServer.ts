@@ -17,7 +17,7 @@ import { registerEditing } from './editingHandlers';
 import { guardNotification } from './guard';
 import { registerLintWorkspace } from './lintWorkspace';
 import { registerNavigation } from './navigationHandlers';
-import { readFileEvents, WATCHED_FILES } from './watchedFiles';
+import { readFileEvents, userSkillWatchers, WATCHED_FILES } from './watchedFiles';
 import { WorkspaceHost } from './workspaceHost';
 import { defaultCacheFolder, type IndexCacheOptions } from '../node/indexCache';
 
@@ -64,7 +64,7 @@ export function startServer(connection: Connection, build?: string): void {
           }),
         );
       }
-      const registered = registerDynamically(connection, support).catch((error: Error) => log.error(`Dynamic registration failed: ${error.message}`));
+      const registered = registerDynamically(connection, support, host.home).catch((error: Error) => log.error(`Dynamic registration failed: ${error.message}`));
       await Promise.all([registered, host.initialize()]);
       diagnostics.refresh();
     }),
@@ -113,9 +113,9 @@ function indexCacheOptions(build: string | undefined, cacheFolder: unknown): Ind
 }
 
 /** Asks the client to send file changes and `agentry` setting changes, where it lets servers register for them. */
-async function registerDynamically(connection: Connection, support: ClientSupport): Promise<void> {
+async function registerDynamically(connection: Connection, support: ClientSupport, home: string): Promise<void> {
   if (support.watchedFilesRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES });
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...WATCHED_FILES, ...(support.relativePatternWatchers ? userSkillWatchers(home) : [])] });
   }
   if (support.configurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
 }

@@ -1,6 +1,8 @@
 // The files the server asks the client to watch, and the events it accepts from it.
 import { z } from 'zod';
 import { FileChangeType, WatchKind, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver/node';
+import { userSkillsFolder } from '../node/skillSources';
+import { pathToUri } from './files';
 import type { Logger } from './guard';
 
 export const WATCHED_FILES: FileSystemWatcher[] = [
@@ -12,6 +14,12 @@ export const WATCHED_FILES: FileSystemWatcher[] = [
   // A folder deleted or renamed is one event for the folder, none for the files in it.
   { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
 ];
+
+/** The user's skills live outside the workspace: watched where the client can watch a folder of its own. */
+export function userSkillWatchers(home: string): FileSystemWatcher[] {
+  const baseUri = pathToUri(userSkillsFolder(home));
+  return [{ globPattern: { baseUri, pattern: '*/SKILL.md' } }, { globPattern: { baseUri, pattern: '*' }, kind: WatchKind.Create | WatchKind.Delete }];
+}
 
 const fileEvent = z.object({
   uri: z.string(),

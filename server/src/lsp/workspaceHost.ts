@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import { type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findAgentFilesSync } from '../node/findAgentFiles';
+import { loadSkills, readSkill } from '../node/skillFiles';
+import { isUserSkill, userHome } from '../node/skillSources';
+import { SKILL_FILE, SkillIndex, type SkillSummary } from '../service/skills/skillIndex';
 import { IndexCacheSession, type IndexCacheOptions } from '../node/indexCache';
 import { parseAgent, type AgentDocument } from '../service';
 import { CONFIG_FILE } from '../service/config/config';
@@ -19,6 +22,8 @@ import { applyRulesDocument, createProject, isAgentFile, isAgentPath, loadProjec
 const MCP_FILE = '.mcp.json';
 /** Its `agentry` key can hold the configuration. */
 const PACKAGE_JSON = 'package.json';
+/** A path skills may be at or under: `.claude`, `.claude/skills`, a skill's folder or its SKILL.md. */
+const SKILL_PATH = /\/\.claude(?:\/skills(?:\/[^/]+(?:\/SKILL\.md)?)?)?$/;
 /** Files indexed between turns of the event loop. */
 const INDEX_BATCH = 32;
 /** Folders the index never reads (as findAgentFilesSync skips them). */
@@ -47,6 +52,8 @@ export class WorkspaceHost {
   generation = 0;
   /** Where folders' index caches live; none: every indexing parses every file. */
   indexCache?: IndexCacheOptions;
+  /** The folder whose `.claude/skills` holds the user's skills. */
+  home = userHome();
   /** Open documents by canonical URI, rebuilt after an open or a close (looked up for every indexed and linted file). */
   private openByCanonicalUri?: Map<string, string>;
 
@@ -147,6 +154,10 @@ export class WorkspaceHost {
       } catch (error) {
         this.log.error(`Cannot list the agent files of ${project.root}: ${(error as Error).message}`);
       }
+      // Skills first, so that the agents' first diagnostics know them.
+      const skills = new SkillIndex();
+      loadSkills(skills, [project.root], files.filter((file) => SKILL_FILE.test(pathToUri(file))), this.home);
+      service.workspace.skills = skills;
       const cache = IndexCacheSession.open(this.indexCache, project.root);
       // Read synchronously, a batch at a time between turns of the event loop: awaiting each
       // read took longer than parsing (7.5 s for 10,000 files, against 2 s), and requests
@@ -279,6 +290,8 @@ export class WorkspaceHost {
     for (const change of changes) {
       const uri = canonicalUri(change.uri);
       const file = uriToPath(uri);
+      // Before the project checks: the user's skills are outside every folder.
+      if (file && SKILL_PATH.test(uri) && !SKIPPED_FOLDERS.test(uri)) affected = (await this.skillsChanged(uri, file)) || affected;
       const project = this.projectFor(uri);
       if (!file || SKIPPED_FOLDERS.test(uri) || project === this.loose || reloaded.has(project)) continue;
       const name = path.basename(file);
@@ -297,6 +310,37 @@ export class WorkspaceHost {
       }
     }
     return affected;
+  }
+
+  /**
+   * A skill file, a skill folder or a skills folder created, changed or deleted: the skills
+   * under it are read again by every project whose agents they serve.
+   */
+  private async skillsChanged(uri: string, file: string): Promise<boolean> {
+    const stat = await fs.stat(file).catch(() => undefined);
+    let found: string[] = [];
+    if (stat?.isDirectory()) {
+      try {
+        found = findAgentFilesSync(file, [], () => true).filter((f) => SKILL_FILE.test(pathToUri(f)));
+      } catch (error) {
+        this.log.error(`Cannot list the skills of ${file}: ${(error as Error).message}`);
+      }
+    } else if (stat) found = [file];
+    const read = found.map((f) => readSkill(f, this.home)).filter((skill): skill is SkillSummary => skill !== undefined);
+    let affected = false;
+    for (const project of this.projects.values()) {
+      const skills = project.service.workspace.skills;
+      if (!skills) continue;
+      const folder = project.folderUri!.replace(/\/?$/, '/');
+      for (const gone of skills.all()) if ((gone.uri === uri || gone.uri.startsWith(`${uri}/`)) && !found.includes(uriToPath(gone.uri)!)) affected = skills.remove(gone.uri) || affected;
+      for (const skill of read) {
+        const serves = isUserSkill(uriToPath(skill.uri)!, this.home) || folder.startsWith(skill.scopeUri!) || skill.uri.startsWith(folder);
+        if (!serves) continue;
+        skills.upsert(skill);
+        affected = true;
+      }
+    }
+    return this.changed(affected);
   }
 
   private async pathChanged(project: Project, uri: string, file: string): Promise<boolean> {

@@ -34,7 +34,7 @@ export function createAgentService(): AgentService {
   // A pull, a code action and fix-all on one version need the same diagnostics: keep the
   // last result per document model (one model per version) until the index, the rules
   // document or the settings change.
-  const validated = new WeakMap<AgentDocument, { indexVersion: number; rules?: AgentDocument; settings: AnalysisSettings; diagnostics: AgentDiagnostic[] }>();
+  const validated = new WeakMap<AgentDocument, { indexVersion: number; skillsVersion?: number; rules?: AgentDocument; settings: AnalysisSettings; diagnostics: AgentDiagnostic[] }>();
   return {
     parse(uri, version, text) {
       // The text itself decides (a client may repeat or rewind a version, or open a file twice);
@@ -61,9 +61,9 @@ export function createAgentService(): AgentService {
     workspace,
     validate(doc, settings) {
       const last = validated.get(doc);
-      if (last && last.indexVersion === index.version && last.rules === workspace.rulesDocument && last.settings === settings) return [...last.diagnostics];
+      if (last && last.indexVersion === index.version && last.skillsVersion === workspace.skills?.version && last.rules === workspace.rulesDocument && last.settings === settings) return [...last.diagnostics];
       const diagnostics = validateDocument(doc, settings, workspace);
-      validated.set(doc, { indexVersion: index.version, rules: workspace.rulesDocument, settings, diagnostics });
+      validated.set(doc, { indexVersion: index.version, skillsVersion: workspace.skills?.version, rules: workspace.rulesDocument, settings, diagnostics });
       return [...diagnostics];
     },
     fixes: fixesFor,
