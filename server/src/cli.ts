@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseCliArgs, USAGE } from './cli/args';
 import { cachedResults, cacheFileFor, readCache, writeCache, type CacheData } from './cli/cache';
+import { formatExplain } from './cli/formatExplain';
 import { formatJson } from './cli/formatJson';
+import type { EffectiveAgent } from './service/claude/effectiveAgent';
 import { formatSarif } from './cli/formatSarif';
 import { formatText } from './cli/formatText';
 import type * as Linter from './cli/lint';
@@ -33,7 +35,9 @@ async function main(argv: string[]): Promise<number> {
   const cacheFile = args.cache ? cacheFileFor(args.cacheLocation, cwd) : undefined;
   const previous = cacheFile && !args.fix ? readCache(cacheFile) : undefined;
   let results: FileResult[] | undefined;
-  if (previous) {
+  let agents: EffectiveAgent[] | undefined;
+  const wantAgents = args.command === 'explain' || args.format === 'json';
+  if (previous && !wantAgents) {
     const sources = readProjectSources(configStart(args.paths, cwd));
     const hit = cachedResults(previous, projectKey(sources, version), args.paths, cwd, sources.ignore);
     if (hit?.refreshed) saveCache(cacheFile!, hit.refreshed);
@@ -41,12 +45,25 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!results) {
     const { lintProject } = require(LINTER) as typeof Linter;
-    const run = await lintProject(args.paths, { cwd, fix: args.fix, cache: cacheFile ? { previous } : undefined, threads: { count: threadCount(), script: LINTER } });
+    const run = await lintProject(args.paths, {
+      cwd,
+      fix: args.fix,
+      cache: cacheFile ? { previous } : undefined,
+      threads: { count: threadCount(), script: LINTER },
+      userAgents: args.userAgents,
+      agents: wantAgents,
+    });
     if (cacheFile && run.cache) saveCache(cacheFile, run.cache);
     results = run.results;
+    agents = run.agents;
+  }
+  if (args.command === 'explain') {
+    if (args.format === 'json') process.stdout.write(JSON.stringify({ agents: agents!.map((a, i) => ({ file: results![i].file, ...a })) }, null, 2) + '\n');
+    else process.stdout.write(formatExplain(results.map((r) => r.file), agents!, cwd));
+    return agents!.every((a) => a.loads && a.runs) ? 0 : 1;
   }
   const output =
-    args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, cwd, version) : formatText(results, cwd);
+    args.format === 'json' ? formatJson(results, agents) : args.format === 'sarif' ? formatSarif(results, cwd, version) : formatText(results, cwd);
   process.stdout.write(output);
   for (const r of results) if (r.notFixed) process.stderr.write(`agentry: ${path.relative(cwd, r.file) || r.file}: not fixed: ${r.notFixed}\n`);
   return results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;

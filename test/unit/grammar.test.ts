@@ -13,7 +13,7 @@ import * as vsctm from 'vscode-textmate';
 import { parseAgent } from '../../server/src/service/parse/parseAgent';
 import { MODEL_ALIASES } from '../../server/src/service/schema/models';
 import { COLORS, EFFORT_LEVELS, FRONTMATTER_KEYS, MEMORY_SCOPES, PERMISSION_MODES, TRIGGER_PATTERN } from '../../server/src/service/schema/frontmatterSchema';
-import { BUILTIN_TOOLS, LEGACY_TOOLS } from '../../server/src/service/schema/tools';
+import { BUILTIN_TOOLS, OLD_TOOL_NAMES, RETIRED_TOOLS } from '../../server/src/service/schema/tools';
 import { allSeeds, REPO_ROOT } from '../support/fixtures';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
@@ -209,9 +209,9 @@ describe('frontmatter (stand-in Markdown and YAML)', () => {
     assertScope(tokens, 'Reviews code', 'string.unquoted.plain.out.yaml');
   });
 
-  it('marks every built-in and legacy tool name in tools:, and nothing else', () => {
-    const builtins = Object.keys(BUILTIN_TOOLS);
-    const legacy = Object.keys(LEGACY_TOOLS);
+  it('marks every built-in tool name (old names Claude Code maps too) and every retired one in tools:, and nothing else', () => {
+    const builtins = [...Object.keys(BUILTIN_TOOLS), ...Object.keys(OLD_TOOL_NAMES)];
+    const legacy = Object.keys(RETIRED_TOOLS);
     const tokens = tokenize(grammar, agent(`tools: ${builtins.join(', ')}\ndisallowedTools: ${legacy.join(', ')}, Frob, ReadFile, Reader`));
     for (const tool of builtins) assertScope(tokens, tool, 'support.function.builtin.tool.agentry');
     for (const tool of legacy) assertScope(tokens, tool, 'support.function.builtin.tool.legacy.agentry');

@@ -4,6 +4,7 @@
 // diagnostics unless its cross-file inputs changed; with threads, files are parsed
 // and validated on worker threads as well.
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { version } from '../../../package.json';
@@ -11,6 +12,7 @@ import { CACHE_FORMAT, compact, expand, type CacheData, type FileRecord, type Fi
 import { checkFile } from './fileStamp';
 import { applyEdits, createAgentService, settingsFromConfig, type AgentDocument } from '../service';
 import { crossFileKey } from '../service/diagnostics/workspaceChecks';
+import { effectiveAgent, type EffectiveAgent } from '../service/claude/effectiveAgent';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
 import { writeFileAtomic } from './atomicWrite';
 import { collectFiles, configStart } from './collectFiles';
@@ -19,6 +21,7 @@ import { MIN_FILES_FOR_THREADS, parseOnThreads, stopThreads, validateOnWorkers, 
 import { mcpServersFromJson, parseProjectConfig } from './projectConfig';
 import { projectKey, readProjectSources } from './projectSources';
 import { UsageError } from './usageError';
+import { userAgentFiles, userMcpServers } from './userClaudeHome';
 
 export interface FileResult {
   file: string;
@@ -35,12 +38,18 @@ export interface LintOptions {
   /** Keep records for a cache, reusing those of `previous` (an earlier run's cache; not read with `fix`). */
   cache?: { previous?: CacheData };
   threads?: ThreadOptions;
+  /** Count the user's own agents (~/.claude/agents) when names are resolved, as Claude Code does (default true). */
+  userAgents?: boolean;
+  /** Also tell, for each file, what Claude Code will do with it. */
+  agents?: boolean;
 }
 
 export interface LintRun {
   results: FileResult[];
   /** With `cache`: this run's records, for the next run. */
   cache?: CacheData;
+  /** With `agents`: what Claude Code will do with each file, in the order of `results`. */
+  agents?: EffectiveAgent[];
 }
 
 export async function lintProject(paths: string[], options: LintOptions): Promise<LintRun> {
@@ -48,11 +57,13 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   const start = configStart(paths, options.cwd);
   const sources = readProjectSources(start);
   const project = parseProjectConfig(sources.config, start);
-  const settings = settingsFromConfig(project.config, sources.mcpText === undefined ? undefined : mcpServersFromJson(sources.mcpText));
-  const key = projectKey(sources, version);
+  const settings = settingsFromConfig(project.config, sources.mcpText === undefined ? undefined : mcpServersFromJson(sources.mcpText), userMcpServers(sources.root));
+  const service = createAgentService();
+  const userSummaries = options.userAgents === false ? [] : userAgentSummaries(service, paths, options.cwd);
+  // What the user's home adds changes results too: the cache is keyed on it.
+  const key = projectKey(sources, version) + JSON.stringify([[...(settings.userMcpServers ?? [])], userSummaries]);
   const caching = options.cache !== undefined;
   const previous = !options.fix && options.cache?.previous?.key === key ? options.cache.previous : undefined;
-  const service = createAgentService();
   let rules: { uri: string; text: string } | undefined;
   if (project.config.rulesDocument) {
     if (sources.rulesText === undefined) throw new UsageError(`rules document not found: ${sources.rulesFile}`);
@@ -99,13 +110,13 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     if (threads) parsed = await parseOnThreads(toParse, parseHere, threads);
     else for (const file of toParse) parsed.summaries.set(file, parseHere(file));
     const summaries = files.map((file) => reused.get(file)?.summary ?? parsed.summaries.get(file)!);
-    for (const summary of summaries) service.index.upsert(summary);
+    for (const summary of [...userSummaries, ...summaries]) service.index.upsert(summary);
 
     // Validate what changed, and the unchanged files whose cross-file inputs changed. A key is
     // taken when its file is validated: --fix changes the index as it goes.
     const crossKeys = new Map(files.map((file, i) => [file, crossFileKey(summaries[i], service.workspace)]));
     const stale = (file: string) => !reused.has(file) || reused.get(file)!.crossKey !== crossKeys.get(file);
-    const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), summaries, settings, rules) : new Map<string, Diagnostic[]>();
+    const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), [...userSummaries, ...summaries], settings, rules) : new Map<string, Diagnostic[]>();
     const results: FileResult[] = [];
     for (const [i, file] of files.entries()) {
       let diagnostics = reused.get(file)?.diagnostics;
@@ -136,7 +147,8 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
       }
       results.push({ file, uri: pathToFileURL(file).href, diagnostics, fixed, notFixed });
     }
-    if (!caching) return { results };
+    const agents = options.agents ? results.map((r) => effectiveAgent(service.parse(r.uri, 0, readFileSync(r.file, 'utf8')), settings)) : undefined;
+    if (!caching) return { results, agents };
     const index: IndexEntries = {};
     for (const [i, { file, diagnostics }] of results.entries()) {
       const record = recordOf(file, checks.get(file) ?? {});
@@ -144,10 +156,25 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
       records[file] = { ...record, agent: true, diagnostics: diagnostics.map(compact) };
       index[file] = [summaries[i], crossKeys.get(file)!];
     }
-    return { results, cache: { format: CACHE_FORMAT, key, startedAt, files, records, index: JSON.stringify(index) } };
+    return { results, agents, cache: { format: CACHE_FORMAT, key, startedAt, files, records, index: JSON.stringify(index) } };
   } finally {
     await stopThreads(parsed.workers);
   }
+}
+
+/** Summaries of the user's agents that are not among the files linted: they resolve names, and are not checked. */
+function userAgentSummaries(service: ReturnType<typeof createAgentService>, paths: string[], cwd: string): AgentSummary[] {
+  const linted = new Set(paths.map((p) => path.resolve(cwd, p)));
+  const summaries: AgentSummary[] = [];
+  for (const file of userAgentFiles()) {
+    if (linted.has(file) || [...linted].some((p) => file.startsWith(p + path.sep))) continue;
+    try {
+      summaries.push({ ...summarize(service.parse(pathToFileURL(file).href, 0, readFileSync(file, 'utf8'))), scope: 'user' });
+    } catch {
+      // An unreadable user agent is one Claude Code cannot load either.
+    }
+  }
+  return summaries;
 }
 
 /** Stat and hash of a file as checked, or read now (a file --fix rewrote). */

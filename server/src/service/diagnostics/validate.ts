@@ -4,7 +4,7 @@ import type { AgentDocument } from '../types';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { severityFromName } from './codes';
 import { checkFrontmatter } from './frontmatterChecks';
-import { createReporter, type AgentDiagnostic } from './reporter';
+import { createReporter, type AgentDiagnostic, type Report } from './reporter';
 import type { AnalysisSettings } from './settings';
 import { checkStructure } from './structureChecks';
 import { applySuppressions } from './suppressions';
@@ -14,12 +14,23 @@ import { checkWorkspace } from './workspaceChecks';
 
 export function validateDocument(doc: AgentDocument, settings: AnalysisSettings, workspace?: WorkspaceContext): AgentDiagnostic[] {
   const { report, diagnostics } = createReporter(doc);
-  checkFrontmatter(doc, settings, report);
-  checkTools(doc, settings, report);
+  checkClaudeCodeReading(doc, settings, report);
   checkStructure(doc, settings, report);
-  checkText(doc, report);
   checkWorkspace(doc, workspace, report);
   return applySuppressions(doc, applySeverities(diagnostics, settings));
+}
+
+/** The checks of how Claude Code reads the file on its own, before severities and suppressions: what the effective agent is made of. */
+export function claudeCodeFindings(doc: AgentDocument, settings: AnalysisSettings): AgentDiagnostic[] {
+  const { report, diagnostics } = createReporter(doc);
+  checkClaudeCodeReading(doc, settings, report);
+  return diagnostics;
+}
+
+function checkClaudeCodeReading(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
+  checkFrontmatter(doc, settings, report);
+  checkTools(doc, settings, report);
+  checkText(doc, report);
 }
 
 function applySeverities(diagnostics: AgentDiagnostic[], settings: AnalysisSettings): AgentDiagnostic[] {

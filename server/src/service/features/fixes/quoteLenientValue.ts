@@ -3,13 +3,13 @@
 // the quoted form, a blank line each in the `>-` form.
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { AgentDocument, FrontmatterField } from '../../types';
-import { offsetRange, once, replaceSpan, type QuickFix } from './quickFix';
+import { dataOf, offsetRange, once, replaceSpan, type QuickFix } from './quickFix';
 
 export const quoteLenientValue: QuickFix = {
-  codes: ['yaml-lenient-value'],
+  codes: ['yaml-lenient-value', 'yaml-unreadable'],
   provide(doc, diagnostic) {
     // The field the diagnostic points at, not the last one of that key: a key may be set twice.
-    const field = fieldsByValueStart(doc).get(offsetRange(doc, diagnostic).start);
+    const field = fieldsByValueStart(doc).get(dataOf<number>(diagnostic, 'valueStart') ?? offsetRange(doc, diagnostic).start);
     if (!field?.lenient || typeof field.value !== 'string') return [];
     const quoted = JSON.stringify(field.value);
     // A key strict YAML cannot read either (`{hooks`) stays unreadable however the value is written.
