@@ -9,10 +9,12 @@ export const catalogSchema = object({
   tools: record(string(), string().min(1)),
   oldToolNames: record(string(), string()),
   retiredTools: record(string(), object({ replacement: string().optional(), note: string() })),
+  notForSubagents: array(string()),
   modelAliases: record(string(), string()),
   modelIds: array(string()),
   values: record(string(), record(string(), string())),
   valueAliases: record(string(), record(string(), string())),
   keys: record(string(), string().min(1)),
   hookEvents: array(string()),
+  topLevelHookKeysThatDrop: array(string()),
 }).strict();

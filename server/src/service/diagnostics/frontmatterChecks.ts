@@ -13,6 +13,11 @@ import type { AnalysisSettings } from './settings';
 /** Keys whose values are checked elsewhere or in a special way. */
 const SPECIALLY_CHECKED = new Set(['name', 'description', 'model', 'tools', 'disallowedTools', 'hooks', 'proactive_triggers', 'mcpServers']);
 const HOOK_EVENTS = new Set(CATALOG.hookEvents);
+const DROPPING_HOOK_KEYS = new Set(CATALOG.topLevelHookKeysThatDrop);
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
 
 export function checkFrontmatter(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
   const fm = doc.frontmatter;
@@ -45,6 +50,10 @@ export function checkFrontmatter(doc: AgentDocument, settings: AnalysisSettings,
   for (const field of fm.fields) {
     if (field.lenient && fm.mode === 'retry') reportLenient(doc, field, report);
     if (field.retried) reportRetried(field, report);
+    if (DROPPING_HOOK_KEYS.has(field.key) && !isEmpty(field.value)) {
+      report('top-level-hook', field.keySpan, `A \`${field.key}\` hook at the top level, outside \`hooks:\`, makes ${CLAUDE_CODE} drop the agent. Put it under \`hooks:\`.`);
+      continue;
+    }
     if (HOOK_EVENTS.has(field.key)) {
       report('hook-event-key', field.keySpan, `\`${field.key}\` is a hook event, but at the top level ${CLAUDE_CODE} ignores it as an unknown key, so the hook never runs. Put it under \`hooks:\`.`);
       continue;

@@ -3,7 +3,7 @@
 // `Bash(cmd:*)` forms, MCP tools of known servers; and an agent whose listed
 // tools are all left out, which Claude Code refuses to run.
 import { fieldOf, type AgentDocument, type FrontmatterField, type Span } from '../types';
-import { BUILTIN_TOOLS, baseToolName, parseMcpTool, resolveTool, retiredToolOf } from '../schema/tools';
+import { BUILTIN_TOOLS, NOT_FOR_SUBAGENTS, baseToolName, parseMcpTool, resolveTool, retiredToolOf } from '../schema/tools';
 import { closestMatch } from '../schema/suggest';
 import { CLAUDE_CODE } from '../catalog/catalog';
 import type { Report } from './reporter';
@@ -63,6 +63,10 @@ function checkTool(entry: string, span: Span, settings: AnalysisSettings, report
   }
   const name = baseToolName(entry);
   if (settings.extraTools.includes(name) || resolveTool(name)) return true;
+  if (NOT_FOR_SUBAGENTS.has(name)) {
+    report('tool-not-for-subagents', span, `\`${name}\` is a tool of the main conversation only: ${CLAUDE_CODE} leaves it out of a subagent's tools.`);
+    return false;
+  }
   const retired = retiredToolOf(name);
   if (retired) {
     const suggestion = retired.replacement ? entry.replace(name, retired.replacement) : undefined;

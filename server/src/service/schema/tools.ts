@@ -9,6 +9,9 @@ export const OLD_TOOL_NAMES: Readonly<Record<string, string>> = CATALOG.oldToolN
 /** Names Claude Code no longer knows, with what to use instead where there is something. */
 export const RETIRED_TOOLS: Readonly<Record<string, { replacement?: string; note: string }>> = CATALOG.retiredTools;
 
+/** Built-in tools a subagent never gets: Claude Code leaves them out of a subagent's tools. */
+export const NOT_FOR_SUBAGENTS: ReadonlySet<string> = new Set(CATALOG.notForSubagents);
+
 /** The description of a built-in tool, or undefined when `name` is not one. */
 export function builtinTool(name: string): string | undefined {
   return lookup(BUILTIN_TOOLS, name);
@@ -28,9 +31,10 @@ export function retiredToolOf(name: string): { replacement?: string; note: strin
   return lookup(RETIRED_TOOLS, name);
 }
 
-/** The built-in tool Claude Code gives for `name` (itself or what an old name maps to), or undefined. */
+/** The built-in tool Claude Code gives a subagent for `name` (itself or what an old name maps to), or undefined. */
 export function resolveTool(name: string): string | undefined {
-  return isBuiltinTool(name) ? name : mappedToolOf(name);
+  const tool = isBuiltinTool(name) ? name : mappedToolOf(name);
+  return tool && !NOT_FOR_SUBAGENTS.has(tool) ? tool : undefined;
 }
 
 /** `Tool(argument)` forms: the tool name before the parenthesis. */
