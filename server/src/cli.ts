@@ -1,16 +1,19 @@
 // `agentry check`: the command-line linter on the same core as the server. This entry
 // is light: with --cache and nothing changed it prints from the cache, and the linter
 // (dist/cli-lint.js, the parsers and the schema) is loaded only when there is linting to do.
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { parseCliArgs, USAGE } from './cli/args';
+import { parseCliArgs, USAGE, type CliArgs } from './cli/args';
 import { cachedResults, cacheFileFor, readCache, writeCache, type CacheData } from './cli/cache';
+import { formatGithub } from './cli/formatGithub';
 import { formatExplain } from './cli/formatExplain';
 import { formatJson } from './cli/formatJson';
 import type { EffectiveAgent } from './service/claude/effectiveAgent';
 import { formatSarif } from './cli/formatSarif';
 import { formatText } from './cli/formatText';
+import { writeInitialConfig } from './cli/init';
 import type * as Linter from './cli/lint';
 import { configStart } from './node/collectFiles';
 import type { FileResult } from './node/lintProject';
@@ -23,19 +26,34 @@ const LINTER = path.join(__dirname, 'cli-lint.js');
 
 async function main(argv: string[]): Promise<number> {
   const args = parseCliArgs(argv);
-  if (args.command === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (args.command === 'version') {
-    process.stdout.write(`${version}\n`);
-    return 0;
-  }
   const cwd = process.cwd();
+  switch (args.command) {
+    case 'help':
+      process.stdout.write(USAGE);
+      return 0;
+    case 'version':
+      process.stdout.write(`${version}\n`);
+      return 0;
+    case 'init':
+      process.stdout.write(`wrote ${path.relative(cwd, writeInitialConfig(cwd))}\n`);
+      return 0;
+    case 'print-config':
+      process.stdout.write(await linter().printConfig(args.file, cwd));
+      return 0;
+    case 'check':
+    case 'explain':
+      return check(args, cwd);
+  }
+}
+
+type CheckArgs = Extract<CliArgs, { command: 'check' | 'explain' }>;
+
+async function check(args: CheckArgs, cwd: string): Promise<number> {
   const cacheFile = args.cache ? cacheFileFor(args.cacheLocation, cwd) : undefined;
   const previous = cacheFile && !args.fix ? readCache(cacheFile) : undefined;
   let results: FileResult[] | undefined;
   let agents: EffectiveAgent[] | undefined;
+  // The effective agents are not cached: JSON output and explain always run the linter.
   const wantAgents = args.command === 'explain' || args.format === 'json';
   if (previous && !wantAgents) {
     const sources = readProjectSources(configStart(args.paths, cwd));
@@ -44,10 +62,12 @@ async function main(argv: string[]): Promise<number> {
     results = hit?.results;
   }
   if (!results) {
-    const { lintProject } = require(LINTER) as typeof Linter;
-    const run = await lintProject(args.paths, {
+    const stdin = args.stdinFilename === undefined ? undefined : { file: path.resolve(cwd, args.stdinFilename), text: readFileSync(0, 'utf8') };
+    const paths = stdin ? [stdin.file] : args.paths;
+    const run = await linter().lintProject(paths, {
       cwd,
       fix: args.fix,
+      stdin,
       cache: cacheFile ? { previous } : undefined,
       threads: { count: threadCount(), script: LINTER },
       userAgents: args.userAgents,
@@ -62,11 +82,32 @@ async function main(argv: string[]): Promise<number> {
     else process.stdout.write(formatExplain(results.map((r) => r.file), agents!, cwd));
     return agents!.every((a) => a.loads && a.runs) ? 0 : 1;
   }
-  const output =
-    args.format === 'json' ? formatJson(results, agents) : args.format === 'sarif' ? formatSarif(results, cwd, version) : formatText(results, cwd);
-  process.stdout.write(output);
+  const count = (severity: DiagnosticSeverity) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
+  const errors = count(DiagnosticSeverity.Error);
+  const warnings = count(DiagnosticSeverity.Warning);
+  const shown = args.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error) })) : results;
+  process.stdout.write(format(args.format, shown, cwd, agents));
   for (const r of results) if (r.notFixed) process.stderr.write(`agentry: ${path.relative(cwd, r.file) || r.file}: not fixed: ${r.notFixed}\n`);
-  return results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
+  const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
+  if (tooManyWarnings) process.stderr.write(`agentry: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+  return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function format(name: CheckArgs['format'], results: FileResult[], cwd: string, agents?: EffectiveAgent[]): string {
+  switch (name) {
+    case 'json':
+      return formatJson(results, agents);
+    case 'sarif':
+      return formatSarif(results, cwd, version);
+    case 'github':
+      return formatGithub(results, cwd);
+    case 'text':
+      return formatText(results, cwd);
+  }
+}
+
+function linter(): typeof Linter {
+  return require(LINTER) as typeof Linter;
 }
 
 /** A cache that cannot be written costs the next run time, not this run its results. */

@@ -3,5 +3,6 @@
 import { serveLintJobs } from '../node/lintThreads';
 
 export { lintProject } from '../node/lintProject';
+export { printConfig } from './printConfig';
 
 serveLintJobs();

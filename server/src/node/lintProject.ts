@@ -14,9 +14,9 @@ import { applyEdits, createAgentService, settingsFromConfig, type AgentDocument 
 import { crossFileKey } from '../service/diagnostics/workspaceChecks';
 import { effectiveAgent, type EffectiveAgent } from '../service/claude/effectiveAgent';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
-import { writeFileAtomic } from './atomicWrite';
+import { removeStaleTemporaries, replaceIfUnchanged } from './atomicWrite';
 import { collectFiles, configStart } from './collectFiles';
-import { bytesStartWithFrontmatter, startsWithFrontmatter } from './findAgentFiles';
+import { walkedFileIsAgent } from './findAgentFiles';
 import { MIN_FILES_FOR_THREADS, parseOnThreads, stopThreads, validateOnWorkers, type ParsedFiles, type ThreadOptions } from './lintThreads';
 import { mcpServersFromJson, parseProjectConfig } from './projectConfig';
 import { projectKey, readProjectSources } from './projectSources';
@@ -38,6 +38,8 @@ export interface LintOptions {
   /** Keep records for a cache, reusing those of `previous` (an earlier run's cache; not read with `fix`). */
   cache?: { previous?: CacheData };
   threads?: ThreadOptions;
+  /** Lint this text as the file at `file` (which need not exist), and nothing else. */
+  stdin?: { file: string; text: string };
   /** Count the user's own agents (~/.claude/agents) when names are resolved, as Claude Code does (default true). */
   userAgents?: boolean;
   /** Also tell, for each file, what Claude Code will do with it. */
@@ -79,9 +81,9 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     return found;
   };
   const records: Record<string, FileRecord> = {};
-  const files = collectFiles(paths, options.cwd, project.config.ignore ?? [], (file) => {
+  const files = options.stdin ? [options.stdin.file] : collectFiles(paths, options.cwd, project.config.ignore ?? [], (file) => {
     const { same, stat, hash, bytes } = check(file);
-    const agent = same ? same.agent : bytes ? bytesStartWithFrontmatter(bytes) : startsWithFrontmatter(file);
+    const agent = same ? same.agent : walkedFileIsAgent(file, bytes);
     if (!agent && stat) records[file] = { stat, hash: hash ?? same?.hash ?? '', agent };
     return agent;
   });
@@ -94,13 +96,14 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   }
 
   // Parse what changed (on threads when there is enough), then index every file in order.
-  const docs = new Map<string, { doc: AgentDocument; lossless: boolean }>();
+  /** Each parsed file with the bytes it was read as: --fix replaces only a file that still holds them. */
+  const docs = new Map<string, { doc: AgentDocument; bytes: Buffer; lossless: boolean }>();
   const parseHere = (file: string): AgentSummary => {
-    const bytes = check(file).bytes ?? readFileSync(file);
+    const bytes = options.stdin && file === options.stdin.file ? Buffer.from(options.stdin.text, 'utf8') : (check(file).bytes ?? readFileSync(file));
     const text = bytes.toString('utf8');
     const doc = service.parse(pathToFileURL(file).href, 0, text);
     // Invalid UTF-8 decodes to U+FFFD: writing the text back would change bytes no fix touches.
-    docs.set(file, { doc, lossless: Buffer.from(text, 'utf8').equals(bytes) });
+    docs.set(file, { doc, bytes, lossless: Buffer.from(text, 'utf8').equals(bytes) });
     return summarize(doc);
   };
   const toParse = files.filter((f) => !reused.has(f));
@@ -116,6 +119,8 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     // taken when its file is validated: --fix changes the index as it goes.
     const crossKeys = new Map(files.map((file, i) => [file, crossFileKey(summaries[i], service.workspace)]));
     const stale = (file: string) => !reused.has(file) || reused.get(file)!.crossKey !== crossKeys.get(file);
+    // Temporary files of a --fix run that was killed are removed before this one writes.
+    if (options.fix) for (const dir of new Set(files.map((f) => path.dirname(f)))) removeStaleTemporaries(dir);
     const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), [...userSummaries, ...summaries], settings, rules) : new Map<string, Diagnostic[]>();
     const results: FileResult[] = [];
     for (const [i, file] of files.entries()) {
@@ -134,20 +139,25 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
           if (edits.length && !here.lossless) notFixed = 'the file is not valid UTF-8, and rewriting it would change bytes no fix touches';
           else if (edits.length) {
             const text = applyEdits(current.text, edits);
-            await writeFileAtomic(file, text);
-            checks.set(file, {});
-            current = service.parse(current.uri, current.version + 1, text);
-            service.indexDocument(current);
-            summaries[i] = service.index.get(current.uri)!;
-            crossKeys.set(file, crossFileKey(summaries[i], service.workspace));
-            diagnostics = service.validate(current, settings);
-            fixed = true;
+            const replaced = replaceIfUnchanged(file, text, here.bytes);
+            if (!replaced.written) notFixed = replaced.reason === 'changed' ? 'changed during the run (an edit is never overwritten)' : `it has ${replaced.links} hard links, and replacing it would leave the others the old text`;
+            else {
+              checks.set(file, {});
+              current = service.parse(current.uri, current.version + 1, text);
+              service.indexDocument(current);
+              summaries[i] = service.index.get(current.uri)!;
+              crossKeys.set(file, crossFileKey(summaries[i], service.workspace));
+              diagnostics = service.validate(current, settings);
+              fixed = true;
+            }
           }
         }
       }
       results.push({ file, uri: pathToFileURL(file).href, diagnostics, fixed, notFixed });
     }
-    const agents = options.agents ? results.map((r) => effectiveAgent(service.parse(r.uri, 0, readFileSync(r.file, 'utf8')), settings)) : undefined;
+    // Read after any fix, so the record tells what Claude Code will do with the file as it is now.
+    const textNow = (file: string) => (options.stdin?.file === file ? options.stdin.text : readFileSync(file, 'utf8'));
+    const agents = options.agents ? results.map((r) => effectiveAgent(service.parse(r.uri, 0, textNow(r.file)), settings)) : undefined;
     if (!caching) return { results, agents };
     const index: IndexEntries = {};
     for (const [i, { file, diagnostics }] of results.entries()) {

@@ -6,13 +6,19 @@ import { SEVERITY_NAMES } from '../diagnostics/codes';
 export { CONFIG_FILE } from './configFile';
 
 export const configSchema = object({
-  requiredSections: array(string()).nullable().optional(),
-  rulesDocument: string().optional(),
-  extraTools: array(string()).optional(),
-  extraModels: array(string()).optional(),
-  triggers: array(string()).optional(),
-  severity: record(string(), zEnum([...SEVERITY_NAMES, 'off'])).optional(),
-  ignore: array(string()).optional(),
+  $schema: string().optional().describe('The JSON Schema of this file, for editors; Agentry does not read it.'),
+  requiredSections: array(string())
+    .nullable()
+    .optional()
+    .describe('Headings every agent must have. Omitted or null: none for plain agents, and the rule-enforcement sections for agents that carry the rule-enforcement block.'),
+  rulesDocument: string().optional().describe('A Markdown file, relative to this file, whose `**Rule N: Title**` definitions every agent may reference.'),
+  extraTools: array(string()).optional().describe('Tool names to accept besides Claude Code\'s built-in tools.'),
+  extraModels: array(string()).optional().describe('Model values to accept besides Claude Code\'s aliases and model ids.'),
+  triggers: array(string()).optional().describe('The `proactive_triggers` ids the team uses, offered as completions.'),
+  severity: record(string(), zEnum([...SEVERITY_NAMES, 'off']))
+    .optional()
+    .describe('Severity per diagnostic code: error, warning, information, hint, or off to silence it.'),
+  ignore: array(string()).optional().describe('Glob patterns, relative to this file, of files not to check.'),
 }).strict();
 
 export type AgentryConfig = Infer<typeof configSchema>;

@@ -45,6 +45,9 @@ export const DIAGNOSTIC_CODES = {
   'name-file-mismatch': Information,
   'unknown-agent-reference': Warning,
   'file-too-large': Error,
+  'permission-no-prompts': Information,
+  'allowed-tools-ignored': Warning,
+  'unbalanced-tag': Warning,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -7,6 +7,7 @@ import { CATALOG, CLAUDE_CODE } from '../catalog/catalog';
 import { closestMatch } from '../schema/suggest';
 import { lineSpanOf } from '../text/lineSpan';
 import { slugify } from '../schema/agentName';
+import { ALLOWED_TOOLS_KEY } from './allowedToolsCheck';
 import type { Report } from './reporter';
 import type { AnalysisSettings } from './settings';
 
@@ -58,7 +59,8 @@ export function checkFrontmatter(doc: AgentDocument, settings: AnalysisSettings,
       report('hook-event-key', field.keySpan, `\`${field.key}\` is a hook event, but at the top level ${CLAUDE_CODE} ignores it as an unknown key, so the hook never runs. Put it under \`hooks:\`.`);
       continue;
     }
-    if (!isKnownKey(field.key)) {
+    // `allowed-tools` has its own check: it changes which tools the agent gets.
+    if (!isKnownKey(field.key) && field.key !== ALLOWED_TOOLS_KEY) {
       const suggestion = closestMatch(field.key, absentKeys);
       report('unknown-key', field.keySpan, `Unknown key \`${field.key}\`: Claude Code ignores it silently.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, {
         data: { key: field.key, suggestion },

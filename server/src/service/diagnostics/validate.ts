@@ -3,10 +3,13 @@
 import type { AgentDocument } from '../types';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { severityFromName } from './codes';
+import { checkAllowedTools } from './allowedToolsCheck';
 import { checkFrontmatter } from './frontmatterChecks';
+import { checkPermissionMode } from './permissionChecks';
 import { createReporter, type AgentDiagnostic, type Report } from './reporter';
 import type { AnalysisSettings } from './settings';
 import { checkStructure } from './structureChecks';
+import { checkTags } from './tagChecks';
 import { applySuppressions } from './suppressions';
 import { checkText } from './textChecks';
 import { checkTools } from './toolChecks';
@@ -15,7 +18,9 @@ import { checkWorkspace } from './workspaceChecks';
 export function validateDocument(doc: AgentDocument, settings: AnalysisSettings, workspace?: WorkspaceContext): AgentDiagnostic[] {
   const { report, diagnostics } = createReporter(doc);
   checkClaudeCodeReading(doc, settings, report);
+  checkPermissionMode(doc, report);
   checkStructure(doc, settings, report);
+  checkTags(doc, report);
   checkWorkspace(doc, workspace, report);
   return applySuppressions(doc, applySeverities(diagnostics, settings));
 }
@@ -30,6 +35,7 @@ export function claudeCodeFindings(doc: AgentDocument, settings: AnalysisSetting
 function checkClaudeCodeReading(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
   checkFrontmatter(doc, settings, report);
   checkTools(doc, settings, report);
+  checkAllowedTools(doc, report);
   checkText(doc, report);
 }
 

@@ -3,6 +3,7 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { AgentDocument } from '../../types';
 import { addMissingKey } from './addMissingKey';
 import { alignNameWithFile } from './alignNameWithFile';
+import { closeTag } from './closeTag';
 import { fixEmptyHooks } from './fixEmptyHooks';
 import { fixRuleNumbering } from './fixRuleNumbering';
 import { insertFrontmatter } from './insertFrontmatter';
@@ -10,6 +11,7 @@ import { insertMissingSection } from './insertMissingSection';
 import type { FixEdit, QuickFix } from './quickFix';
 import { quoteLenientValue } from './quoteLenientValue';
 import { removeDuplicateItem } from './removeDuplicateItem';
+import { renameAllowedTools } from './renameAllowedTools';
 import { repairMojibake } from './repairMojibake';
 import { replaceLegacyTool } from './replaceLegacyTool';
 import { replaceWithSuggestion } from './replaceWithSuggestion';
@@ -28,6 +30,8 @@ export const QUICK_FIXES: readonly QuickFix[] = [
   insertMissingSection,
   fixEmptyHooks,
   insertFrontmatter,
+  renameAllowedTools,
+  closeTag,
 ];
 
 export function fixesFor(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[] {
