@@ -2,6 +2,7 @@
 // capabilities announced in return: exactly the features registered.
 import { TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND } from '../service/features/codeActions';
+import { SEMANTIC_TOKENS_LEGEND } from '../service/features/semanticTokens';
 import { APPLY_FIX_ALL_COMMAND } from './protocol';
 
 export const COMPLETION_TRIGGERS = [' ', ',', '(', '*', '-'];
@@ -13,6 +14,8 @@ export interface ClientSupport {
   configurationRegistration: boolean;
   workspaceFolders: boolean;
   watchedFilesRegistration: boolean;
+  /** Watchers may be relative to a folder outside the workspace (the user's skills). */
+  relativePatternWatchers: boolean;
   snippets: boolean;
   documentChanges: boolean;
   renameFiles: boolean;
@@ -29,6 +32,7 @@ export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     configurationRegistration: Boolean(workspace?.didChangeConfiguration?.dynamicRegistration),
     workspaceFolders: Boolean(workspace?.workspaceFolders),
     watchedFilesRegistration: Boolean(workspace?.didChangeWatchedFiles?.dynamicRegistration),
+    relativePatternWatchers: Boolean(workspace?.didChangeWatchedFiles?.relativePatternSupport),
     snippets: Boolean(text?.completion?.completionItem?.snippetSupport),
     documentChanges: Boolean(workspace?.workspaceEdit?.documentChanges),
     renameFiles: Boolean(workspace?.workspaceEdit?.resourceOperations?.includes('rename')),
@@ -47,6 +51,7 @@ export function serverCapabilities(support: ClientSupport): ServerCapabilities {
     documentSymbolProvider: { label: 'Agentry' },
     workspaceSymbolProvider: true,
     foldingRangeProvider: true,
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
     executeCommandProvider: { commands: [APPLY_FIX_ALL_COMMAND] },
   };

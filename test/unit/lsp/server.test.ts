@@ -17,6 +17,9 @@ import type {
   WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
+import { SEMANTIC_TOKENS_LEGEND } from '../../../server/src/service/features/semanticTokens';
 import { seed } from '../../support/fixtures';
 import { createWorkspace, REVIEWER_TEXT, RULES_TEXT, type FixtureWorkspace } from './fixtureWorkspace';
 import { FULL_CLIENT, startInProcess, type TestClient } from './harness';
@@ -57,6 +60,7 @@ describe('language server over LSP (pull client)', () => {
       documentSymbolProvider: { label: 'Agentry' },
       workspaceSymbolProvider: true,
       foldingRangeProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.agentry'], resolveProvider: false },
       executeCommandProvider: { commands: ['agentry.applyFixAll'] },
       diagnosticProvider: { identifier: 'agentry', interFileDependencies: true, workspaceDiagnostics: false },
@@ -68,7 +72,15 @@ describe('language server over LSP (pull client)', () => {
   it('registers file watchers and configuration changes dynamically', async () => {
     await client.request('workspace/symbol', { query: '' });
     const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual((watchers?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern), ['**/*.md', '**/.mcp.json', '**/.agentry.json']);
+    assert.deepEqual((watchers?.registerOptions as { watchers: { globPattern: unknown; kind?: number }[] }).watchers, [
+      { globPattern: '**/*.md' },
+      { globPattern: '**/.mcp.json' },
+      { globPattern: '**/.agentry.json' },
+      { globPattern: '**/package.json' },
+      { globPattern: '**/*', kind: 5 },
+      { globPattern: { baseUri: pathToFileURL(path.join(homedir(), '.claude', 'skills')).href, pattern: '*/SKILL.md' } },
+      { globPattern: { baseUri: pathToFileURL(path.join(homedir(), '.claude', 'skills')).href, pattern: '*' }, kind: 5 },
+    ]);
     assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
   });
 
@@ -145,6 +157,15 @@ describe('language server over LSP (pull client)', () => {
     assert.ok(folding.some((r) => r.startLine === 0 && r.endLine === 18));
     const agents = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'backend-arch' });
     assert.deepEqual(agents.map((s) => s.name), ['backend-architect', 'senior-backend-architect']);
+  });
+
+  it('colours agent files with semantic tokens, and nothing in other Markdown, open or not', async () => {
+    const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: developer() } });
+    assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
+    const readme = pathToFileURL(`${ws.root}/docs/agents/overview.md`).href;
+    await client.open(readme, '---\ntitle: Agents\n---\nBOUND BY THE FOLLOWING 3 RULES. See Rule 5.\n');
+    assert.deepEqual(await client.request('textDocument/semanticTokens/full', { textDocument: { uri: readme } }), { data: [] });
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: readme }, position: { line: 4, character: 0 } }), null);
   });
 
   it('indexes a workspace folder added later', async () => {

@@ -3,15 +3,17 @@
 // references that nothing defines.
 import { Range } from 'vscode-languageserver-types';
 import { fieldOf, type AgentDocument } from '../types';
-import { stemOf, type AgentSummary } from '../workspace/workspaceIndex';
+import { stemOf, summarize, type AgentSummary } from '../workspace/workspaceIndex';
 import { agentFileLabel, claudeCodeChoice, placeOf } from '../workspace/sameName';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import type { Report } from './reporter';
+import { checkSkills, unknownSkills } from './skillChecks';
 
 export function checkWorkspace(doc: AgentDocument, workspace: WorkspaceContext | undefined, report: Report): void {
   checkNames(doc, workspace, report);
   checkAgentReferences(doc, workspace, report);
   checkRuleReferences(doc, workspace, report);
+  checkSkills(doc, workspace, report);
 }
 
 function checkNames(doc: AgentDocument, workspace: WorkspaceContext | undefined, report: Report): void {
@@ -24,7 +26,7 @@ function checkNames(doc: AgentDocument, workspace: WorkspaceContext | undefined,
   if (!workspace) return;
   const others = workspace.index.agentsNamed(name.value).filter((a) => a.uri !== doc.uri);
   if (others.length === 0) return;
-  const self = workspace.index.get(doc.uri) ?? { uri: doc.uri, stem, triggers: [], rules: [], crossAgentReferences: [], agentToolReferences: [], ruleReferences: [] };
+  const self = workspace.index.get(doc.uri) ?? summarize(doc);
   const chosen = claudeCodeChoice([self, ...others]);
   const labels = others.map((o) => `\`${agentFileLabel(o)}\``).join(', ');
   const message = !chosen
@@ -74,7 +76,7 @@ function checkRuleReferences(doc: AgentDocument, workspace: WorkspaceContext | u
  * Everything checkWorkspace reads from the other files for this agent, as a string:
  * equal keys mean equal cross-file diagnostics, so a cache (the CLI's --cache) can
  * keep a file's results while other files change, and re-validate it when its key does.
- * Mirrors the three checks above; the rules document is not in it (callers key on it).
+ * Mirrors the checks above; the rules document is not in it (callers key on it).
  */
 export function crossFileKey(agent: AgentSummary, workspace: WorkspaceContext): string {
   const { index } = workspace;
@@ -92,6 +94,9 @@ export function crossFileKey(agent: AgentSummary, workspace: WorkspaceContext): 
     const defined = new Set([...agent.rules.map((r) => r.number), ...(workspace.rulesDocument?.rules.map((r) => r.number) ?? [])]);
     const undefinedHere = agent.ruleReferences.filter((n) => !defined.has(n));
     parts.push(`rules:${undefinedHere.filter((n) => index.ruleDefinedElsewhere(n, agent.uri).length === 0).join(' ')}`);
+  }
+  if (agent.skills?.length && workspace.skills) {
+    parts.push(`skills:${unknownSkills(agent.skills, agent.uri, workspace.skills).map((u) => `${u.name}>${u.suggestion ?? ''}`).join(' ')}`);
   }
   return parts.join('|');
 }
