@@ -61,6 +61,7 @@ describe('capabilities', () => {
       documentChanges: true,
       renameFiles: true,
       prepareRename: true,
+      editorHeadingSymbols: false,
     });
   });
 });
