@@ -66,6 +66,7 @@ describe('hover: frontmatter and agents', () => {
     assert.match(hoverText('---\nname: a\nmodel: ha|iku\n---\n'), /fastest and cheapest/);
     assert.match(hoverText('---\nname: a\ntools: Read, Gr|ep\n---\n'), /\*\*Grep\*\* — Searches file contents/);
     assert.match(hoverText('---\nname: a\ntools: mcp__gith|ub__create_issue\n---\n', { settings: { mcpServers: new Set() } }), /^MCP tool `create_issue` of server `github`\.$/);
+    assert.match(hoverText('---\nname: a\ntools: Ta|sk\n---\n'), /old name of `Agent`, which Claude Code [\d.]+ still maps to it/);
     assert.match(hoverText('---\nname: a\ntools: mcp__gith|ub__create_issue\n---\n', { settings: { mcpServers: new Set(['github']) } }), /MCP tool `create_issue` of server `github` \(configured/);
   });
 

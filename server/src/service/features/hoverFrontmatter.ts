@@ -1,11 +1,12 @@
 // Hover in the frontmatter: a key's schema description, an enum value, a tool,
 // a model or a trigger id (with the agents that use it). Says what a thing is;
-// what is wrong with it (an unknown key, tool or model, a removed tool, an MCP
+// what is wrong with it (an unknown key, tool or model, a retired tool, an MCP
 // server .mcp.json lacks) is the diagnostic's to say, and the editor shows that
 // in the same hover.
-import { enumValues, isKnownKey, keyDescription, ENUM_VALUE_DOCS } from '../schema/frontmatterSchema';
+import { enumValueDoc, enumValues, isKnownKey, keyDescription } from '../schema/frontmatterSchema';
 import { isKnownModel, modelAlias } from '../schema/models';
-import { baseToolName, builtinTool, parseMcpTool } from '../schema/tools';
+import { baseToolName, builtinTool, mappedToolOf, parseMcpTool } from '../schema/tools';
+import { CLAUDE_CODE } from '../catalog/catalog';
 import type { FrontmatterField, Span, ValueItem } from '../types';
 import type { FeatureContext } from './featureContext';
 import { touches } from './text';
@@ -37,7 +38,7 @@ export function valueHover(field: FrontmatterField, offset: number, ctx: Feature
     return doc ? { markdown: doc, span: field.valueSpan } : undefined;
   }
   if (isKnownKey(field.key) && enumValues(field.key)?.includes(value)) {
-    const doc = ENUM_VALUE_DOCS[value];
+    const doc = enumValueDoc(field.key, value);
     return { markdown: `\`${field.key}: ${value}\`${doc ? `\n\n${doc}` : ''}`, span: field.valueSpan };
   }
   return undefined;
@@ -54,6 +55,8 @@ export function toolDoc(entry: string, ctx: FeatureContext): string | undefined 
   const name = baseToolName(entry);
   const builtin = builtinTool(name);
   if (builtin !== undefined) return `**${name}** — ${builtin}`;
+  const mapped = mappedToolOf(name);
+  if (mapped) return `**${name}** — the old name of \`${mapped}\`, which ${CLAUDE_CODE} still maps to it. ${builtinTool(mapped)}`;
   if (ctx.settings.extraTools.includes(name)) return `**${name}** — a tool declared in the configuration (\`extraTools\`).`;
   return undefined;
 }
