@@ -1,7 +1,7 @@
 // Which documents the client hands to the language server: Markdown (or VS
 // Code's `chatagent` Markdown) files in agent folders or matching
 // `agentry.agentGlobs`. A superset: the server decides which of them are
-// agents (with agentGlobs set, only the files they match, folder-relative).
+// agents (the agent-file rule, with agentGlobs folder-relative).
 // Pure: no vscode import.
 
 /** Language ids of agent files: plain Markdown, and VS Code's id for `.claude/agents/*.md`. */

@@ -10,6 +10,8 @@
 //   README.md             the Neovim snippet for this Neovim's version, as the user's init.lua, with
 //                         `agentry-language-server` on the PATH: an agent file gets diagnostics, a
 //                         Markdown file outside an agents folder gets no client
+//   README.md, docs/agents/overview.md (fixtures/not-agents: Markdown with frontmatter that is not
+//                         an agent) get an empty publish, no completion and no hover
 //
 // Usage: bash scripts/install-e2e-tools.sh && node --import tsx test/e2e/neovim.e2e.ts
 import fs from 'node:fs';
@@ -168,6 +170,29 @@ async function readmeSnippet(): Promise<void> {
   });
 }
 
+const NOT_AGENTS = path.join(REPO_ROOT, 'test/e2e/fixtures/not-agents');
+
+/** Markdown files with frontmatter that are not agents: the server leaves them alone. */
+async function notAgents(): Promise<void> {
+  for (const file of ['README.md', 'docs/agents/overview.md']) {
+    await steps.step(`${file} (not an agent): no diagnostics, completion or hover`, async () => {
+      const full = path.join(NOT_AGENTS, file);
+      const text = fs.readFileSync(full, 'utf8');
+      const lastLine = text.split('\n').length - 2;
+      const res = await runNvimLsp({
+        cmd: SERVER, file: full, rootDir: NOT_AGENTS, filetype: 'markdown', waitFor: 'any', settleMs: 1000,
+        requests: [request('textDocument/completion', { line: lastLine, character: 0 }), request('textDocument/hover', at(text, 'Rule 5', 2))],
+      });
+      assert(res.ok, () => `no publish for ${file} (exit ${res.exitCode}); server log:\n${res.serverLog.join('\n')}`);
+      assert(Array.isArray(res.diagnostics) && res.diagnostics.length === 0, () => `diagnostics: ${(res.diagnostics ?? []).map(describe).join(', ')}`);
+      const [completion, hover] = res.responses.map((r) => r.result as any);
+      assert(completionLabels(completion).length === 0, `completion: ${JSON.stringify(completionLabels(completion))}`);
+      assert(!hoverValue(hover), `hover: ${JSON.stringify(hover)}`);
+      return `${res.publishes} empty publish(es)`;
+    });
+  }
+}
+
 async function main(): Promise<number> {
   if (!(await steps.step('e2e tools installed (nvim)', () => e2eTools().nvim))) return steps.finish();
   if (!(await steps.step('build dist/', () => buildDist()))) return steps.finish();
@@ -175,6 +200,7 @@ async function main(): Promise<number> {
   await backendDeveloper();
   await codeReviewer();
   await readmeSnippet();
+  await notAgents();
   return steps.finish();
 }
 

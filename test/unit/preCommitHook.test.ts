@@ -43,18 +43,19 @@ describe('pre-commit hook', () => {
     const repo = tempProject({
       '.claude/agents/good.md': '---\nname: good\ndescription: Reviews code.\n---\nBody\n',
       '.claude/agents/broken.md': '---\nname: broken\n---\nNo description.\n',
-      'team/agents/other.md': '---\nname: other\ndescription: x\ncolor: bleu\n---\n',
+      'team/.claude/agents/other.md': '---\nname: other\ndescription: x\ncolor: bleu\n---\n',
       'docs/notes.md': '---\ntitle: not an agent\n---\n',
+      'docs/agents/overview.md': '---\ntitle: about our agents\n---\n',
       'agents.md': '# not in an agents folder\n',
     });
     const bin = shimBin(tempProject({}));
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
     git('init', '-q');
-    git('add', '.claude/agents/good.md', 'team/agents/other.md', 'docs/notes.md', 'agents.md');
+    git('add', '.claude/agents/good.md', 'team/.claude/agents/other.md', 'docs/notes.md', 'docs/agents/overview.md', 'agents.md');
     const clean = runHook(repo, bin);
-    assert.deepEqual(clean.selected.sort(), ['.claude/agents/good.md', 'team/agents/other.md']);
+    assert.deepEqual(clean.selected.sort(), ['.claude/agents/good.md', 'team/.claude/agents/other.md']);
     assert.equal(clean.status, 0, clean.stdout + clean.stderr);
-    assert.match(clean.stdout, /team\/agents\/other\.md:4:8 warning invalid-value/);
+    assert.match(clean.stdout, /team\/\.claude\/agents\/other\.md:4:8 warning invalid-value/);
     assert.match(clean.stdout, /in 2 files\n$/);
     git('add', '.claude/agents/broken.md');
     const broken = runHook(repo, bin);

@@ -18,13 +18,13 @@ import { checkFile, writeJsonAtomic, type FileCheck, type FileStamp } from '../n
 
 export type FileRecordCheck = FileCheck<FileRecord>;
 
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 export const DEFAULT_CACHE_FILE = '.agentry-cache';
 /** What the formatters print of a diagnostic: start line and character, end line and character, severity, code, message. */
 export type CompactDiagnostic = [number, number, number, number, number, string, string];
 
 export interface FileRecord extends FileStamp {
-  /** False for a `.md` file a folder walk skipped (no frontmatter), remembered so that a warm run need not open it. */
+  /** False for a `.md` file a folder walk skipped (not an agent file), remembered so that a warm run need not open it. */
   agent: boolean;
   diagnostics?: CompactDiagnostic[];
 }

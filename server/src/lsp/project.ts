@@ -6,7 +6,7 @@ import { loadProjectConfig, readMcpServers } from '../node/projectConfig';
 import { createAgentService, parseAgent, type AgentService } from '../service';
 import type { AgentryConfig } from '../service/config/config';
 import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
-import { hasFrontmatter } from '../service/text/hasFrontmatter';
+import { declaresAgent, isAgentFile as agentFileRule } from '../service/workspace/agentFileRule';
 import { pathToUri, readText, uriToPath } from './files';
 import type { Logger } from './guard';
 
@@ -68,27 +68,22 @@ export async function readRulesDocument(project: Project): Promise<string | unde
 
 /**
  * Whether a file is an agent of this project: never the rules document or an
- * ignored file; with `agentGlobs` set, exactly the files they match; otherwise
- * every file under `.claude/agents/`, and files with frontmatter under an
- * `agents/` folder, named `*.agent.md`, or opened by the client (which chose
- * to send it).
+ * ignored file; otherwise as the agent-file rule says for the editor, with the
+ * folder's `agentGlobs` (folder-relative). Being open in the client is no reason.
  */
-export function isAgentFile(project: Project, uri: string, text: string, opened: boolean): boolean {
-  return isAgentPath(project, uri, () => hasFrontmatter(text), opened);
+export function isAgentFile(project: Project, uri: string, text: string): boolean {
+  return isAgentPath(project, uri, () => declaresAgent(text));
 }
 
-/** isAgentFile for a file whose text is not at hand: `frontmatter` says whether it starts with frontmatter. */
-export function isAgentPath(project: Project, uri: string, frontmatter: () => boolean, opened: boolean): boolean {
+/** isAgentFile for a file whose text is not at hand: `declares` says whether its frontmatter sets `name:` or `description:`. */
+export function isAgentPath(project: Project, uri: string, declares: () => boolean): boolean {
   if (uri === project.rulesUri) return false;
   const file = uriToPath(uri);
   const ignoredPath = relativeTo(project.configRoot, file);
   if (ignoredPath && project.matchers.ignored?.(ignoredPath)) return false;
-  if (project.matchers.agents) {
-    const folderPath = relativeTo(project.root, file);
-    return folderPath !== undefined && project.matchers.agents(folderPath);
-  }
-  if (/\/\.claude\/agents\//.test(uri)) return true;
-  return frontmatter() && (opened || /\/agents\//.test(uri) || /\.agent\.md$/i.test(uri));
+  const folderPath = relativeTo(project.root, file);
+  const matchesGlobs = folderPath !== undefined && (project.matchers.agents?.(folderPath) ?? false);
+  return agentFileRule({ path: file ?? uri, origin: 'editor', matchesGlobs, declaresAgent: declares });
 }
 
 function relativeTo(base: string | undefined, file: string | undefined): string | undefined {

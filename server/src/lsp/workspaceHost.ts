@@ -10,7 +10,6 @@ import { parseAgent, type AgentDocument } from '../service';
 import { CONFIG_FILE } from '../service/config/config';
 import type { FeatureContext } from '../service/features/featureContext';
 import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
-import { hasFrontmatter } from '../service/text/hasFrontmatter';
 import { canonicalUri, pathToUri, readText, readTextSync, uriToPath } from './files';
 import type { Logger } from './guard';
 import { affectsOthers } from './indexChanges';
@@ -119,7 +118,7 @@ export class WorkspaceHost {
     if (project.root) {
       let files: string[] = [];
       try {
-        // Every Markdown file: whether it starts with frontmatter the index cache knows without opening it.
+        // Every Markdown file: whether its frontmatter declares an agent the index cache knows without opening it.
         files = findAgentFilesSync(project.root, project.config.ignore ?? [], () => true);
       } catch (error) {
         this.log.error(`Cannot list the agent files of ${project.root}: ${(error as Error).message}`);
@@ -132,7 +131,7 @@ export class WorkspaceHost {
         if (i % INDEX_BATCH === INDEX_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
         const uri = pathToUri(files[i]);
         if (this.openDocument(uri)) continue;
-        const summary = cache.summaryOf(files[i], uri, (frontmatter) => frontmatter && isAgentPath(project, uri, () => frontmatter, false));
+        const summary = cache.summaryOf(files[i], uri, (declares) => isAgentPath(project, uri, () => declares));
         if (summary) service.index.upsert(summary);
       }
       const { cached, parsed } = cache.counts;
@@ -161,7 +160,7 @@ export class WorkspaceHost {
     if (!open) return undefined;
     const project = this.projectFor(uri);
     const text = open.getText();
-    if (!isAgentFile(project, uri, text, true)) return undefined;
+    if (!isAgentFile(project, uri, text)) return undefined;
     return { doc: project.service.parse(uri, open.version, text), project };
   }
 
@@ -234,7 +233,7 @@ export class WorkspaceHost {
     const before = project.service.index.get(uri);
     const file = uriToPath(uri);
     const text = file ? await readText(file) : undefined;
-    if (text !== undefined && hasFrontmatter(text) && isAgentFile(project, uri, text, false)) project.service.indexDocument(parseAgent(uri, 0, text));
+    if (text !== undefined && isAgentFile(project, uri, text)) project.service.indexDocument(parseAgent(uri, 0, text));
     else project.service.removeFromIndex(uri);
     return this.changed(affectsOthers(before, project.service.index.get(uri)));
   }

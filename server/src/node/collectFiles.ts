@@ -1,7 +1,8 @@
-// Which files a `check` run lints: the paths given, a folder meaning its agent files.
+// Which files a `check` run lints: the files named, always, and the agent files of
+// the folders named.
 import { statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { findAgentFilesSync, startsWithFrontmatter } from './findAgentFiles';
+import { findAgentFilesSync, walkedFileIsAgent } from './findAgentFiles';
 import { UsageError } from './usageError';
 
 /** Config is looked up from the first path given (its folder for a file), as eslint does. */
@@ -11,7 +12,7 @@ export function configStart(paths: string[], cwd: string): string {
 }
 
 /** Files in the order given, each once; `isAgent` as for findAgentFilesSync. */
-export function collectFiles(paths: string[], cwd: string, ignore: string[], isAgent: (file: string) => boolean = startsWithFrontmatter): string[] {
+export function collectFiles(paths: string[], cwd: string, ignore: string[], isAgent: (file: string) => boolean = walkedFileIsAgent): string[] {
   const files = new Set<string>();
   for (const p of paths.length ? paths : ['.']) {
     const full = path.resolve(cwd, p);

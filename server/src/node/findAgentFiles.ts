@@ -1,16 +1,16 @@
-// Finds agent files: every `.md` under a folder that starts with frontmatter,
-// skipping node_modules and .git and the configured ignore globs. Synchronous
+// Finds agent files: every `.md` under a folder that the agent-file rule accepts
+// for a folder walk, skipping node_modules and .git and the configured ignore globs. Synchronous
 // on purpose: for thousands of small files it is several times faster than
 // awaiting each open and read.
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { hasFrontmatter } from '../service/text/hasFrontmatter';
+import { declaresAgent, isAgentFile } from '../service/workspace/agentFileRule';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-/** `isAgent` decides for each `.md` file (default: it starts with frontmatter; the CLI cache can answer from its records). */
-export function findAgentFilesSync(root: string, ignore: readonly string[] = [], isAgent: (file: string) => boolean = startsWithFrontmatter): string[] {
+/** `isAgent` decides for each `.md` file (default: the agent-file rule of a folder walk; the CLI cache can answer from its records). */
+export function findAgentFilesSync(root: string, ignore: readonly string[] = [], isAgent: (file: string) => boolean = walkedFileIsAgent): string[] {
   const matcher = ignore.length ? picomatch(ignore as string[], { dot: true }) : undefined;
   const found: string[] = [];
   const walk = (dir: string): void => {
@@ -28,18 +28,8 @@ export function findAgentFilesSync(root: string, ignore: readonly string[] = [],
   return found.sort();
 }
 
-const head = Buffer.alloc(8);
-
-export function startsWithFrontmatter(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    return bytesStartWithFrontmatter(head.subarray(0, readSync(fd, head, 0, 8, 0)));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Whether file content (or its first bytes) starts with a frontmatter line. */
-export function bytesStartWithFrontmatter(bytes: Uint8Array): boolean {
-  return hasFrontmatter(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(8, bytes.length)).toString('utf8'));
+/** The agent-file rule for a file a folder walk found; `bytes`: its content when already read. */
+export function walkedFileIsAgent(file: string, bytes?: Uint8Array): boolean {
+  const text = () => (bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') : readFileSync(file, 'utf8'));
+  return isAgentFile({ path: file, origin: 'folder-walk', declaresAgent: () => declaresAgent(text()) });
 }

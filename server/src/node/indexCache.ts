@@ -1,5 +1,5 @@
 // The language server's index cache: per workspace folder, what it learned of every
-// Markdown file it indexed (whether it starts with frontmatter, and an agent's
+// Markdown file it indexed (whether its frontmatter declares an agent, and an agent's
 // summary), so reopening a large workspace parses only the files that changed.
 // Files are recognized as node/fileStamp does; the cache is tied to the server build
 // (a rebuilt server reads every file again). One that cannot be read is ignored and
@@ -9,14 +9,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { parseAgent } from '../service';
-import { hasFrontmatter } from '../service/text/hasFrontmatter';
+import { declaresAgent } from '../service/workspace/agentFileRule';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
 import { checkFile, writeJsonMembersAtomic, type FileStamp } from './fileStamp';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface IndexRecord extends FileStamp {
-  frontmatter: boolean;
+  /** Its frontmatter sets `name:` or `description:`. */
+  declaresAgent: boolean;
   /** Absent for a file that was not an agent then. */
   summary?: AgentSummary;
 }
@@ -69,10 +70,10 @@ export class IndexCacheSession {
   }
 
   /**
-   * The summary of `file` if it is an agent (`isAgent` decides from whether it starts
-   * with frontmatter), from the cache when the file is unchanged; undefined otherwise.
+   * The summary of `file` if it is an agent (`isAgent` decides from whether its
+   * frontmatter declares one), from the cache when the file is unchanged; undefined otherwise.
    */
-  summaryOf(file: string, uri: string, isAgent: (frontmatter: boolean) => boolean): AgentSummary | undefined {
+  summaryOf(file: string, uri: string, isAgent: (declaresAgent: boolean) => boolean): AgentSummary | undefined {
     const before = this.previous?.records[file];
     const check = checkFile(file, before, this.previous?.startedAt ?? 0);
     if (!check.stat) return undefined;
@@ -80,11 +81,11 @@ export class IndexCacheSession {
     let text: string | undefined;
     if (!record) {
       text = check.bytes!.toString('utf8');
-      record = { stat: check.stat, hash: check.hash!, frontmatter: hasFrontmatter(text) };
+      record = { stat: check.stat, hash: check.hash!, declaresAgent: declaresAgent(text) };
     }
     this.records[file] = record;
     this.changed ||= record !== before;
-    if (!isAgent(record.frontmatter)) return undefined;
+    if (!isAgent(record.declaresAgent)) return undefined;
     if (record.summary) {
       this.counts.cached++;
       return record.summary;
@@ -120,7 +121,7 @@ function readCacheFile(file: string, build: string, root: string): IndexCacheDat
 }
 
 function isRecord(r: IndexRecord): boolean {
-  const stampOk = Array.isArray(r?.stat) && r.stat.length === 4 && r.stat.every((n) => typeof n === 'number') && typeof r.hash === 'string' && typeof r.frontmatter === 'boolean';
+  const stampOk = Array.isArray(r?.stat) && r.stat.length === 4 && r.stat.every((n) => typeof n === 'number') && typeof r.hash === 'string' && typeof r.declaresAgent === 'boolean';
   const s = r?.summary;
   const summaryOk =
     s === undefined ||

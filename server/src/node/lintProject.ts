@@ -14,7 +14,7 @@ import { crossFileKey } from '../service/diagnostics/workspaceChecks';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
 import { writeFileAtomic } from './atomicWrite';
 import { collectFiles, configStart } from './collectFiles';
-import { bytesStartWithFrontmatter, startsWithFrontmatter } from './findAgentFiles';
+import { walkedFileIsAgent } from './findAgentFiles';
 import { MIN_FILES_FOR_THREADS, parseOnThreads, stopThreads, validateOnWorkers, type ParsedFiles, type ThreadOptions } from './lintThreads';
 import { mcpServersFromJson, parseProjectConfig } from './projectConfig';
 import { projectKey, readProjectSources } from './projectSources';
@@ -72,7 +72,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   const records: Record<string, FileRecord> = {};
   const files = options.stdin ? [options.stdin.file] : collectFiles(paths, options.cwd, project.config.ignore ?? [], (file) => {
     const { same, stat, hash, bytes } = check(file);
-    const agent = same ? same.agent : bytes ? bytesStartWithFrontmatter(bytes) : startsWithFrontmatter(file);
+    const agent = same ? same.agent : walkedFileIsAgent(file, bytes);
     if (!agent && stat) records[file] = { stat, hash: hash ?? same?.hash ?? '', agent };
     return agent;
   });

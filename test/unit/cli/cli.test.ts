@@ -55,14 +55,17 @@ describe('cli', () => {
     assert.equal(runCli(['lint'], root).status, 2);
   });
 
-  it('takes only .md files that start with frontmatter, outside node_modules and .git', () => {
+  it('walks folders for agent files (under .claude/agents, or frontmatter naming an agent) outside node_modules and .git; a file named is always linted', () => {
     const root = tempProject({
       'agents/a.md': '---\nname: a\ndescription: x\ncolor: bleu\n---\n',
+      '.claude/agents/team/draft.md': '# Draft\n',
       'docs/readme.md': '# Not an agent\n',
+      'docs/agents/overview.md': '---\ntitle: Agents\nsidebar_position: 2\n---\n# Agents\n',
       'node_modules/pkg/agent.md': '---\nname: b\ndescription: x\ncolor: bleu\n---\n',
     });
-    const { diagnostics } = JSON.parse(runCli(['check', '.', '--format', 'json'], root).stdout);
-    assert.deepEqual([...new Set(diagnostics.map((d: { file: string }) => path.relative(root, d.file)))], [path.join('agents', 'a.md')]);
+    const filesOf = (args: string[]) => [...new Set(JSON.parse(runCli(['check', ...args, '--format', 'json'], root).stdout).diagnostics.map((d: { file: string }) => path.relative(root, d.file)))].sort();
+    assert.deepEqual(filesOf(['.']), [path.join('.claude', 'agents', 'team', 'draft.md'), path.join('agents', 'a.md')]);
+    assert.deepEqual(filesOf(['docs/agents/overview.md']), [path.join('docs', 'agents', 'overview.md')]);
   });
 
   it('reads .agentry.json: severities and ignore globs; a malformed config is exit 2', () => {

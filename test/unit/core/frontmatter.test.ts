@@ -2,15 +2,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, codes, withCode } from '../../support/analyze';
+import { expectAt } from '../../support/expectAt';
 import { marked } from '../../support/markers';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-
-function expectAt(source: string, code: string, options: Parameters<typeof analyze>[1] = {}) {
-  const { text, ranges } = marked(source);
-  const found = withCode(analyze(text, options).diagnostics, code);
-  assert.deepEqual(found.map((d) => d.range), ranges, `${code} ranges`);
-  return found;
-}
 
 describe('frontmatter', () => {
   it('errors on a missing name or description (Claude Code drops the agent)', () => {

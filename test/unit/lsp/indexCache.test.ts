@@ -107,14 +107,16 @@ describe('index cache', () => {
     assert.deepEqual(await start('build-3'), [4, 0, 4]);
   });
 
-  it('indexes no file without frontmatter, even under .claude/agents, cached or not', async () => {
+  it('indexes every file under .claude/agents, frontmatter or not, and no docs page with frontmatter, cached or not', async () => {
     ws.write('.claude/agents/draft.md', '# Draft, no frontmatter yet\n');
+    ws.write('docs/agents/overview.md', '---\ntitle: Agents\nsidebar_position: 2\n---\n# Agents\n');
     try {
-      assert.deepEqual(await start('build-5'), [4, 4, 0]);
+      assert.deepEqual(await start('build-5'), [5, 5, 0]);
       client!.dispose();
-      assert.deepEqual(await start('build-5'), [4, 0, 4]);
+      assert.deepEqual(await start('build-5'), [5, 0, 5]);
     } finally {
       rmSync(ws.file('.claude/agents/draft.md'));
+      rmSync(ws.file('docs'), { recursive: true });
     }
   });
 });

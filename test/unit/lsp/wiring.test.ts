@@ -103,17 +103,21 @@ describe('index changes', () => {
 });
 
 describe('agent files', () => {
-  it('are files under .claude/agents, files with frontmatter under agents/ or opened, unless agentGlobs decide', () => {
+  it('are files under .claude/agents, declared agents under agents/, and the agentGlobs files; being open is no reason', () => {
     const project = createProject('file:///ws');
-    const frontmatter = '---\nname: a\n---\n';
-    assert.equal(isAgentFile(project, 'file:///ws/.claude/agents/new.md', '', false), true);
-    assert.equal(isAgentFile(project, 'file:///ws/team/agents/a.md', frontmatter, false), true);
-    assert.equal(isAgentFile(project, 'file:///ws/team/agents/notes.md', '# Notes\n', false), false);
-    assert.equal(isAgentFile(project, 'file:///ws/docs/post.md', frontmatter, false), false);
-    assert.equal(isAgentFile(project, 'file:///ws/docs/post.md', frontmatter, true), true);
-    assert.equal(isAgentFile(project, 'file:///ws/README.md', '# Readme\n', true), false);
+    const agent = '---\nname: a\n---\n';
+    const docsPage = '---\ntitle: Agents\nsidebar_position: 2\n---\n# Agents\n';
+    assert.equal(isAgentFile(project, 'file:///ws/.claude/agents/new.md', ''), true);
+    assert.equal(isAgentFile(project, 'file:///ws/team/agents/a.md', agent), true);
+    assert.equal(isAgentFile(project, 'file:///ws/team/agents/notes.md', '# Notes\n'), false);
+    assert.equal(isAgentFile(project, 'file:///ws/docs/agents/overview.md', docsPage), false);
+    assert.equal(isAgentFile(project, 'file:///ws/docs/post.md', agent), false);
+    assert.equal(isAgentFile(project, 'file:///ws/README.md', agent), false);
     project.matchers.agents = (relative) => relative.startsWith('prompts/');
-    assert.equal(isAgentFile(project, 'file:///ws/.claude/agents/a.md', frontmatter, true), false);
-    assert.equal(isAgentFile(project, 'file:///ws/prompts/a.md', '', false), true);
+    assert.equal(isAgentFile(project, 'file:///ws/.claude/agents/a.md', agent), true);
+    assert.equal(isAgentFile(project, 'file:///ws/prompts/a.md', ''), true);
+    project.configRoot = '/ws';
+    project.matchers.ignored = (relative) => relative.startsWith('prompts/');
+    assert.equal(isAgentFile(project, 'file:///ws/prompts/a.md', ''), false);
   });
 });

@@ -69,9 +69,9 @@ describe('IndexCacheSession', () => {
     const [cacheFile] = readdirSync(options.folder);
     const written = readFileSync(path.join(options.folder, cacheFile), 'utf8');
     assert.ok(!written.includes('b.md'));
-    writeFileSync(path.join(options.folder, cacheFile), written.replace('"format":1', '"format": 1'));
+    writeFileSync(path.join(options.folder, cacheFile), written.replace('"format":2', '"format": 2'));
     index();
-    assert.match(readFileSync(path.join(options.folder, cacheFile), 'utf8'), /"format": 1/, 'an unchanged cache is not rewritten');
+    assert.match(readFileSync(path.join(options.folder, cacheFile), 'utf8'), /"format": 2/, 'an unchanged cache is not rewritten');
   });
 
   it('without options, reads every file and writes nothing', () => {

@@ -183,7 +183,7 @@ describe('adversarial inputs', () => {
       assert.deepEqual(codes(diagnostics), ['frontmatter-language']);
       assert.match(String(diagnostics[0].message), new RegExp(`\`---${language}\` frontmatter is not YAML.*never runs it`));
       writeFileSync(path.join(root, 'agent.md'), text);
-      const run = runCli(['check', '.', '--fix', '--format', 'json'], root);
+      const run = runCli(['check', 'agent.md', '--fix', '--format', 'json'], root);
       assert.equal(run.status, 1, run.stderr);
       assert.deepEqual(JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code), ['frontmatter-language']);
       assert.equal(existsSync(marker), false, 'the payload ran');

@@ -35,4 +35,6 @@ export const DIAGNOSTIC_SUMMARIES: Readonly<Record<DiagnosticCode, string>> = {
   'name-file-mismatch': 'The agent name differs from its file name.',
   'unknown-agent-reference': 'A Cross-Agent Validation entry names an agent that does not exist.',
   'file-too-large': 'The file is too large to analyse fully.',
+  'permission-no-prompts': 'A permission mode under which the agent is never asked before using a tool.',
+  'allowed-tools-ignored': 'An allowed-tools key (as skills and commands have) without tools: the agent gets every tool.',
 };

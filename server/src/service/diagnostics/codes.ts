@@ -38,6 +38,8 @@ export const DIAGNOSTIC_CODES = {
   'name-file-mismatch': Information,
   'unknown-agent-reference': Warning,
   'file-too-large': Warning,
+  'permission-no-prompts': Information,
+  'allowed-tools-ignored': Warning,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

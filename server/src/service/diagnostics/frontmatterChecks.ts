@@ -6,6 +6,7 @@ import { checkValue, enumValues, FRONTMATTER_KEYS, isKnownKey, NAME_PATTERN, TRI
 import { closestMatch } from '../schema/suggest';
 import { lineSpanOf } from '../text/lineSpan';
 import { slugify } from '../schema/agentName';
+import { ALLOWED_TOOLS_KEY } from './allowedToolsCheck';
 import type { Report } from './reporter';
 import type { AnalysisSettings } from './settings';
 
@@ -30,7 +31,8 @@ export function checkFrontmatter(doc: AgentDocument, settings: AnalysisSettings,
   const absentKeys = FRONTMATTER_KEYS.filter((k) => !fm.fields.some((f) => f.key === k));
   for (const field of fm.fields) {
     if (field.lenient) reportLenient(doc, field, report);
-    if (!isKnownKey(field.key)) {
+    // `allowed-tools` has its own check: it changes which tools the agent gets.
+    if (!isKnownKey(field.key) && field.key !== ALLOWED_TOOLS_KEY) {
       const suggestion = closestMatch(field.key, absentKeys);
       report('unknown-key', field.keySpan, `Unknown key \`${field.key}\`: Claude Code ignores it silently.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, {
         data: { key: field.key, suggestion },

@@ -3,7 +3,9 @@
 import type { AgentDocument } from '../types';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { severityFromName } from './codes';
+import { checkAllowedTools } from './allowedToolsCheck';
 import { checkFrontmatter } from './frontmatterChecks';
+import { checkPermissionMode } from './permissionChecks';
 import { createReporter, type AgentDiagnostic } from './reporter';
 import type { AnalysisSettings } from './settings';
 import { checkStructure } from './structureChecks';
@@ -16,6 +18,8 @@ export function validateDocument(doc: AgentDocument, settings: AnalysisSettings,
   const { report, diagnostics } = createReporter(doc);
   checkFrontmatter(doc, settings, report);
   checkTools(doc, settings, report);
+  checkAllowedTools(doc, report);
+  checkPermissionMode(doc, report);
   checkStructure(doc, settings, report);
   checkText(doc, report);
   checkWorkspace(doc, workspace, report);

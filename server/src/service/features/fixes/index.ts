@@ -10,6 +10,7 @@ import { insertMissingSection } from './insertMissingSection';
 import type { FixEdit, QuickFix } from './quickFix';
 import { quoteLenientValue } from './quoteLenientValue';
 import { removeDuplicateItem } from './removeDuplicateItem';
+import { renameAllowedTools } from './renameAllowedTools';
 import { repairMojibake } from './repairMojibake';
 import { replaceLegacyTool } from './replaceLegacyTool';
 import { replaceWithSuggestion } from './replaceWithSuggestion';
@@ -28,6 +29,7 @@ export const QUICK_FIXES: readonly QuickFix[] = [
   insertMissingSection,
   fixEmptyHooks,
   insertFrontmatter,
+  renameAllowedTools,
 ];
 
 export function fixesFor(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[] {
