@@ -51,7 +51,10 @@ Options:
   -h, --help              show this help
   -v, --version           show the version
 
-With --fix, the cache is written (for the next run) but not read.
+With --fix, the cache is written (for the next run) but not read. A fixed file is
+replaced through a temporary file and a rename, and only if it still holds what was
+read (a file edited during the run is left as it is); a file with other hard links
+is not fixed, since the others would keep the old text.
 --max-warnings counts warnings that --quiet leaves out, as eslint does.
 AGENTRY_THREADS=<n> sets the threads that parse (default: one per core).
 

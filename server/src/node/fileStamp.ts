@@ -3,7 +3,8 @@
 // within RACY_MS of the run that recorded it (its timestamp may not show a second
 // change then: git's "racy" entries); otherwise its content hash decides.
 // Shared by `check --cache` and the language server's index cache.
-import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, writeSync, type Stats } from 'node:fs';
+import { writeAtomic } from './atomicWrite';
 import { hashBytes } from './projectSources';
 
 /** Coarser than any common file system's timestamps (FAT: 2 s). */
@@ -74,20 +75,4 @@ export function writeJsonMembersAtomic(file: string, data: Record<string, unknow
     }
     writeSync(fd, `${chunk}}}`);
   });
-}
-
-function writeAtomic(file: string, write: (fd: number) => void): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      write(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }

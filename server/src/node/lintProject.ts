@@ -4,6 +4,7 @@
 // diagnostics unless its cross-file inputs changed; with threads, files are parsed
 // and validated on worker threads as well.
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { version } from '../../../package.json';
@@ -12,7 +13,7 @@ import { checkFile } from './fileStamp';
 import { applyEdits, createAgentService, settingsFromConfig, type AgentDocument } from '../service';
 import { crossFileKey } from '../service/diagnostics/workspaceChecks';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
-import { writeFileAtomic } from './atomicWrite';
+import { removeStaleTemporaries, replaceIfUnchanged } from './atomicWrite';
 import { collectFiles, configStart } from './collectFiles';
 import { walkedFileIsAgent } from './findAgentFiles';
 import { MIN_FILES_FOR_THREADS, parseOnThreads, stopThreads, validateOnWorkers, type ParsedFiles, type ThreadOptions } from './lintThreads';
@@ -85,13 +86,14 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   }
 
   // Parse what changed (on threads when there is enough), then index every file in order.
-  const docs = new Map<string, { doc: AgentDocument; lossless: boolean }>();
+  /** Each parsed file with the bytes it was read as: --fix replaces only a file that still holds them. */
+  const docs = new Map<string, { doc: AgentDocument; bytes: Buffer; lossless: boolean }>();
   const parseHere = (file: string): AgentSummary => {
     const bytes = options.stdin && file === options.stdin.file ? Buffer.from(options.stdin.text, 'utf8') : (check(file).bytes ?? readFileSync(file));
     const text = bytes.toString('utf8');
     const doc = service.parse(pathToFileURL(file).href, 0, text);
     // Invalid UTF-8 decodes to U+FFFD: writing the text back would change bytes no fix touches.
-    docs.set(file, { doc, lossless: Buffer.from(text, 'utf8').equals(bytes) });
+    docs.set(file, { doc, bytes, lossless: Buffer.from(text, 'utf8').equals(bytes) });
     return summarize(doc);
   };
   const toParse = files.filter((f) => !reused.has(f));
@@ -107,6 +109,8 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     // taken when its file is validated: --fix changes the index as it goes.
     const crossKeys = new Map(files.map((file, i) => [file, crossFileKey(summaries[i], service.workspace)]));
     const stale = (file: string) => !reused.has(file) || reused.get(file)!.crossKey !== crossKeys.get(file);
+    // Temporary files of a --fix run that was killed are removed before this one writes.
+    if (options.fix) for (const dir of new Set(files.map((f) => path.dirname(f)))) removeStaleTemporaries(dir);
     const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), summaries, settings, rules) : new Map<string, Diagnostic[]>();
     const results: FileResult[] = [];
     for (const [i, file] of files.entries()) {
@@ -125,14 +129,17 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
           if (edits.length && !here.lossless) notFixed = 'the file is not valid UTF-8, and rewriting it would change bytes no fix touches';
           else if (edits.length) {
             const text = applyEdits(current.text, edits);
-            await writeFileAtomic(file, text);
-            checks.set(file, {});
-            current = service.parse(current.uri, current.version + 1, text);
-            service.indexDocument(current);
-            summaries[i] = service.index.get(current.uri)!;
-            crossKeys.set(file, crossFileKey(summaries[i], service.workspace));
-            diagnostics = service.validate(current, settings);
-            fixed = true;
+            const replaced = replaceIfUnchanged(file, text, here.bytes);
+            if (!replaced.written) notFixed = replaced.reason === 'changed' ? 'changed during the run (an edit is never overwritten)' : `it has ${replaced.links} hard links, and replacing it would leave the others the old text`;
+            else {
+              checks.set(file, {});
+              current = service.parse(current.uri, current.version + 1, text);
+              service.indexDocument(current);
+              summaries[i] = service.index.get(current.uri)!;
+              crossKeys.set(file, crossFileKey(summaries[i], service.workspace));
+              diagnostics = service.validate(current, settings);
+              fixed = true;
+            }
           }
         }
       }
