@@ -37,4 +37,5 @@ export const DIAGNOSTIC_SUMMARIES: Readonly<Record<DiagnosticCode, string>> = {
   'file-too-large': 'The file is too large to analyse fully.',
   'permission-no-prompts': 'A permission mode under which the agent is never asked before using a tool.',
   'allowed-tools-ignored': 'An allowed-tools key (as skills and commands have) without tools: the agent gets every tool.',
+  'unbalanced-tag': 'A prompt tag such as <example> that is never closed, or a closing tag that closes nothing.',
 };

@@ -40,6 +40,7 @@ export const DIAGNOSTIC_CODES = {
   'file-too-large': Warning,
   'permission-no-prompts': Information,
   'allowed-tools-ignored': Warning,
+  'unbalanced-tag': Warning,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

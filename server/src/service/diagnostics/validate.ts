@@ -9,6 +9,7 @@ import { checkPermissionMode } from './permissionChecks';
 import { createReporter, type AgentDiagnostic } from './reporter';
 import type { AnalysisSettings } from './settings';
 import { checkStructure } from './structureChecks';
+import { checkTags } from './tagChecks';
 import { applySuppressions } from './suppressions';
 import { checkText } from './textChecks';
 import { checkTools } from './toolChecks';
@@ -22,6 +23,7 @@ export function validateDocument(doc: AgentDocument, settings: AnalysisSettings,
   checkPermissionMode(doc, report);
   checkStructure(doc, settings, report);
   checkText(doc, report);
+  checkTags(doc, report);
   checkWorkspace(doc, workspace, report);
   return applySuppressions(doc, applySeverities(diagnostics, settings));
 }

@@ -1,5 +1,5 @@
-// Hover: `Rule N` anywhere in the body first, then agent names, then the
-// frontmatter's keys and values.
+// Hover: `Rule N` anywhere in the body first, then prompt tags, agent names, and
+// the frontmatter's keys and values.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { spanToRange } from '../diagnostics/reporter';
 import type { AgentDocument, Span } from '../types';
@@ -9,12 +9,15 @@ import { agentHover } from './hoverAgents';
 import { keyHover, valueHover } from './hoverFrontmatter';
 import { ruleHover } from './hoverRules';
 import { ruleAt } from './ruleResolution';
+import { tagAt, tagHover } from './hoverTags';
 import { touches } from './text';
 
 export function hover(doc: AgentDocument, position: Position, ctx: FeatureContext, token: Cancellation): Hover | null {
   const offset = doc.textDocument.offsetAt(position);
   const rule = ruleAt(doc, offset);
   if (rule) return markdown(doc, ruleHover(doc, rule, ctx, token), rule.span);
+  const tag = tagAt(doc, offset);
+  if (tag) return markdown(doc, tagHover(doc, tag), tag.span);
   const agent = agentNameAt(doc, offset);
   if (agent) return markdown(doc, agentHover(doc, agent, ctx), agent.span);
   const field = doc.frontmatter?.fields.find((f) => touches(f.entrySpan, offset));

@@ -3,6 +3,7 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { AgentDocument } from '../../types';
 import { addMissingKey } from './addMissingKey';
 import { alignNameWithFile } from './alignNameWithFile';
+import { closeTag } from './closeTag';
 import { fixEmptyHooks } from './fixEmptyHooks';
 import { fixRuleNumbering } from './fixRuleNumbering';
 import { insertFrontmatter } from './insertFrontmatter';
@@ -30,6 +31,7 @@ export const QUICK_FIXES: readonly QuickFix[] = [
   fixEmptyHooks,
   insertFrontmatter,
   renameAllowedTools,
+  closeTag,
 ];
 
 export function fixesFor(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[] {
