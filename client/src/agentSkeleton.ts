@@ -2,7 +2,7 @@
 // snippets/agentry.json, with its tab stops resolved to their defaults and the
 // name and description filled in. Pure: no vscode import.
 import snippets from '../../snippets/agentry.json';
-import { resolveSnippet } from './snippetSyntax';
+import { resolveSnippet } from '../../server/src/service/text/snippetSyntax';
 
 export const AGENT_SNIPPET = 'Agent file';
 

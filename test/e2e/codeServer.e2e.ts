@@ -5,10 +5,15 @@
 //   api-tester.md         squiggles; Problems panel rows (code, line, column, source); completion of
 //                         a tool name after `, ` in tools: (accepted); Quick Fix `Reed` -> `Read`;
 //                         Agentry: Fix All in File; save, and the file on disk has every edit
-//   backend-developer.md  hover over `Rule 5` shows the rule's title; the `agent-rule` snippet inserts
+//                         no snippets after `color: ` (snippets only where a section can start)
+//   backend-developer.md  `Rule 5` coloured (semantic tokens); hover over `Rule 5` shows the rule's
+//                         title; the `agent-rule` snippet (from the server) inserts
 //                         the missing Rule 4 and the rule diagnostics go away; save; an agent of the
 //                         same name written to disk (and deleted) outside the editor shows (and clears)
 //                         duplicate-agent-name
+//   README.md, docs/agents/overview.md  (fixtures/not-agents, Markdown with frontmatter that is not an
+//                         agent): no Agentry colours, snippets or completions, and no Agentry problems
+//                         after Agentry: Lint All Agent Files
 //
 // Usage: bash scripts/install-e2e-tools.sh && node --import tsx test/e2e/codeServer.e2e.ts
 // Env: E2E_VSIX=file.vsix    test that package instead of building one
@@ -107,6 +112,7 @@ async function main(): Promise<number> {
     }))) return steps.finish();
     if (!(await steps.step('start code-server with the .vsix installed', async () => {
       fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
+      fs.cpSync(path.join(REPO_ROOT, 'test/e2e/fixtures/not-agents'), workspace, { recursive: true });
       server = await cs.startCodeServer({ vsix });
       return server.baseUrl;
     }))) return steps.finish();
@@ -117,6 +123,7 @@ async function main(): Promise<number> {
     const page = ui!.page;
     await apiTester(page);
     await backendDeveloper(page);
+    await notAgents(page);
     await steps.step('no error notification from the extension', async () => {
       const errors = (await cs.notifications(page)).filter((t) => /agentry/i.test(t));
       assert(errors.length === 0, `notifications: ${JSON.stringify(errors)}`);
@@ -195,6 +202,16 @@ async function apiTester(page: Page): Promise<void> {
     return `${labels.length} suggestions (${labels.slice(0, 6).join(', ')}, ...)`;
   });
 
+  await steps.step(`${file}: no snippets in a frontmatter value (after \`color: \`)`, async () => {
+    const at = find(original, 'bleu');
+    const labels = (await cs.triggerCompletion(page, at, { all: true })).map((i) => i.label);
+    await cs.dismissWidgets(page);
+    assert(labels.length > 0, 'no suggestions at all after color:');
+    const snippets = labels.filter((l) => /^agent(-|$)/.test(l));
+    assert(snippets.length === 0, `snippets offered after color: ${JSON.stringify(snippets)}`);
+    return `${labels.length} suggestions, none a snippet (${labels.slice(0, 4).join(', ')}, ...)`;
+  });
+
   await steps.step(`${file}: Quick Fix (Ctrl+.) on \`Reed\` -> Change to \`Read\``, async () => {
     const title = 'Change to `Read`';
     const actions = await cs.codeActions(page, reed);
@@ -233,6 +250,18 @@ async function backendDeveloper(page: Page): Promise<void> {
     await cs.openFileFromExplorer(page, `${AGENTS}/${file}`);
     await cs.waitForMarkers(page, 'warning', 30_000, 3);
   }))) return;
+
+  await steps.step(`${file}: \`Rule 5\` and the declared rule count are coloured (semantic tokens)`, async () => {
+    const reference = find(original, 'using Rule 5');
+    await cs.goToPosition(page, reference.line, 1);
+    const runs = await cs.waitUntil(async () => {
+      const found = await cs.lineColors(page, 'using Rule 5');
+      return cs.colorOf(found, 'Rule 5') !== cs.colorOf(found, 'using') ? found : undefined;
+    }, 'Rule 5 in a colour of its own', 20_000, 250);
+    const count = await cs.lineColors(page, 'FOLLOWING 5');
+    assert(cs.colorOf(count, '5') !== cs.colorOf(count, 'YOU'), () => `declared count: ${JSON.stringify(count)}`);
+    return `Rule 5 ${cs.colorOf(runs, 'Rule 5')}, text ${cs.colorOf(runs, 'using')}`;
+  });
 
   await steps.step(`${file}: hover over \`Rule 5\` shows its title`, async () => {
     const ref = find(original, 'Rule 5');
@@ -286,6 +315,45 @@ async function backendDeveloper(page: Page): Promise<void> {
     return rows.find((r) => r.code === 'duplicate-agent-name')!.message;
   });
   await shot(page, 'code-server-final');
+}
+
+/** Markdown files with frontmatter that are not agents: Agentry leaves them alone. */
+async function notAgents(page: Page): Promise<void> {
+  for (const file of ['README.md', 'docs/agents/overview.md']) {
+    const text = fs.readFileSync(path.join(workspace, file), 'utf8');
+    if (!(await steps.step(`${file} (not an agent): open from the Explorer`, () => cs.openFileFromExplorer(page, file)))) continue;
+    await steps.step(`${file}: no Agentry colours on \`BOUND BY … RULES\` and \`Rule 5\``, async () => {
+      const line = find(text, 'Rule 5').line;
+      await cs.goToPosition(page, line, 1);
+      const runs = await cs.waitUntil(async () => {
+        const found = await cs.lineColors(page, 'Rule 5 covers');
+        return found.length ? found : undefined;
+      }, `line ${line} rendered`, 10_000, 250);
+      const plain = cs.colorOf(runs, 'covers');
+      for (const word of ['BOUND', '3 RULES', 'Rule 5']) assert(cs.colorOf(runs, word) === plain, () => `${word} is coloured: ${JSON.stringify(runs)}`);
+      return `one colour on the line (${plain})`;
+    });
+    await steps.step(`${file}: no Agentry snippets or completions at a line start`, async () => {
+      const last = text.split('\n').length - 1;
+      await cs.goToPosition(page, last, 1);
+      await cs.typeText(page, 'agent');
+      const labels = (await cs.triggerCompletion(page, undefined, { all: true })).map((i) => i.label);
+      await cs.dismissWidgets(page);
+      await page.keyboard.press('Control+Z');
+      const ours = labels.filter((l) => /^agent(-|$)/.test(l) || /^\*\*Rule/.test(l));
+      assert(ours.length === 0, `offered: ${JSON.stringify(ours)}`);
+      return `${labels.length} suggestion(s): ${JSON.stringify(labels.slice(0, 5))}`;
+    });
+  }
+  await steps.step('README.md, docs/agents/overview.md: no Agentry problems after Agentry: Lint All Agent Files', async () => {
+    await cs.runCommand(page, 'Agentry: Lint All Agent Files');
+    let rows: cs.ProblemRow[] = [];
+    await cs.waitUntil(async () => (rows = await cs.readProblems(page)).some((r) => r.source === 'agentry' && r.file === 'api-tester.md'), 'Agentry problems of api-tester.md', 30_000, 250);
+    const theirs = rows.filter((r) => r.source === 'agentry' && (r.file === 'README.md' || r.file === 'overview.md'));
+    assert(theirs.length === 0, () => `problems: ${theirs.map(brief).join('\n')}`);
+    await shot(page, 'code-server-not-agents');
+    return `${rows.filter((r) => r.source === 'agentry').length} Agentry rows, none for these files`;
+  });
 }
 
 main().then(

@@ -36,8 +36,8 @@ interface Manifest {
     commands: { command: string; title: string; category: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
     configuration: { title: string; properties: Record<string, Setting> };
-    snippets: { language: string; path: string }[];
-    grammars: { scopeName: string; path: string; injectTo?: string[] }[];
+    snippets?: unknown;
+    grammars?: unknown;
     jsonValidation: { fileMatch: string; url: string }[];
   };
 }
@@ -120,11 +120,9 @@ describe('activation and documents', () => {
     assert.deepEqual(AGENT_LANGUAGES, ['markdown', 'chatagent']);
   });
 
-  it('contributes snippets for both languages and grammars that exist', () => {
-    assert.deepEqual(manifest.contributes.snippets.map((s) => s.language).sort(), ['chatagent', 'markdown']);
-    for (const contribution of [...manifest.contributes.snippets, ...manifest.contributes.grammars]) {
-      assert.ok(fs.existsSync(path.join(REPO_ROOT, contribution.path)), contribution.path);
-    }
+  it('contributes no snippets or grammars: the server offers them, in agent files only', () => {
+    assert.equal(manifest.contributes.snippets, undefined);
+    assert.equal(manifest.contributes.grammars, undefined);
   });
 });
 
@@ -161,8 +159,8 @@ describe('.vscodeignore', () => {
     // vsce's own file listing over a stand-in tree with the real manifest and ignore file.
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'agentry-vsix-'));
     try {
-      const shipped = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'images/icon.png', 'snippets/agentry.json', ...[...manifest.contributes.grammars.map((g) => g.path), ...manifest.contributes.jsonValidation.map((j) => j.url)].map((p) => p.replace(/^\.\//, ''))];
-      const dropped = ['.vscodeignore', 'dist/client.js.map', 'dist/server.js.map', 'dist/cli.js', 'node_modules/yaml/index.js', 'client/src/extension.ts', 'server/src/server.ts', 'test/unit/manifest.test.ts', 'examples/.claude/agents/a.md', 'docs/diagnostics.md', 'scripts/make-icon.mjs', 'images/draft.png', 'tsconfig.json', 'esbuild.mjs', 'package-lock.json', 'agentry-0.1.0.vsix', 'schemas/agent-frontmatter.schema.json'];
+      const shipped = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'images/icon.png', ...manifest.contributes.jsonValidation.map((j) => j.url.replace(/^\.\//, ''))];
+      const dropped = ['.vscodeignore', 'dist/client.js.map', 'dist/server.js.map', 'dist/cli.js', 'node_modules/yaml/index.js', 'client/src/extension.ts', 'server/src/server.ts', 'test/unit/manifest.test.ts', 'examples/.claude/agents/a.md', 'docs/diagnostics.md', 'scripts/make-icon.mjs', 'images/draft.png', 'tsconfig.json', 'esbuild.mjs', 'package-lock.json', 'agentry-0.1.0.vsix', 'schemas/agent-frontmatter.schema.json', 'snippets/agentry.json'];
       for (const file of [...shipped, ...dropped]) {
         fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         fs.copyFileSync(path.join(REPO_ROOT, file === '.vscodeignore' || file === 'package.json' ? file : 'LICENSE'), path.join(root, file));

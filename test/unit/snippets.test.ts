@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { AGENT_SNIPPET, agentNameProblem, agentSkeleton, snippetBody, yamlScalar } from '../../client/src/agentSkeleton';
-import { parseSnippet, resolveSnippet, snippetChoices, SnippetSyntaxError, type SnippetNode } from '../../client/src/snippetSyntax';
+import { parseSnippet, resolveSnippet, snippetChoices, SnippetSyntaxError, type SnippetNode } from '../../server/src/service/text/snippetSyntax';
 import { ENFORCEMENT_SECTIONS } from '../../server/src/service/config/config';
 import { COLORS, NAME_PATTERN } from '../../server/src/service/schema/frontmatterSchema';
 import { MODEL_ALIASES } from '../../server/src/service/schema/models';

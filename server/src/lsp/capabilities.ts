@@ -2,6 +2,7 @@
 // capabilities announced in return: exactly the features registered.
 import { TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND } from '../service/features/codeActions';
+import { SEMANTIC_TOKENS_LEGEND } from '../service/features/semanticTokens';
 import { APPLY_FIX_ALL_COMMAND } from './protocol';
 
 export const COMPLETION_TRIGGERS = [' ', ',', '(', '*', '-'];
@@ -47,6 +48,7 @@ export function serverCapabilities(support: ClientSupport): ServerCapabilities {
     documentSymbolProvider: { label: 'Agentry' },
     workspaceSymbolProvider: true,
     foldingRangeProvider: true,
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
     executeCommandProvider: { commands: [APPLY_FIX_ALL_COMMAND] },
   };

@@ -1,9 +1,10 @@
-// Definition, references, rename, outline, folding and workspace symbols, wired to the features.
+// Definition, references, rename, outline, folding, semantic tokens and workspace symbols, wired to the features.
 import { ErrorCodes, ResponseError, type Connection, type DocumentSymbol, type FoldingRange, type Location, type WorkspaceSymbol } from 'vscode-languageserver/node';
 import { definition } from '../service/features/definition';
 import { documentSymbols } from '../service/features/documentSymbols';
 import { foldingRanges } from '../service/features/foldingRanges';
 import { references } from '../service/features/references';
+import { semanticTokens } from '../service/features/semanticTokens';
 import { prepareRename, renameAgent } from '../service/features/rename';
 import { workspaceSymbols } from '../service/features/workspaceSymbols';
 import { agentHandler } from './agentHandler';
@@ -26,6 +27,7 @@ export function registerNavigation(connection: Connection, host: WorkspaceHost, 
   );
   connection.onDocumentSymbol(agentHandler(host, log, 'textDocument/documentSymbol', [] as DocumentSymbol[], ({ doc }, _params, token) => documentSymbols(doc, token)));
   connection.onFoldingRanges(agentHandler(host, log, 'textDocument/foldingRange', [] as FoldingRange[], ({ doc }, _params, token) => foldingRanges(doc, token)));
+  connection.languages.semanticTokens.on(agentHandler(host, log, 'textDocument/semanticTokens/full', { data: [] }, ({ doc }, _params, token) => semanticTokens(doc, token)));
   connection.onWorkspaceSymbol(
     guard(log, 'workspace/symbol', [] as WorkspaceSymbol[], async (params, token) => {
       await host.ready;

@@ -500,6 +500,33 @@ export async function editorLines(page: Page): Promise<Array<{ line: number; tex
   });
 }
 
+/**
+ * The colour (CSS `color`) of each character run of the first rendered line of the active editor
+ * that contains `needle`: what the TextMate grammar and semantic tokens made of it.
+ */
+export async function lineColors(page: Page, needle: string): Promise<Array<{ text: string; color: string }>> {
+  return activeEditor(page).evaluate((editor: any, wanted: string) => {
+    const line = Array.from(editor.querySelectorAll('.view-lines .view-line') as ArrayLike<any>).find((el: any) => (el.textContent ?? '').replace(/\u00a0/g, ' ').includes(wanted));
+    if (!line) return [];
+    return Array.from(line.querySelectorAll('span > span') as ArrayLike<any>).map((el: any) => ({
+      text: (el.textContent ?? '').replace(/\u00a0/g, ' '),
+      color: (globalThis as any).getComputedStyle(el).color as string,
+    }));
+  }, needle);
+}
+
+/** The colour of the run holding the first character of `word` on its line (see lineColors), or undefined. */
+export function colorOf(runs: Array<{ text: string; color: string }>, word: string): string | undefined {
+  const at = runs.map((r) => r.text).join('').indexOf(word);
+  if (at < 0) return undefined;
+  let offset = 0;
+  for (const run of runs) {
+    if (at < offset + run.text.length) return run.color;
+    offset += run.text.length;
+  }
+  return undefined;
+}
+
 /** Wait until line `line` (1-based) of the active editor is rendered and passes `check`; returns its text. */
 export async function waitForEditorLine(
   page: Page,

@@ -17,6 +17,7 @@ import type {
   WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
+import { SEMANTIC_TOKENS_LEGEND } from '../../../server/src/service/features/semanticTokens';
 import { seed } from '../../support/fixtures';
 import { createWorkspace, REVIEWER_TEXT, RULES_TEXT, type FixtureWorkspace } from './fixtureWorkspace';
 import { FULL_CLIENT, startInProcess, type TestClient } from './harness';
@@ -57,6 +58,7 @@ describe('language server over LSP (pull client)', () => {
       documentSymbolProvider: { label: 'Agentry' },
       workspaceSymbolProvider: true,
       foldingRangeProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.agentry'], resolveProvider: false },
       executeCommandProvider: { commands: ['agentry.applyFixAll'] },
       diagnosticProvider: { identifier: 'agentry', interFileDependencies: true, workspaceDiagnostics: false },
@@ -145,6 +147,15 @@ describe('language server over LSP (pull client)', () => {
     assert.ok(folding.some((r) => r.startLine === 0 && r.endLine === 18));
     const agents = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'backend-arch' });
     assert.deepEqual(agents.map((s) => s.name), ['backend-architect', 'senior-backend-architect']);
+  });
+
+  it('colours agent files with semantic tokens, and nothing in other Markdown, open or not', async () => {
+    const tokens = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri: developer() } });
+    assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
+    const readme = pathToFileURL(`${ws.root}/docs/agents/overview.md`).href;
+    await client.open(readme, '---\ntitle: Agents\n---\nBOUND BY THE FOLLOWING 3 RULES. See Rule 5.\n');
+    assert.deepEqual(await client.request('textDocument/semanticTokens/full', { textDocument: { uri: readme } }), { data: [] });
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: readme }, position: { line: 4, character: 0 } }), null);
   });
 
   it('indexes a workspace folder added later', async () => {
