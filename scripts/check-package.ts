@@ -2,8 +2,9 @@
 // empty temporary prefix with `npm install -g` (offline, so no dependency can come in), and run
 // with `npx <tarball>`; `agentry check` on the seeds must give the in-repo CLI's output (dist/,
 // as npm test built it), and the README's install commands must work beside the tarball. Then
-// the GitHub Action's shell step (action.yml) runs locally on a workspace of the seeds.
-// Usage: npm run test:package   (after npm run build)
+// the GitHub Action's shell step (action.yml) runs locally on a workspace of the seeds, and the
+// README's .vsix commands run in a fresh clone, `code` being code-server from the e2e tools.
+// Usage: npm run test:package   (after npm run build and scripts/install-e2e-tools.sh)
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { readmeBlocks } from '../test/support/readmeBlocks';
 import { REPO_ROOT, SEEDS_DIR } from '../test/support/fixtures';
+import { e2eTools } from '../test/e2e/lib/tools';
 
 const work = mkdtempSync(path.join(tmpdir(), 'agentry-package-'));
 const FORMATS = ['text', 'json', 'sarif', 'github'];
@@ -138,10 +140,33 @@ function checkAction(): void {
   console.log(`action.yml: its shell steps ran locally (annotations, ${inputs['sarif-file']} with ${sarif.runs[0].results.length} results, exit-code 1, the job fails); not run here: ${uses.join(', ')}`);
 }
 
+/** The README's `.vsix` block in a clone of HEAD: `npm ci && npm run package`, then `code --install-extension`. */
+function checkReadmeVsix(): void {
+  const [block] = readmeBlocks('vsix', 'sh');
+  if (block === undefined) fail('the README marks no .vsix commands (<!-- readme-test: vsix -->)');
+  const tools = e2eTools();
+  const clone = path.join(work, 'clone');
+  execFileSync('git', ['clone', '--quiet', '--no-local', REPO_ROOT, clone]);
+  const editor = path.join(work, 'code');
+  const bin = path.join(work, 'code-bin');
+  mkdirSync(bin, { recursive: true });
+  const code = path.join(bin, 'code');
+  writeFileSync(code, `#!/bin/sh\nexec "${tools.node24}" "${tools.codeServerEntry}" --user-data-dir "${editor}/user" --extensions-dir "${editor}/extensions" --disable-telemetry "$@"\n`, { mode: 0o755 });
+  const result = run('bash', ['-euo', 'pipefail', '-c', block], { cwd: clone, env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+  if (result.status !== 0) fail(`README .vsix block failed (exit ${result.status}):\n${block}\n${result.stdout}${result.stderr}`);
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}@${manifest.version}`;
+  const listed = run(code, ['--list-extensions', '--show-versions']);
+  if (!listed.stdout.split('\n').includes(id)) fail(`code-server does not list ${id} after the README's commands:\n${listed.stdout}${listed.stderr}`);
+  const vsix = readdirSync(clone).find((f) => f.endsWith('.vsix'))!;
+  console.log(`README .vsix commands: ${vsix} (${(statSync(path.join(clone, vsix)).size / 1024).toFixed(0)} KB) built in a fresh clone and installed (${id})`);
+}
+
 try {
   const tarball = checkTarball();
   checkReadmeInstall(tarball);
   checkAction();
+  checkReadmeVsix();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
