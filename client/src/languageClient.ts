@@ -27,7 +27,7 @@ export function createLanguageClient(parts: ClientParts): LanguageClient {
     // The library pulls diagnostics (textDocument/diagnostic) when a document
     // changes or is saved; the server answers from its per-version cache.
     diagnosticPullOptions: { onChange: true, onSave: true },
-    // File changes reach the server through the watchers it registers itself (lsp/startServer.ts
+    // File changes reach the server through the watchers it registers itself (lsp/watchedFiles.ts
     // WATCHED_FILES); client-side watchers as well would send every change twice.
     outputChannel: parts.outputChannel,
     initializationOptions: { cacheFolder: parts.cacheFolder },

@@ -13,12 +13,13 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { AgentSummary } from '../service/workspace/workspaceIndex';
 import { collectFiles } from '../node/collectFiles';
+import { skillsKey } from '../node/skillSources';
 import type { FileResult } from '../node/lintProject';
 import { checkFile, writeJsonAtomic, type FileCheck, type FileStamp } from '../node/fileStamp';
 
 export type FileRecordCheck = FileCheck<FileRecord>;
 
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 export const DEFAULT_CACHE_FILE = '.agentry-cache';
 /** What the formatters print of a diagnostic: start line and character, end line and character, severity, code, message. */
 export type CompactDiagnostic = [number, number, number, number, number, string, string];
@@ -41,6 +42,8 @@ export interface CacheData {
   records: Record<string, FileRecord>;
   /** JSON of IndexEntries. */
   index: string;
+  /** skillsKey of the files linted: the skill files they can name, with their texts. */
+  skills: string;
 }
 
 /** Per linted file: its workspace summary and crossFileKey. */
@@ -65,7 +68,7 @@ export function readCache(file: string): CacheData | undefined {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
     const valid =
-      data?.format === CACHE_FORMAT && typeof data.key === 'string' && typeof data.startedAt === 'number' && Array.isArray(data.files) && typeof data.records === 'object' && data.records !== null && typeof data.index === 'string';
+      data?.format === CACHE_FORMAT && typeof data.key === 'string' && typeof data.startedAt === 'number' && Array.isArray(data.files) && typeof data.records === 'object' && data.records !== null && typeof data.index === 'string' && typeof data.skills === 'string';
     return valid ? data : undefined;
   } catch {
     return undefined;
@@ -106,6 +109,7 @@ export function cachedResults(cache: CacheData, key: string, paths: string[], cw
     return undefined; // a changed file, or a usage error the linter reports
   }
   if (files.length !== cache.files.length || files.some((f, i) => f !== cache.files[i])) return undefined;
+  if (skillsKey(files) !== cache.skills) return undefined;
   const results: FileResult[] = [];
   for (const file of files) {
     const record = records[file] ?? unchanged(file);

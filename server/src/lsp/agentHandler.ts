@@ -13,7 +13,7 @@ export function agentHandler<P extends { textDocument: { uri: string } }, R>(
   handler: (found: AgentContext, params: P, token: CancellationToken) => R | Promise<R>,
 ): Guarded<P, R> {
   return guard(log, method, empty, async (params: P, token) => {
-    await host.ready;
+    await host.settled();
     const found = await host.context(params.textDocument.uri);
     return found && !token.isCancellationRequested ? handler(found, params, token) : empty;
   });

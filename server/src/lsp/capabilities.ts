@@ -14,6 +14,8 @@ export interface ClientSupport {
   configurationRegistration: boolean;
   workspaceFolders: boolean;
   watchedFilesRegistration: boolean;
+  /** Watchers may be relative to a folder outside the workspace (the user's skills). */
+  relativePatternWatchers: boolean;
   snippets: boolean;
   documentChanges: boolean;
   renameFiles: boolean;
@@ -30,6 +32,7 @@ export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     configurationRegistration: Boolean(workspace?.didChangeConfiguration?.dynamicRegistration),
     workspaceFolders: Boolean(workspace?.workspaceFolders),
     watchedFilesRegistration: Boolean(workspace?.didChangeWatchedFiles?.dynamicRegistration),
+    relativePatternWatchers: Boolean(workspace?.didChangeWatchedFiles?.relativePatternSupport),
     snippets: Boolean(text?.completion?.completionItem?.snippetSupport),
     documentChanges: Boolean(workspace?.workspaceEdit?.documentChanges),
     renameFiles: Boolean(workspace?.workspaceEdit?.resourceOperations?.includes('rename')),

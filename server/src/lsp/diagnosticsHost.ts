@@ -2,6 +2,7 @@
 // `textDocument/diagnostic` (with a refresh when other files change), pushed
 // with `publishDiagnostics` to the others.
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type Diagnostic, type DocumentDiagnosticReport, type DiagnosticServerCancellationData, type DocumentDiagnosticParams } from 'vscode-languageserver/node';
+import type { AgentDocument } from '../service';
 import type { ClientSupport } from './capabilities';
 import { guard, type Logger } from './guard';
 import type { WorkspaceHost } from './workspaceHost';
@@ -14,6 +15,8 @@ export class DiagnosticsHost {
   private pushTimer?: NodeJS.Timeout;
   private refreshTimer?: NodeJS.Timeout;
   private refreshAgain = false;
+  private readonly models = new WeakMap<AgentDocument, number>();
+  private nextModel = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -26,7 +29,7 @@ export class DiagnosticsHost {
     const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
     this.connection.languages.diagnostics.on(
       guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.log, 'textDocument/diagnostic', empty, async (params): Promise<DocumentDiagnosticReport> => {
-        await this.host.ready;
+        await this.host.settled();
         const resultId = this.resultId(params.textDocument.uri);
         if (resultId && params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
         const items = await this.compute(params.textDocument.uri);
@@ -41,10 +44,16 @@ export class DiagnosticsHost {
     return found ? found.project.service.validate(found.doc, found.settings.analysis) : [];
   }
 
-  /** Identifies the inputs of a result: the document version and the generation of everything cross-file. */
+  /**
+   * Identifies the inputs of a result: the parsed model (one per text: a client may repeat a
+   * version with another text) and the generation of everything cross-file.
+   */
   private resultId(uri: string): string | undefined {
     const agent = this.host.openAgent(uri);
-    return agent ? `${agent.doc.version}:${this.host.generation}` : undefined;
+    if (!agent) return undefined;
+    let serial = this.models.get(agent.doc);
+    if (serial === undefined) this.models.set(agent.doc, (serial = this.nextModel++));
+    return `${serial}:${this.host.generation}`;
   }
 
   documentChanged(uri: string): void {
@@ -85,7 +94,7 @@ export class DiagnosticsHost {
 
   private async publishPending(): Promise<void> {
     this.pushTimer = undefined;
-    await this.host.ready;
+    await this.host.settled();
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) {

@@ -32,7 +32,7 @@ export function registerEditing(connection: Connection, host: WorkspaceHost, sup
     guard(log, 'workspace/executeCommand', null, async (params) => {
       const uri = params.arguments?.[0];
       if (params.command !== APPLY_FIX_ALL_COMMAND || typeof uri !== 'string') return null;
-      await host.ready;
+      await host.settled();
       const found = await host.context(uri);
       if (!found) return null;
       const edits = found.project.service.fixAll(found.doc, found.project.service.validate(found.doc, found.settings.analysis));

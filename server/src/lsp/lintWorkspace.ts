@@ -11,7 +11,7 @@ export function registerLintWorkspace(connection: Connection, host: WorkspaceHos
 }
 
 export async function lintWorkspace(host: WorkspaceHost, token: CancellationToken): Promise<LintWorkspaceResult> {
-  await host.ready;
+  await host.settled();
   const results: LintWorkspaceResult['results'] = [];
   for (const uri of host.agentUris()) {
     if (token.isCancellationRequested) break;

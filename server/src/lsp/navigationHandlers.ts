@@ -30,7 +30,7 @@ export function registerNavigation(connection: Connection, host: WorkspaceHost, 
   connection.languages.semanticTokens.on(agentHandler(host, log, 'textDocument/semanticTokens/full', { data: [] }, ({ doc }, _params, token) => semanticTokens(doc, token)));
   connection.onWorkspaceSymbol(
     guard(log, 'workspace/symbol', [] as WorkspaceSymbol[], async (params, token) => {
-      await host.ready;
+      await host.settled();
       return host.allProjects().flatMap((p) => workspaceSymbols(params.query, p.service.index, token));
     }),
   );

@@ -17,10 +17,9 @@ import { registerEditing } from './editingHandlers';
 import { guardNotification } from './guard';
 import { registerLintWorkspace } from './lintWorkspace';
 import { registerNavigation } from './navigationHandlers';
+import { readFileEvents, userSkillWatchers, WATCHED_FILES } from './watchedFiles';
 import { WorkspaceHost } from './workspaceHost';
 import { defaultCacheFolder, type IndexCacheOptions } from '../node/indexCache';
-
-export const WATCHED_FILES = ['**/*.md', '**/.mcp.json', '**/.agentry.json'];
 
 /**
  * `build` identifies the server build for its index cache; without it (a server run from
@@ -57,13 +56,15 @@ export function startServer(connection: Connection, build?: string): void {
       if (support.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders(
           guardNotification(log, 'workspace/didChangeWorkspaceFolders', async (event) => {
-            for (const removed of event.removed) host.removeFolder(removed.uri);
-            for (const added of event.added) await host.addFolder(added.uri);
+            await host.enqueue(async () => {
+              for (const removed of event.removed) host.removeFolder(removed.uri);
+              for (const added of event.added) await host.addFolder(added.uri);
+            });
             diagnostics.refresh();
           }),
         );
       }
-      const registered = registerDynamically(connection, support).catch((error: Error) => log.error(`Dynamic registration failed: ${error.message}`));
+      const registered = registerDynamically(connection, support, host.home).catch((error: Error) => log.error(`Dynamic registration failed: ${error.message}`));
       await Promise.all([registered, host.initialize()]);
       diagnostics.refresh();
     }),
@@ -79,21 +80,20 @@ export function startServer(connection: Connection, build?: string): void {
   documents.onDidClose(
     guardNotification(log, 'textDocument/didClose', async (event) => {
       diagnostics.documentClosed(event.document.uri);
-      if (await host.documentClosed(event.document.uri)) diagnostics.refresh();
+      if (await host.enqueue(() => host.documentClosed(event.document.uri))) diagnostics.refresh();
     }),
   );
 
   connection.onDidChangeWatchedFiles(
     guardNotification(log, 'workspace/didChangeWatchedFiles', async (params) => {
-      await host.ready;
-      if (await host.filesChanged(params.changes)) diagnostics.refresh();
+      const events = readFileEvents((params as { changes?: unknown } | null)?.changes, log);
+      if (await host.enqueue(() => host.filesChanged(events))) diagnostics.refresh();
     }),
   );
   connection.onDidChangeConfiguration(
     guardNotification(log, 'workspace/didChangeConfiguration', async (params) => {
       if (!support.configuration) globalSettings = (params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
-      await host.ready;
-      await host.loadAll();
+      await host.enqueue(() => host.loadAll());
       diagnostics.refresh();
     }),
   );
@@ -113,9 +113,9 @@ function indexCacheOptions(build: string | undefined, cacheFolder: unknown): Ind
 }
 
 /** Asks the client to send file changes and `agentry` setting changes, where it lets servers register for them. */
-async function registerDynamically(connection: Connection, support: ClientSupport): Promise<void> {
+async function registerDynamically(connection: Connection, support: ClientSupport, home: string): Promise<void> {
   if (support.watchedFilesRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })) });
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...WATCHED_FILES, ...(support.relativePatternWatchers ? userSkillWatchers(home) : [])] });
   }
   if (support.configurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
 }

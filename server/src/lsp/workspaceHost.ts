@@ -1,10 +1,14 @@
 // The host side of the workspace: one project per workspace folder, every agent
 // file indexed from disk, open documents overriding their file, watched-file
 // changes applied, and per-resource settings. Reads the disk; the core never does.
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { FileChangeType, type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
+import { type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findAgentFilesSync } from '../node/findAgentFiles';
+import { loadSkills, readSkill } from '../node/skillFiles';
+import { isUserSkill, userHome } from '../node/skillSources';
+import { SKILL_FILE, SkillIndex, type SkillSummary } from '../service/skills/skillIndex';
 import { IndexCacheSession, type IndexCacheOptions } from '../node/indexCache';
 import { parseAgent, type AgentDocument } from '../service';
 import { CONFIG_FILE } from '../service/config/config';
@@ -16,10 +20,14 @@ import { affectsOthers } from './indexChanges';
 import { applyRulesDocument, createProject, isAgentFile, isAgentPath, loadProjectFiles, readRulesDocument, type Project } from './project';
 
 const MCP_FILE = '.mcp.json';
+/** Its `agentry` key can hold the configuration. */
+const PACKAGE_JSON = 'package.json';
+/** A path skills may be at or under: `.claude`, `.claude/skills`, a skill's folder or its SKILL.md. */
+const SKILL_PATH = /\/\.claude(?:\/skills(?:\/[^/]+(?:\/SKILL\.md)?)?)?$/;
 /** Files indexed between turns of the event loop. */
 const INDEX_BATCH = 32;
 /** Folders the index never reads (as findAgentFilesSync skips them). */
-const SKIPPED_FOLDERS = /\/(?:node_modules|\.git)\//;
+const SKIPPED_FOLDERS = /\/(?:node_modules|\.git)(?:\/|$)/;
 
 export type SettingsSource = (scopeUri: string | undefined) => Promise<ClientSettings>;
 
@@ -38,10 +46,14 @@ export class WorkspaceHost {
   private markReady!: () => void;
   /** Resolves once every folder has been indexed for the first time. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+  /** Disk work queued by notifications (watched files, configuration, folders, closes), run in order. */
+  private queue: Promise<unknown> = Promise.resolve();
   /** Bumps on every change that can alter other files' results: settings, configuration, rules document, index changes that affect others. */
   generation = 0;
   /** Where folders' index caches live; none: every indexing parses every file. */
   indexCache?: IndexCacheOptions;
+  /** The folder whose `.claude/skills` holds the user's skills. */
+  home = userHome();
   /** Open documents by canonical URI, rebuilt after an open or a close (looked up for every indexed and linted file). */
   private openByCanonicalUri?: Map<string, string>;
 
@@ -52,6 +64,25 @@ export class WorkspaceHost {
   ) {
     documents.onDidOpen(() => (this.openByCanonicalUri = undefined));
     documents.onDidClose(() => (this.openByCanonicalUri = undefined));
+  }
+
+  /**
+   * Runs `work` after the first index and after the disk work queued before it: the
+   * changes of notifications apply in the order they came, and requests wait for them.
+   */
+  enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => this.ready).then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves once the first index and every change queued so far are applied: a request sees every notification sent before it. */
+  async settled(): Promise<void> {
+    await this.ready;
+    for (let queued = this.queue; ; queued = this.queue) {
+      await queued;
+      if (queued === this.queue) return;
+    }
   }
 
   /** Creates the folders' projects at once, so documents opened early land in the right one. */
@@ -123,6 +154,10 @@ export class WorkspaceHost {
       } catch (error) {
         this.log.error(`Cannot list the agent files of ${project.root}: ${(error as Error).message}`);
       }
+      // Skills first, so that the agents' first diagnostics know them.
+      const skills = new SkillIndex();
+      loadSkills(skills, [project.root], files.filter((file) => SKILL_FILE.test(pathToUri(file))), this.home);
+      service.workspace.skills = skills;
       const cache = IndexCacheSession.open(this.indexCache, project.root);
       // Read synchronously, a batch at a time between turns of the event loop: awaiting each
       // read took longer than parsing (7.5 s for 10,000 files, against 2 s), and requests
@@ -153,10 +188,15 @@ export class WorkspaceHost {
     return this.documents.get(uri) ?? (clientUri === undefined ? undefined : this.documents.get(clientUri));
   }
 
+  /** The document open under this very spelling, else under any spelling of the file. */
+  private openAs(clientUri: string, uri: string): TextDocument | undefined {
+    return this.documents.get(clientUri) ?? this.openDocument(uri);
+  }
+
   /** The parsed open document (keyed by its canonical URI) when it is an agent file of its project. */
   openAgent(clientUri: string): { doc: AgentDocument; project: Project } | undefined {
     const uri = canonicalUri(clientUri);
-    const open = this.openDocument(uri);
+    const open = this.openAs(clientUri, uri);
     if (!open) return undefined;
     const project = this.projectFor(uri);
     const text = open.getText();
@@ -167,7 +207,7 @@ export class WorkspaceHost {
   /** The current model of any agent file: its open buffer, else the file on disk. */
   load(clientUri: string): AgentDocument | undefined {
     const uri = canonicalUri(clientUri);
-    const open = this.openDocument(uri);
+    const open = this.openAs(clientUri, uri);
     if (open) return this.projectFor(uri).service.parse(uri, open.version, open.getText());
     const text = readTextSync(uri);
     return text === undefined ? undefined : parseAgent(uri, -1, text);
@@ -204,7 +244,7 @@ export class WorkspaceHost {
       return true;
     }
     const before = project.service.index.get(uri);
-    const agent = this.openAgent(uri);
+    const agent = this.openAgent(open.uri);
     if (agent) project.service.indexDocument(agent.doc);
     else project.service.removeFromIndex(uri);
     return this.changed(affectsOthers(before, project.service.index.get(uri)));
@@ -238,18 +278,26 @@ export class WorkspaceHost {
     return this.changed(affectsOthers(before, project.service.index.get(uri)));
   }
 
-  /** Applies watched-file events; true when other files' results may change. */
+  /**
+   * Applies watched-file events; true when other files' results may change. The disk
+   * decides, not the event type: a path that is gone takes every agent under it along
+   * (a deleted or renamed folder is one event), a folder is walked again, a file read again.
+   * Events outside every workspace folder are not the index's business.
+   */
   async filesChanged(changes: FileEvent[]): Promise<boolean> {
     let affected = false;
     const reloaded = new Set<Project>();
     for (const change of changes) {
       const uri = canonicalUri(change.uri);
-      if (SKIPPED_FOLDERS.test(uri)) continue;
+      const file = uriToPath(uri);
+      // Before the project checks: the user's skills are outside every folder.
+      if (file && SKILL_PATH.test(uri) && !SKIPPED_FOLDERS.test(uri)) affected = (await this.skillsChanged(uri, file)) || affected;
       const project = this.projectFor(uri);
-      const name = path.posix.basename(uri);
-      if (name === CONFIG_FILE || name === MCP_FILE) {
-        const folder = path.dirname(uriToPath(uri) ?? '');
-        if (reloaded.has(project) || (folder !== project.configRoot && folder !== project.root)) continue;
+      if (!file || SKIPPED_FOLDERS.test(uri) || project === this.loose || reloaded.has(project)) continue;
+      const name = path.basename(file);
+      if (name === CONFIG_FILE || name === MCP_FILE || name === PACKAGE_JSON) {
+        const folder = path.dirname(file);
+        if (folder !== project.configRoot && folder !== project.root) continue;
         reloaded.add(project);
         await this.loadProject(project);
         affected = true;
@@ -257,19 +305,87 @@ export class WorkspaceHost {
         if (!this.openDocument(uri)) await this.loadRulesDocument(project);
         this.generation++;
         affected = true;
-      } else if (/\.md$/i.test(name) && !this.openDocument(uri)) {
-        const changed = change.type === FileChangeType.Deleted ? this.removed(project, uri) : await this.indexFromDisk(project, uri);
-        affected ||= changed;
+      } else {
+        affected = (await this.pathChanged(project, uri, file)) || affected;
       }
     }
     return affected;
   }
 
-  private removed(project: Project, uri: string): boolean {
-    const before = project.service.index.get(uri);
-    project.service.removeFromIndex(uri);
-    project.service.forget(uri);
-    return this.changed(before !== undefined);
+  /**
+   * A skill file, a skill folder or a skills folder created, changed or deleted: the skills
+   * under it are read again by every project whose agents they serve.
+   */
+  private async skillsChanged(uri: string, file: string): Promise<boolean> {
+    const stat = await fs.stat(file).catch(() => undefined);
+    let found: string[] = [];
+    if (stat?.isDirectory()) {
+      try {
+        found = findAgentFilesSync(file, [], () => true).filter((f) => SKILL_FILE.test(pathToUri(f)));
+      } catch (error) {
+        this.log.error(`Cannot list the skills of ${file}: ${(error as Error).message}`);
+      }
+    } else if (stat) found = [file];
+    const read = found.map((f) => readSkill(f, this.home)).filter((skill): skill is SkillSummary => skill !== undefined);
+    let affected = false;
+    for (const project of this.projects.values()) {
+      const skills = project.service.workspace.skills;
+      if (!skills) continue;
+      const folder = project.folderUri!.replace(/\/?$/, '/');
+      for (const gone of skills.all()) if ((gone.uri === uri || gone.uri.startsWith(`${uri}/`)) && !found.includes(uriToPath(gone.uri)!)) affected = skills.remove(gone.uri) || affected;
+      for (const skill of read) {
+        const serves = isUserSkill(uriToPath(skill.uri)!, this.home) || folder.startsWith(skill.scopeUri!) || skill.uri.startsWith(folder);
+        if (!serves) continue;
+        skills.upsert(skill);
+        affected = true;
+      }
+    }
+    return this.changed(affected);
+  }
+
+  private async pathChanged(project: Project, uri: string, file: string): Promise<boolean> {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat) return this.removedUnder(project, uri);
+    if (stat.isDirectory()) return this.folderChanged(project, uri, file);
+    return /\.md$/i.test(file) && !this.openDocument(uri) && this.indexFromDisk(project, uri);
+  }
+
+  /** A path that no longer exists: the agent file it was, or every agent file under the folder it was. */
+  private async removedUnder(project: Project, uri: string): Promise<boolean> {
+    const folder = `${uri}/`;
+    let affected = false;
+    for (const agent of [...project.service.index.all()]) {
+      if ((agent.uri === uri || agent.uri.startsWith(folder)) && !this.openDocument(agent.uri)) {
+        project.service.removeFromIndex(agent.uri);
+        affected = this.changed(true) || affected;
+      }
+    }
+    if (project.rulesUri?.startsWith(folder)) {
+      await this.loadRulesDocument(project);
+      affected = this.changed(true);
+    }
+    return affected;
+  }
+
+  /** A folder that appeared (created, renamed, linked): its agent files indexed, and those indexed under it that it no longer holds removed. */
+  private async folderChanged(project: Project, uri: string, folder: string): Promise<boolean> {
+    let affected = false;
+    const found = new Set<string>();
+    try {
+      for (const file of findAgentFilesSync(folder, [], () => true)) found.add(pathToUri(file));
+    } catch (error) {
+      this.log.error(`Cannot list the agent files of ${folder}: ${(error as Error).message}`);
+      return false;
+    }
+    const prefix = `${uri}/`;
+    for (const agent of [...project.service.index.all()]) {
+      if (agent.uri.startsWith(prefix) && !found.has(agent.uri) && !this.openDocument(agent.uri)) {
+        project.service.removeFromIndex(agent.uri);
+        affected = this.changed(true) || affected;
+      }
+    }
+    for (const agentUri of found) if (!this.openDocument(agentUri)) affected = (await this.indexFromDisk(project, agentUri)) || affected;
+    return affected;
   }
 
   openUris(): string[] {

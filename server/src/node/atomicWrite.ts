@@ -2,7 +2,7 @@
 // leaves half a file. Temporary files are named `.NAME.PID.agentry-tmp`: one left by a
 // process that was killed (its PID is dead) is removed by the next write in its folder.
 // Synchronous on purpose: nothing else runs between the last check and the rename.
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 
 const TEMPORARY = /^\..+\.(\d+)\.agentry-tmp$/;
@@ -22,7 +22,7 @@ export type Replaced =
  */
 export function replaceIfUnchanged(file: string, text: string, expected: Uint8Array): Replaced {
   const target = realpathOr(file);
-  const stat = statOr(target);
+  const stat = statSync(target, { throwIfNoEntry: false });
   if (!stat) return { written: false, reason: 'changed' };
   if (stat.nlink > 1) return { written: false, reason: 'hard-linked', links: stat.nlink };
   if (stat.size !== expected.length) return { written: false, reason: 'changed' };
@@ -51,7 +51,7 @@ export function replaceIfUnchanged(file: string, text: string, expected: Uint8Ar
 
 /** Writes `file` whole through a temporary file and a rename (no check of what it held). */
 export function writeAtomic(file: string, write: (fd: number) => void): void {
-  writeThroughTemporary(file, statOr(file)?.mode, write);
+  writeThroughTemporary(file, statSync(file, { throwIfNoEntry: false })?.mode, write);
 }
 
 /**
@@ -122,10 +122,3 @@ function realpathOr(file: string): string {
   }
 }
 
-function statOr(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
-}

@@ -13,6 +13,9 @@ import { checkFile } from './fileStamp';
 import { applyEdits, createAgentService, settingsFromConfig, type AgentDocument } from '../service';
 import { crossFileKey } from '../service/diagnostics/workspaceChecks';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
+import { SkillIndex } from '../service/skills/skillIndex';
+import { loadSkills } from './skillFiles';
+import { skillsKey } from './skillSources';
 import { removeStaleTemporaries, replaceIfUnchanged } from './atomicWrite';
 import { collectFiles, configStart } from './collectFiles';
 import { walkedFileIsAgent } from './findAgentFiles';
@@ -77,6 +80,12 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     if (!agent && stat) records[file] = { stat, hash: hash ?? same?.hash ?? '', agent };
     return agent;
   });
+  // The skills of each file's project and the folders above it, and the user's.
+  const skills = new SkillIndex();
+  // Keyed before reading: a skill changed during the run makes the next run lint again.
+  const skillsRead = caching ? skillsKey(files) : '';
+  loadSkills(skills, new Set(files.map((file) => path.dirname(file))));
+  service.workspace.skills = skills;
   const previousIndex: IndexEntries = previous ? JSON.parse(previous.index) : {};
   const reused = new Map<string, { summary: AgentSummary; crossKey: string; diagnostics: Diagnostic[] }>();
   for (const file of files) {
@@ -111,7 +120,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     const stale = (file: string) => !reused.has(file) || reused.get(file)!.crossKey !== crossKeys.get(file);
     // Temporary files of a --fix run that was killed are removed before this one writes.
     if (options.fix) for (const dir of new Set(files.map((f) => path.dirname(f)))) removeStaleTemporaries(dir);
-    const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), summaries, settings, rules) : new Map<string, Diagnostic[]>();
+    const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), summaries, settings, rules, skills.all()) : new Map<string, Diagnostic[]>();
     const results: FileResult[] = [];
     for (const [i, file] of files.entries()) {
       let diagnostics = reused.get(file)?.diagnostics;
@@ -153,7 +162,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
       records[file] = { ...record, agent: true, diagnostics: diagnostics.map(compact) };
       index[file] = [summaries[i], crossKeys.get(file)!];
     }
-    return { results, cache: { format: CACHE_FORMAT, key, startedAt, files, records, index: JSON.stringify(index) } };
+    return { results, cache: { format: CACHE_FORMAT, key, startedAt, files, records, index: JSON.stringify(index), skills: skillsRead } };
   } finally {
     await stopThreads(parsed.workers);
   }

@@ -10,6 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAgentService, type AgentDocument, type AnalysisSettings } from '../service';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
+import { SkillIndex, type SkillSummary } from '../service/skills/skillIndex';
 
 export interface ThreadOptions {
   /** Threads in all, the main thread included. */
@@ -37,7 +38,7 @@ export interface RulesSource {
   text: string;
 }
 
-type Job = { type: 'parse'; files: string[] } | { type: 'validate'; summaries: AgentSummary[]; settings: AnalysisSettings; rules?: RulesSource; files: string[] };
+type Job = { type: 'parse'; files: string[] } | { type: 'validate'; summaries: AgentSummary[]; settings: AnalysisSettings; rules?: RulesSource; skills: SkillSummary[]; files: string[] };
 type Reply = { type: 'parsed'; summaries: [string, AgentSummary][] } | { type: 'validated'; diagnostics: [string, Diagnostic[]][] };
 
 const uriOf = (file: string) => pathToFileURL(file).href;
@@ -100,7 +101,14 @@ export interface ParsedFiles {
 }
 
 /** Validates on each worker the documents it parsed; the index is built from `summaries`, in order. */
-export async function validateOnWorkers(parsed: ParsedFiles, files: string[], summaries: AgentSummary[], settings: AnalysisSettings, rules: RulesSource | undefined): Promise<Map<string, Diagnostic[]>> {
+export async function validateOnWorkers(
+  parsed: ParsedFiles,
+  files: string[],
+  summaries: AgentSummary[],
+  settings: AnalysisSettings,
+  rules: RulesSource | undefined,
+  skills: SkillSummary[],
+): Promise<Map<string, Diagnostic[]>> {
   const results = new Map<string, Diagnostic[]>();
   await Promise.all(
     parsed.workers.map(
@@ -116,7 +124,7 @@ export async function validateOnWorkers(parsed: ParsedFiles, files: string[], su
             resolve();
           });
           worker.on('error', reject);
-          worker.postMessage({ type: 'validate', summaries, settings, rules, files: own } satisfies Job);
+          worker.postMessage({ type: 'validate', summaries, settings, rules, skills, files: own } satisfies Job);
         }),
     ),
   );
@@ -146,6 +154,8 @@ export function serveLintJobs(): boolean {
     } else {
       if (job.rules) service.setRulesDocument(service.parse(job.rules.uri, 0, job.rules.text));
       for (const summary of job.summaries) service.index.upsert(summary);
+      service.workspace.skills = new SkillIndex();
+      for (const skill of job.skills) service.workspace.skills.upsert(skill);
       const diagnostics = job.files.map((file): [string, Diagnostic[]] => [file, service.validate(docs.get(file)!, job.settings)]);
       parentPort!.postMessage({ type: 'validated', diagnostics } satisfies Reply);
     }

@@ -12,7 +12,7 @@ import { summarize, WorkspaceIndex } from './workspace/workspaceIndex';
 import type { WorkspaceContext } from './workspace/workspaceContext';
 
 export interface AgentService {
-  /** The parsed model of this document version; parsed once per uri + version. */
+  /** The parsed model of this text; parsed once per uri, version and text. */
   parse(uri: string, version: number, text: string): AgentDocument;
   /** Drops the cached model of a closed document. */
   forget(uri: string): void;
@@ -34,11 +34,13 @@ export function createAgentService(): AgentService {
   // A pull, a code action and fix-all on one version need the same diagnostics: keep the
   // last result per document model (one model per version) until the index, the rules
   // document or the settings change.
-  const validated = new WeakMap<AgentDocument, { indexVersion: number; rules?: AgentDocument; settings: AnalysisSettings; diagnostics: AgentDiagnostic[] }>();
+  const validated = new WeakMap<AgentDocument, { indexVersion: number; skillsVersion?: number; rules?: AgentDocument; settings: AnalysisSettings; diagnostics: AgentDiagnostic[] }>();
   return {
     parse(uri, version, text) {
+      // The text itself decides (a client may repeat or rewind a version, or open a file twice);
+      // an unchanged buffer hands back the same string, so the comparison is then immediate.
       const cached = cache.get(uri);
-      if (cached && cached.version === version && cached.text.length === text.length) return cached;
+      if (cached && cached.version === version && cached.text === text) return cached;
       const doc = parseAgent(uri, version, text);
       cache.set(uri, doc);
       return doc;
@@ -59,9 +61,9 @@ export function createAgentService(): AgentService {
     workspace,
     validate(doc, settings) {
       const last = validated.get(doc);
-      if (last && last.indexVersion === index.version && last.rules === workspace.rulesDocument && last.settings === settings) return [...last.diagnostics];
+      if (last && last.indexVersion === index.version && last.skillsVersion === workspace.skills?.version && last.rules === workspace.rulesDocument && last.settings === settings) return [...last.diagnostics];
       const diagnostics = validateDocument(doc, settings, workspace);
-      validated.set(doc, { indexVersion: index.version, rules: workspace.rulesDocument, settings, diagnostics });
+      validated.set(doc, { indexVersion: index.version, skillsVersion: workspace.skills?.version, rules: workspace.rulesDocument, settings, diagnostics });
       return [...diagnostics];
     },
     fixes: fixesFor,

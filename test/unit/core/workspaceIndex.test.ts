@@ -12,6 +12,7 @@ const agent = (uri: string, name: string | undefined, triggers: string[] = [], r
   rules: rules.map((number) => ({ number, title: `Rule ${number}`, line: number })),
   crossAgentReferences: [],
   agentToolReferences: [],
+  skills: [],
   ruleReferences: [],
 });
 

@@ -17,6 +17,8 @@ import type {
   WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
 import { SEMANTIC_TOKENS_LEGEND } from '../../../server/src/service/features/semanticTokens';
 import { seed } from '../../support/fixtures';
 import { createWorkspace, REVIEWER_TEXT, RULES_TEXT, type FixtureWorkspace } from './fixtureWorkspace';
@@ -70,7 +72,15 @@ describe('language server over LSP (pull client)', () => {
   it('registers file watchers and configuration changes dynamically', async () => {
     await client.request('workspace/symbol', { query: '' });
     const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual((watchers?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern), ['**/*.md', '**/.mcp.json', '**/.agentry.json']);
+    assert.deepEqual((watchers?.registerOptions as { watchers: { globPattern: unknown; kind?: number }[] }).watchers, [
+      { globPattern: '**/*.md' },
+      { globPattern: '**/.mcp.json' },
+      { globPattern: '**/.agentry.json' },
+      { globPattern: '**/package.json' },
+      { globPattern: '**/*', kind: 5 },
+      { globPattern: { baseUri: pathToFileURL(path.join(homedir(), '.claude', 'skills')).href, pattern: '*/SKILL.md' } },
+      { globPattern: { baseUri: pathToFileURL(path.join(homedir(), '.claude', 'skills')).href, pattern: '*' }, kind: 5 },
+    ]);
     assert.ok(client.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
   });
 

@@ -57,6 +57,7 @@ describe('capabilities', () => {
       configurationRegistration: true,
       workspaceFolders: true,
       watchedFilesRegistration: true,
+      relativePatternWatchers: true,
       snippets: true,
       documentChanges: true,
       renameFiles: true,

@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES = {
   'permission-no-prompts': Information,
   'allowed-tools-ignored': Warning,
   'unbalanced-tag': Warning,
+  'unknown-skill': Warning,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -6,11 +6,13 @@ import { fieldOf, type AgentDocument } from '../types';
 import { stemOf, type AgentSummary } from '../workspace/workspaceIndex';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import type { Report } from './reporter';
+import { checkSkills, unknownSkills } from './skillChecks';
 
 export function checkWorkspace(doc: AgentDocument, workspace: WorkspaceContext | undefined, report: Report): void {
   checkNames(doc, workspace, report);
   checkAgentReferences(doc, workspace, report);
   checkRuleReferences(doc, workspace, report);
+  checkSkills(doc, workspace, report);
 }
 
 function checkNames(doc: AgentDocument, workspace: WorkspaceContext | undefined, report: Report): void {
@@ -57,7 +59,7 @@ function checkRuleReferences(doc: AgentDocument, workspace: WorkspaceContext | u
  * Everything checkWorkspace reads from the other files for this agent, as a string:
  * equal keys mean equal cross-file diagnostics, so a cache (the CLI's --cache) can
  * keep a file's results while other files change, and re-validate it when its key does.
- * Mirrors the three checks above; the rules document is not in it (callers key on it).
+ * Mirrors the checks above; the rules document is not in it (callers key on it).
  */
 export function crossFileKey(agent: AgentSummary, workspace: WorkspaceContext): string {
   const { index } = workspace;
@@ -75,6 +77,9 @@ export function crossFileKey(agent: AgentSummary, workspace: WorkspaceContext): 
     const defined = new Set([...agent.rules.map((r) => r.number), ...(workspace.rulesDocument?.rules.map((r) => r.number) ?? [])]);
     const undefinedHere = agent.ruleReferences.filter((n) => !defined.has(n));
     parts.push(`rules:${undefinedHere.filter((n) => index.ruleDefinedElsewhere(n, agent.uri).length === 0).join(' ')}`);
+  }
+  if (agent.skills?.length && workspace.skills) {
+    parts.push(`skills:${unknownSkills(agent.skills, agent.uri, workspace.skills).map((u) => `${u.name}>${u.suggestion ?? ''}`).join(' ')}`);
   }
   return parts.join('|');
 }

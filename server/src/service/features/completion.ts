@@ -7,6 +7,7 @@ import { crossAgentCompletions } from './completionAgents';
 import type { CompletionOptions } from './completionItems';
 import { frontmatterSkeleton, keyCompletions } from './completionKeys';
 import { ruleCompletions } from './completionRules';
+import { skillCompletions } from './skills';
 import { toolCompletions } from './completionTools';
 import { triggerCompletions } from './completionTriggers';
 import { valueCompletions } from './completionValues';
@@ -58,6 +59,7 @@ function descriptionLineSnippets(doc: AgentDocument, offset: number, options: Co
 
 function valueItems(doc: AgentDocument, cursor: Extract<FrontmatterCursor, { kind: 'value' }>, offset: number, ctx: FeatureContext, options: CompletionOptions): CompletionItem[] {
   if (cursor.key === 'tools' || cursor.key === 'disallowedTools') return toolCompletions(doc, cursor, offset, ctx, options);
+  if (cursor.key === 'skills') return skillCompletions(doc, cursor, offset, ctx, options);
   if (cursor.key === 'proactive_triggers') return triggerCompletions(doc, cursor.valueStart, offset, ctx, options);
   if (cursor.listItem) return [];
   return valueCompletions(doc, cursor.key, { start: cursor.valueStart, end: Math.max(offset, cursor.lineEnd) }, ctx, options);

@@ -1,5 +1,6 @@
 // Go to definition: `Rule N` to the rule it resolves to (this file, the rules
-// document, another agent); an agent name to the `name:` value of that agent.
+// document, another agent); a skill to its SKILL.md; an agent name to the
+// `name:` value of that agent.
 import type { Location, Position } from 'vscode-languageserver-types';
 import { Range } from 'vscode-languageserver-types';
 import { spanToRange } from '../diagnostics/reporter';
@@ -7,6 +8,7 @@ import type { AgentDocument } from '../types';
 import { agentNameAt, agentNameSpots } from './agentNames';
 import { documentFor, type Cancellation, type FeatureContext } from './featureContext';
 import { definitionOf, resolveRule, ruleAt } from './ruleResolution';
+import { skillAt, skillDefinition } from './skills';
 
 export function definition(doc: AgentDocument, position: Position, ctx: FeatureContext, token: Cancellation): Location[] {
   const offset = doc.textDocument.offsetAt(position);
@@ -18,6 +20,8 @@ export function definition(doc: AgentDocument, position: Position, ctx: FeatureC
     const range = found ? spanToRange(found.doc, found.rule.span) : Range.create(resolved.line, 0, resolved.line, 0);
     return [{ uri: resolved.uri, range }];
   }
+  const skill = skillAt(doc, offset);
+  if (skill) return skillDefinition(doc, skill, ctx);
   const agent = agentNameAt(doc, offset);
   return agent ? agentDefinitions(doc, agent.name, ctx, token) : [];
 }

@@ -10,6 +10,7 @@ import { keyHover, valueHover } from './hoverFrontmatter';
 import { ruleHover } from './hoverRules';
 import { ruleAt } from './ruleResolution';
 import { tagAt, tagHover } from './hoverTags';
+import { skillAt, skillHover } from './skills';
 import { touches } from './text';
 
 export function hover(doc: AgentDocument, position: Position, ctx: FeatureContext, token: Cancellation): Hover | null {
@@ -20,6 +21,8 @@ export function hover(doc: AgentDocument, position: Position, ctx: FeatureContex
   if (tag) return markdown(doc, tagHover(doc, tag), tag.span);
   const agent = agentNameAt(doc, offset);
   if (agent) return markdown(doc, agentHover(doc, agent, ctx), agent.span);
+  const skill = skillAt(doc, offset);
+  if (skill) return markdown(doc, skillHover(doc, skill, ctx), skill.span);
   const field = doc.frontmatter?.fields.find((f) => touches(f.entrySpan, offset));
   if (!field) return null;
   const found = touches(field.keySpan, offset) ? keyHover(field) : valueHover(field, offset, ctx);

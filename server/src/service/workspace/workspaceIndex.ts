@@ -26,6 +26,8 @@ export interface AgentSummary {
   agentToolReferences: string[];
   /** Rule numbers referenced as `Rule N` (each once). */
   ruleReferences: number[];
+  /** The names listed in `skills:`. */
+  skills: string[];
 }
 
 /** The summary of a parsed document; its strings are copies, so it keeps none of the document's text alive. */
@@ -44,6 +46,7 @@ export function summarize(doc: AgentDocument): AgentSummary {
     crossAgentReferences: doc.crossAgentReferences.map((r) => detach(r.name)),
     agentToolReferences: doc.agentToolReferences.map((r) => detach(r.name)),
     ruleReferences: [...new Set(doc.ruleReferences.map((r) => r.number))],
+    skills: fieldOf(doc, 'skills')?.items.map((i) => detach(i.text)) ?? [],
   };
 }
 

@@ -1,0 +1,42 @@
+// The files the server asks the client to watch, and the events it accepts from it.
+import { z } from 'zod';
+import { FileChangeType, WatchKind, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver/node';
+import { userSkillsFolder } from '../node/skillSources';
+import { pathToUri } from './files';
+import type { Logger } from './guard';
+
+export const WATCHED_FILES: FileSystemWatcher[] = [
+  { globPattern: '**/*.md' },
+  { globPattern: '**/.mcp.json' },
+  { globPattern: '**/.agentry.json' },
+  // Its `agentry` key is a configuration too.
+  { globPattern: '**/package.json' },
+  // A folder deleted or renamed is one event for the folder, none for the files in it.
+  { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+];
+
+/** The user's skills live outside the workspace: watched where the client can watch a folder of its own. */
+export function userSkillWatchers(home: string): FileSystemWatcher[] {
+  const baseUri = pathToUri(userSkillsFolder(home));
+  return [{ globPattern: { baseUri, pattern: '*/SKILL.md' } }, { globPattern: { baseUri, pattern: '*' }, kind: WatchKind.Create | WatchKind.Delete }];
+}
+
+const fileEvent = z.object({
+  uri: z.string(),
+  type: z.union([z.literal(FileChangeType.Created), z.literal(FileChangeType.Changed), z.literal(FileChangeType.Deleted)]),
+});
+
+/** The well-formed events of a batch; a malformed one is logged and skipped, never the ones after it. */
+export function readFileEvents(changes: unknown, log: Logger): FileEvent[] {
+  if (!Array.isArray(changes)) {
+    log.error('workspace/didChangeWatchedFiles: `changes` is not a list; ignored.');
+    return [];
+  }
+  const events: FileEvent[] = [];
+  for (const change of changes) {
+    const parsed = fileEvent.safeParse(change);
+    if (parsed.success) events.push(parsed.data);
+    else log.error(`workspace/didChangeWatchedFiles: malformed event ${JSON.stringify(change)?.slice(0, 200)} skipped.`);
+  }
+  return events;
+}
