@@ -3,7 +3,7 @@
 // sources (.ci/run proves the rest by running the tests in a fresh clone with nothing beside it).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../support/fixtures';
 
@@ -12,12 +12,15 @@ const CHECKED = ['test', 'bench', 'conformance'];
 const SKIPPED = new Set(['node_modules', 'fixtures', 'results.json']);
 const SOURCE = /\.(ts|mts|cts|js|mjs|cjs|lua|sh|json)$/;
 
-function sources(dir: string): string[] {
+/** Source files under `dir`; symbolic links are not followed but collected in `links`. */
+function sources(dir: string, links: string[] = []): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((entry) => {
     if (SKIPPED.has(entry)) return [];
     const full = path.join(dir, entry);
-    return statSync(full).isDirectory() ? sources(full) : SOURCE.test(entry) ? [full] : [];
+    const stat = lstatSync(full);
+    if (stat.isSymbolicLink()) return links.push(full), [];
+    return stat.isDirectory() ? sources(full, links) : SOURCE.test(entry) ? [full] : [];
   });
 }
 
@@ -36,7 +39,8 @@ const OUTSIDE = /(?:\.\.\/)+shared\b|['"`]\/work\/|\/shared\/(?:seeds|corpus)/;
 
 describe('self-contained tests', () => {
   // This file is left out: it holds examples of what the check finds.
-  const files = CHECKED.flatMap((dir) => sources(path.join(REPO_ROOT, dir))).filter((f) => f !== __filename);
+  const links: string[] = [];
+  const files = CHECKED.flatMap((dir) => sources(path.join(REPO_ROOT, dir), links)).filter((f) => f !== __filename);
 
   it('finds the sources it checks', () => {
     assert.ok(files.some((f) => f.endsWith(path.join('test', 'support', 'fixtures.ts'))));
@@ -54,6 +58,11 @@ describe('self-contained tests', () => {
       }
     }
     assert.deepEqual(found, []);
+  });
+
+  it('no symbolic link in them points outside the repository', () => {
+    const outside = links.map((link) => [link, path.resolve(path.dirname(link), readlinkSync(link))]).filter(([, target]) => path.relative(REPO_ROOT, target).startsWith('..'));
+    assert.deepEqual(outside, []);
   });
 
   it('the check sees a path that climbs out, and one into the shared material', () => {
