@@ -13,6 +13,7 @@ import { agentDocumentSelector, agentGlobs, AGENT_LANGUAGES, DEFAULT_AGENT_GLOBS
 import { readClientSettings } from '../../server/src/lsp/clientSettings';
 import { ALL_CODES } from '../../server/src/service/diagnostics/codes';
 import { REPO_ROOT } from '../support/fixtures';
+import { syncedManifest } from '../../scripts/sync-code-tables';
 
 interface Setting {
   type?: string | string[];
@@ -183,5 +184,12 @@ describe('the npm package', () => {
     const listed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8' }))[0].files.map((f: { path: string }) => f.path);
     const bins = Object.values(pkg.bin as Record<string, string>);
     assert.deepEqual(listed.sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli-lint.js', 'package.json', 'schemas/agent-frontmatter.schema.json', 'schemas/agentry-config.schema.json', ...bins].sort());
+  });
+});
+
+describe('generated manifest parts', () => {
+  it('the agentry.severity setting is the one scripts/sync-code-tables.ts writes from the code table', () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8');
+    assert.equal(text, syncedManifest(text), 'run: node --import tsx scripts/sync-code-tables.ts');
   });
 });
