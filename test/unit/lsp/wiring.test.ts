@@ -69,7 +69,7 @@ describe('capabilities', () => {
 describe('settings', () => {
   it('merges client settings over the configuration file: scalars win, lists add up, severities merge', () => {
     const client = readClientSettings({ severity: { 'unknown-key': 'off', bad: 'loud' }, extraTools: ['B'], rulesDocument: 'RULES.md', requiredSections: null, agentGlobs: [] });
-    const settings = effectiveSettings({ extraTools: ['A'], rulesDocument: 'CLAUDE.md', requiredSections: ['Focus'], severity: { mojibake: 'error' }, triggers: ['t'] }, client, new Set(['gh']));
+    const settings = effectiveSettings({ extraTools: ['A'], rulesDocument: 'CLAUDE.md', requiredSections: ['Focus'], severity: { mojibake: 'error' }, triggers: ['t'] }, client, new Set(['gh']), undefined);
     assert.deepEqual(settings.analysis.extraTools, ['A', 'B']);
     assert.deepEqual(settings.analysis.severity, { mojibake: 'error', 'unknown-key': 'off' });
     assert.deepEqual(settings.analysis.requiredSections, ['Focus']);
