@@ -21,7 +21,7 @@ export function effectiveAgentMarkdown(agent: EffectiveAgent): string {
   const model = agent.model;
   lines.push(`- model: ${!model || model.kind === 'inherit' ? 'inherit (the main conversation\'s)' : model.kind === 'alias' ? `\`${model.written}\` (alias)` : `\`${model.written}\`, sent to the API as written`}`);
   lines.push(`- tools: ${agent.tools === 'all' ? `all${agent.disallowedTools?.length ? ` but ${agent.disallowedTools.map((t) => `\`${t}\``).join(', ')}` : ''}` : agent.tools.length ? agent.tools.map((t) => `\`${t}\``).join(', ') : 'none'}`);
-  if (agent.ignored.length) lines.push(`- ignored: ${agent.ignored.map((i) => `\`${i.key}\``).join(', ')}`);
+  if (agent.ignored.length) lines.push(`- ignored: ${[...new Set(agent.ignored.map((i) => i.key))].map((k) => `\`${k}\``).join(', ')}`);
   return lines.join('\n');
 }
 
