@@ -82,8 +82,10 @@ describe('settings', () => {
   });
 
   it('ignores malformed client values', () => {
-    assert.deepEqual(readClientSettings(null), { enable: undefined, agentGlobs: undefined, severity: undefined, rulesDocument: undefined, extraTools: undefined, extraModels: undefined, requiredSections: undefined });
+    assert.deepEqual(readClientSettings(null), { enable: undefined, agentGlobs: undefined, severity: undefined, rulesDocument: undefined, extraTools: undefined, extraModels: undefined, requiredSections: undefined, userAgents: undefined });
     assert.equal(readClientSettings({ enable: 'no' }).enable, undefined);
+    assert.equal(readClientSettings({ userAgents: 'no' }).userAgents, undefined);
+    assert.equal(readClientSettings({ userAgents: false }).userAgents, false);
   });
 });
 
