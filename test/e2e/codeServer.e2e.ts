@@ -193,6 +193,17 @@ async function apiTester(page: Page): Promise<void> {
     return `${warnings} warning squiggles ${secs(ms)} after the click (server start included)`;
   }))) return;
 
+  await steps.step(`${file}: a code lens and the hover on name: say what Claude Code loads`, async () => {
+    const lenses = await cs.codeLensTexts(page);
+    assert(lenses.length === 1 && /^Claude Code [\d.]+ loads api-tester · model sonet · \d+ tools?, \d+ ignored$/.test(lenses[0]), `code lenses: ${JSON.stringify(lenses)}`);
+    await cs.goToPosition(page, 2, 1);
+    const text = await cs.hoverText(page, 'name');
+    assert(/loads and runs `?api-tester`?/.test(text) && /tools: `?Read`?, `?WebFetch`?, `?Bash`?/.test(text), `hover on name: ${JSON.stringify(text)}`);
+    await shot(page, 'code-server-effective-agent');
+    await cs.dismissWidgets(page);
+    return lenses[0];
+  });
+
   await steps.step(`${file}: Problems panel lists the known defects`, async () => {
     const expected = [
       { code: 'unknown-tool', severity: 'warning', word: 'Reed', at: reed },

@@ -4,7 +4,8 @@
 //   api-tester.md         published diagnostics (code, range, severity, source) of Reed, sonet, bleu,
 //                         category; hover over a tool and a key; completion of model values and of
 //                         tool names (not those listed already); the code action on `Reed`
-//                         (Change to `Read`, with its edit)
+//                         (Change to `Read`, with its edit); the code lens on the first line
+//                         (what Claude Code loads: model, tools, what it ignores)
 //   backend-developer.md  diagnostics of the rule block; hover and go-to-definition of `Rule 5`
 //   code-reviewer.md      a clean file gets an empty publish
 //   README.md             the Neovim snippet for this Neovim's version, as the user's init.lua, with
@@ -68,6 +69,7 @@ async function apiTester(): Promise<void> {
       request('textDocument/completion', at(text, 'sonet')),
       request('textDocument/completion', reed),
       request('textDocument/codeAction', reed, { range: { start: reed, end: at(text, 'Reed', 4) }, includeDiagnostics: true }),
+      request('textDocument/codeLens', { line: 0, character: 0 }),
     ]);
     const expected: Array<{ code: string; word: string; severity: number }> = [
       { code: 'unknown-tool', word: 'Reed', severity: 2 },
@@ -85,7 +87,15 @@ async function apiTester(): Promise<void> {
     assert(diagnostics.every((d) => d.source === 'agentry'), 'every diagnostic has source agentry');
     return `${got.length} diagnostics in ${secs(res.elapsedMs)} (${res.publishes} publish(es)): ${diagnostics.map(describe).join(', ')}`;
   }))) return;
-  const [toolHover, keyHover, modelCompletion, toolCompletion, codeActions] = res!.responses.map((r) => r.result as any);
+  const [toolHover, keyHover, modelCompletion, toolCompletion, codeActions, codeLenses] = res!.responses.map((r) => r.result as any);
+
+  await steps.step(`${file}: a code lens on the first line says what Claude Code loads`, () => {
+    const lenses: any[] = Array.isArray(codeLenses) ? codeLenses : [];
+    assert(lenses.length === 1 && lenses[0].range.start.line === 0, `code lenses: ${JSON.stringify(codeLenses)}`);
+    const title = String(lenses[0].command?.title ?? '');
+    assert(/^Claude Code [\d.]+ loads api-tester · model sonet · \d+ tools?, \d+ ignored$/.test(title), `title: ${title}`);
+    return title;
+  });
 
   await steps.step(`${file}: hover over a tool and a key`, () => {
     assert(hoverValue(toolHover).startsWith('**Read**'), `hover over Read: ${JSON.stringify(toolHover)}`);
