@@ -26,6 +26,7 @@ import type { Page } from 'playwright-core';
 import * as cs from './lib/code-server';
 import { assert, secs, Steps } from './lib/steps';
 import { buildDist, REPO_ROOT } from './lib/tools';
+import { keyDescription } from '../../server/src/service/schema/frontmatterSchema';
 
 const AGENTS = '.claude/agents';
 /** Screenshots (test-results/<name>.png) that the README shows, copied by E2E_UPDATE_SCREENSHOTS=1. */
@@ -128,6 +129,7 @@ async function main(): Promise<number> {
       const errors = (await cs.notifications(page)).filter((t) => /agentry/i.test(t));
       assert(errors.length === 0, `notifications: ${JSON.stringify(errors)}`);
     });
+    await configSchema(page);
   } finally {
     if (ui && steps.failed) {
       await cs.screenshot(ui.page, 'code-server-failure').catch(() => undefined);
@@ -154,6 +156,29 @@ async function main(): Promise<number> {
   return steps.finish();
 }
 
+/**
+ * VS Code's own JSON support checks `.agentry.json` with the schema the extension contributes
+ * (jsonValidation). Last, and in a folder of its own with no agent: a wrong config changes no other step.
+ */
+async function configSchema(page: Page): Promise<void> {
+  await steps.step('.agentry.json: VS Code checks it with the contributed schema', async () => {
+    const folder = 'config-schema-check';
+    fs.mkdirSync(path.join(workspace, folder));
+    fs.writeFileSync(path.join(workspace, folder, '.agentry.json'), '{\n  "severity": { "unknown-key": "loud" },\n  "sevrity": {}\n}\n');
+    await cs.openFileFromExplorer(page, `${folder}/.agentry.json`);
+    // Valid JSON: only the schema can put these two warnings there.
+    const squiggles = await cs.waitForMarkers(page, 'warning', 30_000, 2);
+    const loud = await cs.hoverText(page, 'loud');
+    assert(/Value is not accepted/.test(loud) && /information/.test(loud), () => `hover over "loud": ${loud}`);
+    const misspelt = await cs.hoverText(page, 'sevrity', { offset: 2 });
+    assert(/sevrity is not allowed/.test(misspelt), () => `hover over "sevrity": ${misspelt}`);
+    const key = await cs.hoverText(page, 'unknown-key', { offset: 2 });
+    assert(key.includes('Default: information'), () => `hover over "unknown-key" (its description from the schema): ${key}`);
+    await cs.dismissWidgets(page);
+    return `${squiggles} warnings; hovers: ${JSON.stringify(misspelt.split('\n')[0])}, ${JSON.stringify(key.split('\n')[0])}`;
+  });
+}
+
 async function apiTester(page: Page): Promise<void> {
   const file = 'api-tester.md';
   const original = fs.readFileSync(agentFile(file), 'utf8');
@@ -167,6 +192,17 @@ async function apiTester(page: Page): Promise<void> {
     await shot(page, 'code-server-squiggles');
     return `${warnings} warning squiggles ${secs(ms)} after the click (server start included)`;
   }))) return;
+
+  await steps.step(`${file}: a code lens and the hover on name: say what Claude Code loads`, async () => {
+    const lenses = await cs.codeLensTexts(page);
+    assert(lenses.length === 1 && /^Claude Code [\d.]+ loads api-tester · model sonet · \d+ tools?, \d+ ignored$/.test(lenses[0]), `code lenses: ${JSON.stringify(lenses)}`);
+    await cs.goToPosition(page, 2, 1);
+    const text = await cs.hoverText(page, 'name');
+    assert(/loads and runs `?api-tester`?/.test(text) && /tools: `?Read`?, `?WebFetch`?, `?Bash`?/.test(text), `hover on name: ${JSON.stringify(text)}`);
+    await shot(page, 'code-server-effective-agent');
+    await cs.dismissWidgets(page);
+    return lenses[0];
+  });
 
   await steps.step(`${file}: Problems panel lists the known defects`, async () => {
     const expected = [
@@ -271,6 +307,50 @@ async function backendDeveloper(page: Page): Promise<void> {
     await shot(page, 'code-server-hover');
     await cs.dismissWidgets(page);
     return JSON.stringify(text.split('\n')[0]);
+  });
+
+  // VS Code's own agent support (the `chatagent` language) offers keys, hovers and heading symbols too.
+  await steps.step(`${file}: frontmatter key completion lists each key once next to VS Code's own`, async () => {
+    await cs.goToPosition(page, 2, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    const labels = (await cs.triggerCompletion(page, undefined, { all: true })).map((i) => i.label);
+    await cs.dismissWidgets(page);
+    await page.keyboard.press('Control+Z');
+    await cs.waitForEditorLine(page, 3, lineText(original, 3));
+    const twice = labels.filter((l, i) => labels.indexOf(l) !== i);
+    assert(twice.length === 0, `offered twice: ${JSON.stringify(twice)} in ${JSON.stringify(labels)}`);
+    for (const key of ['permissionMode', 'hooks', 'mcpServers', 'memory', 'skills', 'disallowedTools', 'effort']) assert(labels.includes(key), `no ${key} among ${JSON.stringify(labels)}`);
+    return `${labels.length} keys, 0 twice: ${labels.join(', ')}`;
+  });
+
+  await steps.step(`${file}: Go to Symbol lists each heading once, with the frontmatter and the rules`, async () => {
+    const entries = await cs.goToSymbolEntries(page);
+    const headings = entries.filter((e) => /MANDATORY RULE ENFORCEMENT|PRE-EXECUTION VALIDATION|Success Criteria/.test(e));
+    assert(headings.length === 3, `headings: ${JSON.stringify(headings)}`);
+    assert(entries.some((e) => e.startsWith('Frontmatter')) && entries.some((e) => e.startsWith('Rule 5: Mandatory Changelog Tracking')), `entries: ${JSON.stringify(entries)}`);
+    return `${entries.length} entries: ${entries.slice(0, 6).join(' | ')} ...`;
+  });
+
+  await steps.step(`${file}: the hover over \`MultiEdit\` says the diagnostic's sentence once`, async () => {
+    const tools = find(original, 'MultiEdit');
+    await cs.goToPosition(page, tools.line, 1);
+    const text = await cs.hoverText(page, 'MultiEdit');
+    await cs.dismissWidgets(page);
+    const times = text.split('makes the same replacements').length - 1;
+    assert(times === 1, `said ${times} times: ${JSON.stringify(text)}`);
+    return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 160));
+  });
+
+  await steps.step(`${file}: the hover over the \`tools\` key documents it once (VS Code's or Agentry's)`, async () => {
+    const tools = find(original, 'tools:');
+    await cs.goToPosition(page, tools.line, 1);
+    const text = await cs.hoverText(page, 'tools', { offset: 1 });
+    await cs.dismissWidgets(page);
+    const vscode = text.includes('Array of tools the subagent can use') ? 1 : 0;
+    const agentry = text.includes(keyDescription('tools')) ? 1 : 0;
+    assert(vscode + agentry === 1, `documented by VS Code ${vscode}, by Agentry ${agentry}: ${JSON.stringify(text)}`);
+    return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 120));
   });
 
   await steps.step(`${file}: snippet agent-rule inserts the missing Rule 4`, async () => {
