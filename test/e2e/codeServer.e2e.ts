@@ -11,6 +11,8 @@
 //                         the missing Rule 4 and the rule diagnostics go away; save; an agent of the
 //                         same name written to disk (and deleted) outside the editor shows (and clears)
 //                         duplicate-agent-name
+//   releaser.md           (fixtures/skills) completion in `skills:` offers the project's skill with
+//                         its description (accepted); go to definition (F12) opens its SKILL.md
 //   README.md, docs/agents/overview.md  (fixtures/not-agents, Markdown with frontmatter that is not an
 //                         agent): no Agentry colours, snippets or completions, and no Agentry problems
 //                         after Agentry: Lint All Agent Files
@@ -113,6 +115,7 @@ async function main(): Promise<number> {
     if (!(await steps.step('start code-server with the .vsix installed', async () => {
       fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
       fs.cpSync(path.join(REPO_ROOT, 'test/e2e/fixtures/not-agents'), workspace, { recursive: true });
+      fs.cpSync(path.join(REPO_ROOT, 'test/e2e/fixtures/skills'), workspace, { recursive: true });
       server = await cs.startCodeServer({ vsix });
       return server.baseUrl;
     }))) return steps.finish();
@@ -123,6 +126,7 @@ async function main(): Promise<number> {
     const page = ui!.page;
     await apiTester(page);
     await backendDeveloper(page);
+    await skills(page);
     await notAgents(page);
     await steps.step('no error notification from the extension', async () => {
       const errors = (await cs.notifications(page)).filter((t) => /agentry/i.test(t));
@@ -315,6 +319,35 @@ async function backendDeveloper(page: Page): Promise<void> {
     return rows.find((r) => r.code === 'duplicate-agent-name')!.message;
   });
   await shot(page, 'code-server-final');
+}
+
+/** A project skill: completed in `skills:`, and go to definition opens its SKILL.md. */
+async function skills(page: Page): Promise<void> {
+  const file = 'releaser.md';
+  const original = fs.readFileSync(agentFile(file), 'utf8');
+  const at = find(original, 'skills:');
+  if (!(await steps.step(`${file}: open from the Explorer`, () => cs.openFileFromExplorer(page, `${AGENTS}/${file}`)))) return;
+  await steps.step(`${file}: completion in \`skills:\` offers the project's skill; accept it`, async () => {
+    await cs.goToPosition(page, at.line, 'skills:'.length + 1);
+    await cs.typeText(page, ' ');
+    const items = await cs.triggerCompletion(page, undefined, { all: true });
+    const entry = items.find((i) => i.label === 'changelog-entry');
+    assert(entry, `no changelog-entry among ${JSON.stringify(items.map((i) => i.label))}`);
+    assert(items.some((i) => i.label === 'code-review'), 'the built-in skills are offered too');
+    await cs.acceptSuggestion(page, 'changelog-entry');
+    await cs.waitForEditorLine(page, at.line, 'skills: changelog-entry');
+    return `${items.length} suggestions; ${entry!.label} (${entry!.detail})`;
+  });
+  await steps.step(`${file}: go to definition (F12) on the skill opens its SKILL.md`, async () => {
+    await cs.goToPosition(page, at.line, 'skills: chan'.length);
+    await page.keyboard.press('F12');
+    await page.locator('.editor-group-container.active .tab.active[data-resource-name="SKILL.md"]').waitFor({ timeout: 15_000 });
+    const lines = await cs.waitUntil(async () => {
+      const found = await cs.editorLines(page);
+      return found.some((l) => l.text === 'name: changelog-entry') ? found : undefined;
+    }, 'SKILL.md shown', 10_000, 250);
+    return `SKILL.md, ${lines.length} lines shown`;
+  });
 }
 
 /** Markdown files with frontmatter that are not agents: Agentry leaves them alone. */
