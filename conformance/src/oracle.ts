@@ -106,6 +106,8 @@ export class Oracle {
 
   constructor(private readonly options: OracleOptions) {
     this.root = mkdtempSync(join(options.workDir ?? tmpdir(), 'agentry-conformance-'));
+    // Interrupted runs leave no temporary projects behind either.
+    process.once('exit', () => this.dispose());
   }
 
   dispose(): void { rmSync(this.root, { recursive: true, force: true }); }
@@ -193,6 +195,11 @@ export class Oracle {
       if (loaded.length) {
         const state = await spawnAgents(this.options.binary, run.project, run.spawnHome, join(run.dir, 'spawn.log'), loaded.map((answer) => answer.agent!.name));
         for (const answer of loaded) answer.spawn = spawnOutcome(answer.agent!.name, state.spawns, state.results);
+        // A spawn the fake never saw (a busy machine, a timed-out turn) is tried once more, alone.
+        for (const answer of loaded.filter((candidate) => candidate.spawn?.kind === 'not-seen')) {
+          const again = await spawnAgents(this.options.binary, run.project, `${run.spawnHome}-again`, join(run.dir, 'spawn-again.log'), [answer.agent!.name]);
+          answer.spawn = spawnOutcome(answer.agent!.name, again.spawns, again.results);
+        }
         this.options.log?.(`    spawned ${loaded.length} in ${Date.now() - started} ms${state.timedOut ? ' (timed out)' : ''}`);
       }
     }
