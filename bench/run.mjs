@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 // Each group is bench/<name>.mjs exporting `async function run(ctx)` -> rows (flat objects),
 // optionally `columns` (which row keys to print).
-const GROUPS = ['core', 'wire', 'scale', 'peers', 'startup'];
+const GROUPS = ['core', 'wire', 'scale', 'peers', 'startup', 'transports'];
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = dirname(benchDir);

@@ -8,7 +8,9 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseCliArgs, USAGE, type CliArgs } from './cli/args';
 import { cachedResults, cacheFileFor, readCache, writeCache, type CacheData } from './cli/cache';
 import { formatGithub } from './cli/formatGithub';
+import { formatExplain } from './cli/formatExplain';
 import { formatJson } from './cli/formatJson';
+import type { EffectiveAgent } from './service/claude/effectiveAgent';
 import { formatSarif } from './cli/formatSarif';
 import { formatText } from './cli/formatText';
 import { writeInitialConfig } from './cli/init';
@@ -39,15 +41,21 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(await linter().printConfig(args.file, cwd));
       return 0;
     case 'check':
+    case 'explain':
       return check(args, cwd);
   }
 }
 
-async function check(args: Extract<CliArgs, { command: 'check' }>, cwd: string): Promise<number> {
+type CheckArgs = Extract<CliArgs, { command: 'check' | 'explain' }>;
+
+async function check(args: CheckArgs, cwd: string): Promise<number> {
   const cacheFile = args.cache ? cacheFileFor(args.cacheLocation, cwd) : undefined;
   const previous = cacheFile && !args.fix ? readCache(cacheFile) : undefined;
   let results: FileResult[] | undefined;
-  if (previous) {
+  let agents: EffectiveAgent[] | undefined;
+  // The effective agents are not cached: JSON output and explain always run the linter.
+  const wantAgents = args.command === 'explain' || args.format === 'json';
+  if (previous && !wantAgents) {
     const sources = readProjectSources(configStart(args.paths, cwd));
     const hit = cachedResults(previous, projectKey(sources, version), args.paths, cwd, sources.ignore);
     if (hit?.refreshed) saveCache(cacheFile!, hit.refreshed);
@@ -56,25 +64,39 @@ async function check(args: Extract<CliArgs, { command: 'check' }>, cwd: string):
   if (!results) {
     const stdin = args.stdinFilename === undefined ? undefined : { file: path.resolve(cwd, args.stdinFilename), text: readFileSync(0, 'utf8') };
     const paths = stdin ? [stdin.file] : args.paths;
-    const run = await linter().lintProject(paths, { cwd, fix: args.fix, stdin, cache: cacheFile ? { previous } : undefined, threads: { count: threadCount(), script: LINTER } });
+    const run = await linter().lintProject(paths, {
+      cwd,
+      fix: args.fix,
+      stdin,
+      cache: cacheFile ? { previous } : undefined,
+      threads: { count: threadCount(), script: LINTER },
+      userAgents: args.userAgents,
+      agents: wantAgents,
+    });
     if (cacheFile && run.cache) saveCache(cacheFile, run.cache);
     results = run.results;
+    agents = run.agents;
+  }
+  if (args.command === 'explain') {
+    if (args.format === 'json') process.stdout.write(JSON.stringify({ agents: agents!.map((a, i) => ({ file: results![i].file, ...a })) }, null, 2) + '\n');
+    else process.stdout.write(formatExplain(results.map((r) => r.file), agents!, cwd));
+    return agents!.every((a) => a.loads && a.runs) ? 0 : 1;
   }
   const count = (severity: DiagnosticSeverity) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
   const errors = count(DiagnosticSeverity.Error);
   const warnings = count(DiagnosticSeverity.Warning);
   const shown = args.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error) })) : results;
-  process.stdout.write(format(args.format, shown, cwd));
+  process.stdout.write(format(args.format, shown, cwd, agents));
   for (const r of results) if (r.notFixed) process.stderr.write(`agentry: ${path.relative(cwd, r.file) || r.file}: not fixed: ${r.notFixed}\n`);
   const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
   if (tooManyWarnings) process.stderr.write(`agentry: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-function format(name: Extract<CliArgs, { command: 'check' }>['format'], results: FileResult[], cwd: string): string {
+function format(name: CheckArgs['format'], results: FileResult[], cwd: string, agents?: EffectiveAgent[]): string {
   switch (name) {
     case 'json':
-      return formatJson(results);
+      return formatJson(results, agents);
     case 'sarif':
       return formatSarif(results, cwd, version);
     case 'github':

@@ -11,6 +11,7 @@ import { agentDocumentSelector, agentGlobs, AGENT_LANGUAGES, DEFAULT_AGENT_GLOBS
 import { readClientSettings } from '../../server/src/lsp/clientSettings';
 import { ALL_CODES } from '../../server/src/service/diagnostics/codes';
 import { REPO_ROOT } from '../support/fixtures';
+import { syncedManifest } from '../../scripts/sync-code-tables';
 
 interface Setting {
   type?: string | string[];
@@ -168,5 +169,12 @@ describe('.vscodeignore', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('generated manifest parts', () => {
+  it('the agentry.severity setting is the one scripts/sync-code-tables.ts writes from the code table', () => {
+    const text = fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8');
+    assert.equal(text, syncedManifest(text), 'run: node --import tsx scripts/sync-code-tables.ts');
   });
 });

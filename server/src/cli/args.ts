@@ -6,7 +6,8 @@ export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 interface CheckArgs {
-  command: 'check';
+  /** `explain` takes the same paths and reads them the same way, and prints the effective agents. */
+  command: 'check' | 'explain';
   paths: string[];
   format: Format;
   fix: boolean;
@@ -18,6 +19,8 @@ interface CheckArgs {
   quiet: boolean;
   /** Lint the text read from standard input as if it were this file. */
   stdinFilename?: string;
+  /** Count the agents of ~/.claude/agents when names are resolved (default true). */
+  userAgents: boolean;
 }
 
 export type CliArgs =
@@ -27,6 +30,7 @@ export type CliArgs =
 
 export const USAGE = `Usage: agentry check [paths...] [options]
        agentry check --stdin --stdin-filename <path> [options]
+       agentry explain <files...> [--format text|json]
        agentry init
        agentry --print-config <file>
 
@@ -35,6 +39,9 @@ with frontmatter (node_modules and .git are skipped).
 
 Commands:
   check                   lint the paths given (default: the current folder)
+  explain                 print what Claude Code will do with each file: whether it loads
+                          and runs the agent, the name, description, model and tools it
+                          gets, and what it ignores (exit 1 when one is dropped or refused)
   init                    write .agentry.json, with its $schema, in the current folder
 
 Options:
@@ -48,6 +55,7 @@ Options:
                           a change re-checks the files whose results it can change
   --cache-location <path> the cache file, or a folder for it (default .agentry-cache)
   --print-config <file>   print the configuration that applies to a file, as JSON
+  --no-user-agents        do not count the agents of ~/.claude/agents when resolving names
   -h, --help              show this help
   -v, --version           show the version
 
@@ -78,6 +86,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         cache: { type: 'boolean', default: false },
         'cache-location': { type: 'string' },
         'print-config': { type: 'string' },
+        'no-user-agents': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -94,9 +103,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (paths.length) throw new UsageError(`init takes no paths: ${paths.join(' ')}`);
     return { command };
   }
-  if (command !== 'check') throw new UsageError(command ? `unknown command: ${command}` : 'missing command');
+  if (command !== 'check' && command !== 'explain') throw new UsageError(command ? `unknown command: ${command}` : 'missing command');
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format: ${format}`);
+  if (command === 'explain' && ((format !== 'text' && format !== 'json') || paths.length === 0 || values.fix || values.cache || values.stdin)) {
+    throw new UsageError('explain takes one or more files and --format text or json');
+  }
   const stdinFilename = stdinArgs(values.stdin, values['stdin-filename'], paths, values.fix, values.cache);
   return {
     command,
@@ -108,6 +120,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     maxWarnings: maxWarnings(values['max-warnings']),
     quiet: values.quiet,
     stdinFilename,
+    userAgents: !values['no-user-agents'],
   };
 }
 

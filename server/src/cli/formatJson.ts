@@ -1,9 +1,10 @@
 // Machine-readable output with 1-based lines and columns.
 import { severityName } from '../service/diagnostics/codes';
 import type { FileResult } from '../node/lintProject';
+import type { EffectiveAgent } from '../service/claude/effectiveAgent';
 import { sortByPosition } from './formatText';
 
-export function formatJson(results: FileResult[]): string {
+export function formatJson(results: FileResult[], agents?: EffectiveAgent[]): string {
   const diagnostics = results.flatMap((r) =>
     sortByPosition(r.diagnostics).map((d) => ({
       file: r.file,
@@ -16,5 +17,7 @@ export function formatJson(results: FileResult[]): string {
       message: d.message,
     })),
   );
-  return JSON.stringify({ diagnostics }, null, 2) + '\n';
+  const out: Record<string, unknown> = { diagnostics };
+  if (agents) out.agents = agents.map((agent, i) => ({ file: results[i].file, ...agent }));
+  return JSON.stringify(out, null, 2) + '\n';
 }

@@ -12,6 +12,7 @@ import { CACHE_FORMAT, compact, expand, type CacheData, type FileRecord, type Fi
 import { checkFile } from './fileStamp';
 import { applyEdits, createAgentService, settingsFromConfig, type AgentDocument } from '../service';
 import { crossFileKey } from '../service/diagnostics/workspaceChecks';
+import { effectiveAgent, type EffectiveAgent } from '../service/claude/effectiveAgent';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
 import { SkillIndex } from '../service/skills/skillIndex';
 import { loadSkills } from './skillFiles';
@@ -23,6 +24,7 @@ import { MIN_FILES_FOR_THREADS, parseOnThreads, stopThreads, validateOnWorkers, 
 import { mcpServersFromJson, parseProjectConfig } from './projectConfig';
 import { projectKey, readProjectSources } from './projectSources';
 import { UsageError } from './usageError';
+import { userAgentFiles, userMcpServers } from './userClaudeHome';
 
 export interface FileResult {
   file: string;
@@ -41,12 +43,18 @@ export interface LintOptions {
   threads?: ThreadOptions;
   /** Lint this text as the file at `file` (which need not exist), and nothing else. */
   stdin?: { file: string; text: string };
+  /** Count the user's own agents (~/.claude/agents) when names are resolved, as Claude Code does (default true). */
+  userAgents?: boolean;
+  /** Also tell, for each file, what Claude Code will do with it. */
+  agents?: boolean;
 }
 
 export interface LintRun {
   results: FileResult[];
   /** With `cache`: this run's records, for the next run. */
   cache?: CacheData;
+  /** With `agents`: what Claude Code will do with each file, in the order of `results`. */
+  agents?: EffectiveAgent[];
 }
 
 export async function lintProject(paths: string[], options: LintOptions): Promise<LintRun> {
@@ -54,11 +62,13 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   const start = configStart(paths, options.cwd);
   const sources = readProjectSources(start);
   const project = parseProjectConfig(sources.config, start);
-  const settings = settingsFromConfig(project.config, sources.mcpText === undefined ? undefined : mcpServersFromJson(sources.mcpText));
-  const key = projectKey(sources, version);
+  const settings = settingsFromConfig(project.config, sources.mcpText === undefined ? undefined : mcpServersFromJson(sources.mcpText), userMcpServers(sources.root));
+  const service = createAgentService();
+  const userSummaries = options.userAgents === false ? [] : userAgentSummaries(service, paths, options.cwd);
+  // What the user's home adds changes results too: the cache is keyed on it.
+  const key = projectKey(sources, version) + JSON.stringify([[...(settings.userMcpServers ?? [])], userSummaries]);
   const caching = options.cache !== undefined;
   const previous = !options.fix && options.cache?.previous?.key === key ? options.cache.previous : undefined;
-  const service = createAgentService();
   let rules: { uri: string; text: string } | undefined;
   if (project.config.rulesDocument) {
     if (sources.rulesText === undefined) throw new UsageError(`rules document not found: ${sources.rulesFile}`);
@@ -112,7 +122,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     if (threads) parsed = await parseOnThreads(toParse, parseHere, threads);
     else for (const file of toParse) parsed.summaries.set(file, parseHere(file));
     const summaries = files.map((file) => reused.get(file)?.summary ?? parsed.summaries.get(file)!);
-    for (const summary of summaries) service.index.upsert(summary);
+    for (const summary of [...userSummaries, ...summaries]) service.index.upsert(summary);
 
     // Validate what changed, and the unchanged files whose cross-file inputs changed. A key is
     // taken when its file is validated: --fix changes the index as it goes.
@@ -120,7 +130,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     const stale = (file: string) => !reused.has(file) || reused.get(file)!.crossKey !== crossKeys.get(file);
     // Temporary files of a --fix run that was killed are removed before this one writes.
     if (options.fix) for (const dir of new Set(files.map((f) => path.dirname(f)))) removeStaleTemporaries(dir);
-    const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), summaries, settings, rules, skills.all()) : new Map<string, Diagnostic[]>();
+    const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), [...userSummaries, ...summaries], settings, rules, skills.all()) : new Map<string, Diagnostic[]>();
     const results: FileResult[] = [];
     for (const [i, file] of files.entries()) {
       let diagnostics = reused.get(file)?.diagnostics;
@@ -154,7 +164,10 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
       }
       results.push({ file, uri: pathToFileURL(file).href, diagnostics, fixed, notFixed });
     }
-    if (!caching) return { results };
+    // Read after any fix, so the record tells what Claude Code will do with the file as it is now.
+    const textNow = (file: string) => (options.stdin?.file === file ? options.stdin.text : readFileSync(file, 'utf8'));
+    const agents = options.agents ? results.map((r) => effectiveAgent(service.parse(r.uri, 0, textNow(r.file)), settings)) : undefined;
+    if (!caching) return { results, agents };
     const index: IndexEntries = {};
     for (const [i, { file, diagnostics }] of results.entries()) {
       const record = recordOf(file, checks.get(file) ?? {});
@@ -162,10 +175,25 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
       records[file] = { ...record, agent: true, diagnostics: diagnostics.map(compact) };
       index[file] = [summaries[i], crossKeys.get(file)!];
     }
-    return { results, cache: { format: CACHE_FORMAT, key, startedAt, files, records, index: JSON.stringify(index), skills: skillsRead } };
+    return { results, agents, cache: { format: CACHE_FORMAT, key, startedAt, files, records, index: JSON.stringify(index), skills: skillsRead } };
   } finally {
     await stopThreads(parsed.workers);
   }
+}
+
+/** Summaries of the user's agents that are not among the files linted: they resolve names, and are not checked. */
+function userAgentSummaries(service: ReturnType<typeof createAgentService>, paths: string[], cwd: string): AgentSummary[] {
+  const linted = new Set(paths.map((p) => path.resolve(cwd, p)));
+  const summaries: AgentSummary[] = [];
+  for (const file of userAgentFiles()) {
+    if (linted.has(file) || [...linted].some((p) => file.startsWith(p + path.sep))) continue;
+    try {
+      summaries.push({ ...summarize(service.parse(pathToFileURL(file).href, 0, readFileSync(file, 'utf8'))), scope: 'user' });
+    } catch {
+      // An unreadable user agent is one Claude Code cannot load either.
+    }
+  }
+  return summaries;
 }
 
 /** Stat and hash of a file as checked, or read now (a file --fix rewrote). */

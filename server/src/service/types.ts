@@ -22,8 +22,10 @@ export interface FrontmatterField {
   value: unknown;
   /** Items of a comma-separated string or a YAML sequence, with their spans. */
   items: ValueItem[];
-  /** Set when strict YAML rejects the value but Claude Code reads it as a plain string. */
+  /** Set when strict YAML rejects the value and Claude Code reads it only through its lenient retry. */
   lenient?: { reason: string };
+  /** Set when strict YAML reads the value, but Claude Code's retry (needed for another line) rewrote it and reads it otherwise. */
+  retried?: { strictValue: unknown };
   /** Set when not even a lenient reading recovers the value; `value` is then undefined. */
   unreadable?: boolean;
   /** The whole entry: key line plus any nested lines. */
@@ -44,8 +46,12 @@ export interface Frontmatter {
   /** Text after the opening `---` on its line, such as `js` in `---js`. */
   language: string;
   fields: FrontmatterField[];
-  /** Text that could not be read at all, even leniently. */
+  /** Why Claude Code cannot read the frontmatter (it then drops the agent); empty when it can. */
   errors: FrontmatterProblem[];
+  /** How Claude Code reads the YAML: strictly, through its lenient retry, or not at all. */
+  mode: 'strict' | 'retry' | 'unreadable';
+  /** Where Claude Code ends the frontmatter when that `---` is not a line of its own (inside a value, indented). */
+  earlyClose?: { at: number };
   /** Top-level keys that occur more than once (the last one wins). */
   duplicateKeys: FrontmatterField[];
 }

@@ -95,7 +95,7 @@ describe('cli', () => {
     const root = tempProject({ 'agents/a.md': '---\nname: a\ndescription: Use it: always\ntools: Read, MultiEdit, Edit, Task\n---\nBody â€” text.\n' });
     const run = runCli(['check', '.', '--fix'], root);
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(readFileSync(path.join(root, 'agents/a.md'), 'utf8'), '---\nname: a\ndescription: "Use it: always"\ntools: Read, Edit, Agent\n---\nBody — text.\n');
+    assert.equal(readFileSync(path.join(root, 'agents/a.md'), 'utf8'), '---\nname: a\ndescription: "Use it: always"\ntools: Read, Edit, Task\n---\nBody — text.\n');
     assert.match(run.stdout, /fixed 1 file/);
   });
 });

@@ -9,8 +9,8 @@ import { ALL_CODES } from '../../../server/src/service/diagnostics/codes';
 import { CLI, runCli, tempProject } from '../../support/cli';
 
 // One error (missing-description), two warnings (invalid-value, unknown-tool), one information (unknown-key).
-const AGENT = '---\nname: a\ncolor: bleu\ntools: Reed\ncategory: x\n---\nBody\n';
-const WARNINGS_ONLY = '---\nname: b\ndescription: d\ncolor: bleu\ntools: Reed\n---\nBody\n';
+const AGENT = '---\nname: a\ncolor: bleu\ntools: Read, Reed\ncategory: x\n---\nBody\n';
+const WARNINGS_ONLY = '---\nname: b\ndescription: d\ncolor: bleu\ntools: Read, Reed\n---\nBody\n';
 
 const json = (stdout: string) => JSON.parse(stdout).diagnostics as { code: string; severity: string; file: string }[];
 
@@ -48,7 +48,7 @@ describe('cli flags', () => {
     const lines = run.stdout.trimEnd().split('\n');
     assert.equal(lines.length, json(runCli(['check', '.', '--format', 'json'], root).stdout).length);
     const tool = lines.find((l) => l.includes('unknown-tool'));
-    assert.match(tool!, /^::warning file=agents\/a\.md,line=4,col=8,endLine=4,endColumn=12,title=agentry unknown-tool::\S/);
+    assert.match(tool!, /^::warning file=agents\/a\.md,line=4,col=14,endLine=4,endColumn=18,title=agentry unknown-tool::\S/);
     assert.ok(lines.some((l) => l.startsWith('::error file=agents/a.md,line=1,') && l.includes('title=agentry missing-description::')), run.stdout);
     assert.ok(lines.some((l) => l.startsWith('::notice ') && l.includes('unknown-key')), run.stdout);
     // A message holding a newline or a `%` would otherwise end or corrupt the command.
@@ -63,7 +63,7 @@ describe('cli flags', () => {
     assert.deepEqual([...new Set(diagnostics.map((d) => d.file))], [path.join(root, 'agents/new.md')]);
     assert.deepEqual(diagnostics.map((d) => `${d.code}:${d.severity}`).sort(), ['invalid-value:warning', 'name-file-mismatch:information', 'unknown-tool:error']);
     const text = withStdin(['check', '--stdin', '--stdin-filename', 'agents/new.md'], root, WARNINGS_ONLY);
-    assert.match(text.stdout, /^agents\/new\.md:5:8 error unknown-tool /m);
+    assert.match(text.stdout, /^agents\/new\.md:5:14 error unknown-tool /m);
   });
 
   it('--stdin without a file name, with paths, --fix or --cache is a usage error', () => {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { ALL_CODES, DIAGNOSTIC_CODES, severityName } from '../../../server/src/service/diagnostics/codes';
 import { QUICK_FIXES } from '../../../server/src/service/features/fixes';
 import { REPO_ROOT } from '../../support/fixtures';
+import { syncedDocs } from '../../../scripts/sync-code-tables';
 
 const doc = readFileSync(path.join(REPO_ROOT, 'docs', 'diagnostics.md'), 'utf8');
 
@@ -13,6 +14,10 @@ describe('docs/diagnostics.md', () => {
   it('has a section for every code and no other', () => {
     const sections = [...doc.matchAll(/^## ([a-z][a-z-]*)$/gm)].map((m) => m[1]);
     assert.deepEqual([...sections].sort(), [...ALL_CODES].sort());
+  });
+
+  it('has the index table scripts/sync-code-tables.ts writes from the code table', () => {
+    assert.equal(doc, syncedDocs(doc), 'run: node --import tsx scripts/sync-code-tables.ts');
   });
 
   it('states each default severity and whether a fix exists', () => {

@@ -26,24 +26,27 @@ describe('frontmatter', () => {
   });
 
   it('reads an unquoted `: ` value leniently and errors only on what cannot be read', () => {
-    const [lenient] = expectAt('---\nname: test-agent\ndescription: [[Use it for: everything]]\n---\n', 'yaml-lenient-value');
+    const [lenient] = expectAt('---\nname: test-agent\ndescription: Use it for[[:]] everything\n---\n', 'yaml-lenient-value');
     assert.equal(lenient.severity, 2);
+    assert.match(lenient.message, /only through its lenient retry: strict YAML reads this `: ` as the start of a nested key/);
     expectAt('---\nname: test-agent\ndescription: first line: with colon\n[[<example>]]\n---\n', 'yaml-unreadable');
   });
 
-  it('folds a multi-line lenient value that continues on indented lines', () => {
+  it('errors on a multi-line value with `: `, which Claude Code\'s retry quotes only on its first line, and still folds it for the editor', () => {
     const { doc, diagnostics } = analyze('---\nname: test-agent\ndescription: Use when: a\n\n  <example>b</example>\n---\n');
     assert.equal(doc.frontmatter!.fields[1].value, 'Use when: a\n<example>b</example>');
-    assert.deepEqual(codes(diagnostics), ['yaml-lenient-value']);
+    assert.equal(doc.frontmatter!.mode, 'unreadable');
+    assert.deepEqual(codes(diagnostics), ['yaml-unreadable']);
+    assert.match(diagnostics[0].message, /quotes only its first line/);
   });
 
   it('gives each item of a multi-line lenient comma list the span of its text in the document', () => {
-    const { text, ranges } = marked('---\nname: test-agent\ndescription: x\ntools: [[Read]], [[a: b]],\n    [[Edit]], [[Grep]]\n---\n');
+    const { text, ranges } = marked('---\nname: test-agent\ndescription: x\ntools: [[Read]], [[Bash(a: b)]],\n    [[Edit]], [[Grep]]\n---\n');
     const { doc } = analyze(text);
     const tools = doc.frontmatter!.fields.find((f) => f.key === 'tools')!;
-    assert.ok(tools.lenient, 'read leniently');
-    assert.deepEqual(tools.items.map((i) => i.text), ['Read', 'a: b', 'Edit', 'Grep']);
-    assert.deepEqual(tools.items.map((i) => text.slice(i.span.start, i.span.end)), ['Read', 'a: b', 'Edit', 'Grep']);
+    assert.ok(tools.lenient, 'read entry by entry, since Claude Code cannot read the frontmatter');
+    assert.deepEqual(tools.items.map((i) => i.text), ['Read', 'Bash(a: b)', 'Edit', 'Grep']);
+    assert.deepEqual(tools.items.map((i) => text.slice(i.span.start, i.span.end)), ['Read', 'Bash(a: b)', 'Edit', 'Grep']);
     const at = TextDocument.create('file:///m.md', 'markdown', 0, text);
     assert.deepEqual(tools.items.map((i) => ({ start: at.positionAt(i.span.start), end: at.positionAt(i.span.end) })), ranges);
   });

@@ -6,7 +6,7 @@ import type { MarkupContent } from 'vscode-languageserver-types';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { hover } from '../../../server/src/service/features/hover';
 import { isKnownModel, modelAlias } from '../../../server/src/service/schema/models';
-import { builtinTool, isBuiltinTool, legacyToolOf } from '../../../server/src/service/schema/tools';
+import { builtinTool, isBuiltinTool, mappedToolOf, retiredToolOf } from '../../../server/src/service/schema/tools';
 import { analyze, codes, withCode } from '../../support/analyze';
 import { workspace } from '../features/helpers';
 
@@ -25,10 +25,12 @@ describe('prototype names', () => {
       assert.equal(isKnownModel(name), false, name);
       assert.equal(builtinTool(name), undefined, name);
       assert.equal(isBuiltinTool(name), false, name);
-      assert.equal(legacyToolOf(name), undefined, name);
+      assert.equal(retiredToolOf(name), undefined, name);
+      assert.equal(mappedToolOf(name), undefined, name);
     }
     assert.equal(isBuiltinTool('Read'), true);
-    assert.equal(legacyToolOf('LS')?.replacement, 'Glob');
+    assert.equal(retiredToolOf('LS')?.replacement, 'Glob');
+    assert.equal(mappedToolOf('Task'), 'Agent');
     assert.match(modelAlias('sonnet') ?? '', /Sonnet/);
   });
 
@@ -46,6 +48,6 @@ describe('prototype names', () => {
 
   it('hovers call them unknown, not a model id or a tool', () => {
     assert.match(hoverText('---\nname: test-agent\ndescription: x\nmodel: constr|uctor\n---\n'), /is not a model Claude Code knows/);
-    assert.match(hoverText('---\nname: test-agent\ndescription: x\ntools: Read, toStr|ing\n---\n'), /is not a tool Claude Code knows/);
+    assert.match(hoverText('---\nname: test-agent\ndescription: x\ntools: Read, toStr|ing\n---\n'), /is not a tool Claude Code [\d.]+ knows/);
   });
 });

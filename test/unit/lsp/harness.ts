@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import {
   ApplyWorkspaceEditRequest,
   ConfigurationRequest,
@@ -31,6 +30,7 @@ import {
   type Registration,
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../../server/src/lsp/startServer';
+import { createServerConnection } from '../../../server/src/lsp/transport';
 import { createWorkspace, type FixtureWorkspace } from './fixtureWorkspace';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -171,7 +171,7 @@ export class TestClient {
 export function startInProcess(build?: string): TestClient {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), build);
+  startServer(createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)).connection, build);
   return new TestClient(createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)));
 }
 

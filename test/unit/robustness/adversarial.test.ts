@@ -5,7 +5,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import matter from 'gray-matter';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
 import { ANALYSIS_LIMIT } from '../../../server/src/service/parse/parseAgent';
@@ -79,7 +78,8 @@ describe('adversarial inputs', () => {
     const { diagnostics } = analyse(text);
     const tooLarge = withCode(diagnostics, 'file-too-large');
     assert.equal(tooLarge.length, 1);
-    assert.match(String(tooLarge[0].message), new RegExp(`${text.length} characters; only the first ${ANALYSIS_LIMIT}`));
+    assert.equal(tooLarge[0].severity, 1);
+    assert.match(String(tooLarge[0].message), new RegExp(`skips agent files over 1 MiB.*only its first ${ANALYSIS_LIMIT.toLocaleString('en-US')} characters`));
     const analysedLines = ANALYSIS_LIMIT / 47;
     for (const d of withCode(diagnostics, 'undefined-rule-reference')) assert.ok(d.range.start.line <= analysedLines + 5, `diagnostic past the limit at line ${d.range.start.line}`);
   });
@@ -91,8 +91,9 @@ describe('adversarial inputs', () => {
     assert.equal(doc.rules.length, 1);
     assert.equal(doc.rules[0].bullets.length, 100_000);
     const { diagnostics } = analyse(text);
-    assert.deepEqual(codes(diagnostics), ['undefined-rule-reference']);
-    assert.equal(at(diagnostics[0]), '100005:0-100005:6');
+    // 1.8 MB: Claude Code skips it, and Agentry still analyses all of it.
+    assert.deepEqual(codes(diagnostics), ['file-too-large', 'undefined-rule-reference']);
+    assert.equal(at(diagnostics[1]), '100005:0-100005:6');
   });
 
   it('a single 1 MB line keeps exact columns (mojibake at its end)', SLOW, () => {
@@ -141,7 +142,8 @@ describe('adversarial inputs', () => {
     const { diagnostics, fixAllText } = analyse(text);
     assert.deepEqual(
       diagnostics.map((d) => `${d.code}@${at(d)}`),
-      ['yaml-lenient-value@2:13-2:27', 'duplicate-tool@3:13-3:17', 'unknown-tool@3:19-3:24', 'heading-skip@7:0-7:5', 'undefined-rule-reference@8:4-8:10'],
+      // With CRLF Claude Code's lenient retry never applies: the unquoted `: ` drops the agent.
+      ['yaml-unreadable@2:13-2:27', 'duplicate-tool@3:13-3:17', 'unknown-tool@3:19-3:24', 'heading-skip@7:0-7:5', 'undefined-rule-reference@8:4-8:10'],
     );
     const service = createAgentService();
     const values = service.parse(URI, 0, text).frontmatter!.fields.map((f) => f.value);
@@ -154,7 +156,8 @@ describe('adversarial inputs', () => {
     const { diagnostics, fixAllText } = analyse(text);
     assert.deepEqual(
       diagnostics.map((d) => `${d.code}@${at(d)}`),
-      ['yaml-lenient-value@2:13-2:27', 'duplicate-tool@3:13-3:17', 'heading-skip@7:0-7:5', 'undefined-rule-reference@8:4-8:10'],
+      // A lone-CR frontmatter is one line to Claude Code's retry, which then rewrites nothing.
+      ['yaml-unreadable@2:13-2:27', 'duplicate-tool@3:13-3:17', 'heading-skip@7:0-7:5', 'undefined-rule-reference@8:4-8:10'],
     );
     assert.equal(fixAllText, text.replace('Use it: always', '"Use it: always"').replace('Read, Read', 'Read'));
     const body = analyse('# Title\r\r### Deep\rSee Rule 12 here.\r').diagnostics;
@@ -173,8 +176,8 @@ describe('adversarial inputs', () => {
       const marker = path.join(root, 'pwned');
       const payload = `(globalThis.__agentryPwned = true, require('fs').writeFileSync(${JSON.stringify(marker)}, 'pwned'), { name: 'x' })`;
       const text = `---${language}\n${payload}\n---\nBody.\n`;
-      // Control: gray-matter's own engines would run this payload.
-      matter(text, {});
+      // Control: the payload is live when it is evaluated.
+      new Function('require', `return ${payload}`)(require);
       assert.ok(existsSync(marker) && (globalThis as Record<string, unknown>).__agentryPwned === true, 'the payload is live');
       rmSync(marker);
       delete (globalThis as Record<string, unknown>).__agentryPwned;
@@ -220,7 +223,8 @@ describe('adversarial inputs', () => {
     const stars = analyse(`${HEAD}📌 Rule 1: ${'*'.repeat(500_000)}x\n- a bullet\n`);
     assert.deepEqual(codes(stars.diagnostics), []);
     const phrase = 'BOUND BY THE FOLLOWING 5 '.repeat(50_000);
-    assert.deepEqual(codes(analyse(`${HEAD}${phrase}\n`).diagnostics), []);
+    // Over 1 MiB, which Claude Code skips; nothing else.
+    assert.deepEqual(codes(analyse(`${HEAD}${phrase}\n`).diagnostics), ['file-too-large']);
     const declared = analyse(`${HEAD}${phrase}RULES\n**Rule 1: One**\n- b\n`).diagnostics;
     assert.equal(at(withCode(declared, 'rule-count-mismatch')[0]), '4:23-4:24');
   });
@@ -243,7 +247,7 @@ describe('adversarial inputs', () => {
   });
 
   it('NUL bytes and lone surrogates are ordinary characters', SLOW, () => {
-    const { diagnostics } = analyse('---\nname: a\0b\ndescription: \uD800 x \uDC00\ntools: Re\0ad, \uD83D\n---\n\0\0 Rule \uDFFF 3\n');
+    const { diagnostics } = analyse('---\nname: a\0b\ndescription: \uD800 x \uDC00\ntools: Re\0ad, \uD83D, Read\n---\n\0\0 Rule \uDFFF 3\n');
     assert.deepEqual(codes(diagnostics), ['name-format', 'unknown-tool', 'unknown-tool', 'name-file-mismatch']);
     assert.equal(at(diagnostics[0]), '1:6-1:9');
     assert.equal(at(diagnostics[2]), '3:14-3:15');

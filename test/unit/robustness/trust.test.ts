@@ -1,14 +1,10 @@
-// Trust: configuration is data (parsed as JSON, never run), and gray-matter's
-// content-keyed cache never fills however many documents are parsed.
+// Trust: configuration is data (parsed as JSON, never run).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import matter from 'gray-matter';
-import { createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
 import { parseConfig } from '../../../server/src/service/config/config';
 import { runCli, tempProject } from '../../support/cli';
-import { allSeeds, corpusFiles } from '../../support/fixtures';
 
 const SLOW = { timeout: 60_000 };
 const AGENT = { 'agents/ok.md': '---\nname: ok\ndescription: Fine.\n---\n' };
@@ -35,15 +31,5 @@ describe('trust', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.ok('error' in parseConfig('{ "rulesDocument": { "toString": "x" } }'));
     assert.deepEqual(parseConfig('{ "extraTools": ["MyTool"] }'), { config: { extraTools: ['MyTool'] } });
-  });
-
-  it("gray-matter's cache stays empty after parsing every seed, every corpus file and tagged headers", SLOW, () => {
-    const texts = [...allSeeds(), ...corpusFiles()].map((f) => f.text);
-    texts.push('---js\n({ a: 1 })\n---\n', '---json\n{ "a": 1 }\n---\n', '---coffee\na: 1\n---\n', '---\na: 1\n---\n', '---\n');
-    const service = createAgentService();
-    texts.forEach((text, i) => service.validate(service.parse(`file:///ws/agents/a${i}.md`, 0, text), DEFAULT_SETTINGS));
-    assert.ok(texts.length > 790);
-    // `cache` is there at run time but not in gray-matter's typings.
-    assert.deepEqual(Object.keys((matter as unknown as { cache: object }).cache), []);
   });
 });

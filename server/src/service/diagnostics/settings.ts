@@ -9,16 +9,24 @@ export interface AnalysisSettings {
   severity: NonNullable<AgentryConfig['severity']>;
   /** MCP servers the workspace configures (.mcp.json); undefined when unknown. */
   mcpServers?: ReadonlySet<string>;
+  /** MCP servers the user configures for this project (~/.claude.json), which Claude Code also connects. */
+  userMcpServers?: ReadonlySet<string>;
 }
 
-export function settingsFromConfig(config: AgentryConfig, mcpServers?: ReadonlySet<string>): AnalysisSettings {
+export function settingsFromConfig(config: AgentryConfig, mcpServers?: ReadonlySet<string>, userMcpServers?: ReadonlySet<string>): AnalysisSettings {
   return {
     requiredSections: config.requiredSections ?? null,
     extraTools: config.extraTools ?? [],
     extraModels: config.extraModels ?? [],
     severity: config.severity ?? {},
     mcpServers,
+    userMcpServers,
   };
+}
+
+/** Whether Claude Code connects MCP server `name` here: the workspace's .mcp.json or the user's configuration has it. */
+export function mcpServerAvailable(settings: AnalysisSettings, name: string): boolean {
+  return settings.mcpServers?.has(name) === true || settings.userMcpServers?.has(name) === true;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = settingsFromConfig({});

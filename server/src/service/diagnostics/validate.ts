@@ -6,7 +6,7 @@ import { severityFromName } from './codes';
 import { checkAllowedTools } from './allowedToolsCheck';
 import { checkFrontmatter } from './frontmatterChecks';
 import { checkPermissionMode } from './permissionChecks';
-import { createReporter, type AgentDiagnostic } from './reporter';
+import { createReporter, type AgentDiagnostic, type Report } from './reporter';
 import type { AnalysisSettings } from './settings';
 import { checkStructure } from './structureChecks';
 import { checkTags } from './tagChecks';
@@ -17,15 +17,26 @@ import { checkWorkspace } from './workspaceChecks';
 
 export function validateDocument(doc: AgentDocument, settings: AnalysisSettings, workspace?: WorkspaceContext): AgentDiagnostic[] {
   const { report, diagnostics } = createReporter(doc);
-  checkFrontmatter(doc, settings, report);
-  checkTools(doc, settings, report);
-  checkAllowedTools(doc, report);
+  checkClaudeCodeReading(doc, settings, report);
   checkPermissionMode(doc, report);
   checkStructure(doc, settings, report);
-  checkText(doc, report);
   checkTags(doc, report);
   checkWorkspace(doc, workspace, report);
   return applySuppressions(doc, applySeverities(diagnostics, settings));
+}
+
+/** The checks of how Claude Code reads the file on its own, before severities and suppressions: what the effective agent is made of. */
+export function claudeCodeFindings(doc: AgentDocument, settings: AnalysisSettings): AgentDiagnostic[] {
+  const { report, diagnostics } = createReporter(doc);
+  checkClaudeCodeReading(doc, settings, report);
+  return diagnostics;
+}
+
+function checkClaudeCodeReading(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
+  checkFrontmatter(doc, settings, report);
+  checkTools(doc, settings, report);
+  checkAllowedTools(doc, report);
+  checkText(doc, report);
 }
 
 function applySeverities(diagnostics: AgentDiagnostic[], settings: AnalysisSettings): AgentDiagnostic[] {

@@ -3,7 +3,8 @@
 // references that nothing defines.
 import { Range } from 'vscode-languageserver-types';
 import { fieldOf, type AgentDocument } from '../types';
-import { stemOf, type AgentSummary } from '../workspace/workspaceIndex';
+import { stemOf, summarize, type AgentSummary } from '../workspace/workspaceIndex';
+import { agentFileLabel, claudeCodeChoice, placeOf } from '../workspace/sameName';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import type { Report } from './reporter';
 import { checkSkills, unknownSkills } from './skillChecks';
@@ -25,9 +26,25 @@ function checkNames(doc: AgentDocument, workspace: WorkspaceContext | undefined,
   if (!workspace) return;
   const others = workspace.index.agentsNamed(name.value).filter((a) => a.uri !== doc.uri);
   if (others.length === 0) return;
-  report('duplicate-agent-name', name.valueSpan, `Another agent is also named \`${name.value}\`; Claude Code keeps only one of them.`, {
+  const self = workspace.index.get(doc.uri) ?? summarize(doc);
+  const chosen = claudeCodeChoice([self, ...others]);
+  const labels = others.map((o) => `\`${agentFileLabel(o)}\``).join(', ');
+  const message = !chosen
+    ? `Another agent is also named \`${name.value}\` (${labels}); Claude Code keeps only one of them.`
+    : chosen.uri === doc.uri
+      ? `Claude Code uses this file for \`${name.value}\` and ignores ${labels}, which ${others.length > 1 ? 'have' : 'has'} the same name.`
+      : `Claude Code ignores this agent: \`${agentFileLabel(chosen)}\` has the same name, \`${name.value}\`, and wins${whyWins(chosen, doc.uri)}.`;
+  report('duplicate-agent-name', name.valueSpan, message, {
     related: others.map((o) => ({ uri: o.uri, range: Range.create(o.nameLine ?? 0, 0, o.nameLine ?? 0, 0), message: `\`${name.value}\` is also defined here` })),
   });
+}
+
+function whyWins(chosen: AgentSummary, uri: string): string {
+  const mine = placeOf(uri);
+  const theirs = placeOf(chosen.uri);
+  if (!mine.root) return ' (this file is not in a .claude/agents folder)';
+  if (theirs.root !== mine.root) return ' (a nearer .claude/agents folder wins when Claude Code runs there)';
+  return ' (within one agents folder the alphabetically last path wins)';
 }
 
 function checkAgentReferences(doc: AgentDocument, workspace: WorkspaceContext | undefined, report: Report): void {

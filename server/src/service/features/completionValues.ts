@@ -2,7 +2,7 @@
 // (`color:`, `permissionMode:`, `memory:`, `effort:`, `isolation:`), booleans,
 // and `name:` from the file name.
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { ENUM_VALUE_DOCS, enumValues, isKnownKey } from '../schema/frontmatterSchema';
+import { enumValueDoc, enumValues, isKnownKey } from '../schema/frontmatterSchema';
 import { KNOWN_MODEL_IDS, MODEL_ALIASES } from '../schema/models';
 import { nameFromFile } from '../schema/agentName';
 import { yamlScalar } from '../schema/yamlScalar';
@@ -32,7 +32,7 @@ function choicesFor(key: string, doc: AgentDocument, ctx: FeatureContext): Choic
     return [{ value: name, text: yamlScalar(name), detail: 'from the file name' }];
   }
   const values = isKnownKey(key) ? enumValues(key) : undefined;
-  return (values ?? []).map((value) => ({ value, documentation: ENUM_VALUE_DOCS[value] }));
+  return (values ?? []).map((value) => ({ value, documentation: enumValueDoc(key, value) }));
 }
 
 export function valueCompletions(doc: AgentDocument, key: string, span: Span, ctx: FeatureContext, options: CompletionOptions): CompletionItem[] {

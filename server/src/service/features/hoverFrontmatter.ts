@@ -1,8 +1,9 @@
 // Hover in the frontmatter: a key's schema description, an enum value, a tool,
 // a model or a trigger id (with the agents that use it).
-import { enumValues, isKnownKey, keyDescription, ENUM_VALUE_DOCS } from '../schema/frontmatterSchema';
+import { enumValueDoc, enumValues, isKnownKey, keyDescription } from '../schema/frontmatterSchema';
 import { isKnownModel, modelAlias } from '../schema/models';
-import { baseToolName, builtinTool, legacyToolOf, parseMcpTool } from '../schema/tools';
+import { baseToolName, builtinTool, mappedToolOf, parseMcpTool, retiredToolOf } from '../schema/tools';
+import { CLAUDE_CODE } from '../catalog/catalog';
 import type { FrontmatterField, Span, ValueItem } from '../types';
 import type { FeatureContext } from './featureContext';
 import { touches } from './text';
@@ -28,7 +29,7 @@ export function valueHover(field: FrontmatterField, offset: number, ctx: Feature
   const value = field.value;
   if (field.key === 'model') return { markdown: modelDoc(value, ctx), span: field.valueSpan };
   if (isKnownKey(field.key) && enumValues(field.key)?.includes(value)) {
-    const doc = ENUM_VALUE_DOCS[value];
+    const doc = enumValueDoc(field.key, value);
     return { markdown: `\`${field.key}: ${value}\`${doc ? `\n\n${doc}` : ''}`, span: field.valueSpan };
   }
   return undefined;
@@ -44,10 +45,12 @@ export function toolDoc(entry: string, ctx: FeatureContext): string {
   const name = baseToolName(entry);
   const builtin = builtinTool(name);
   if (builtin !== undefined) return `**${name}** — ${builtin}`;
-  const legacy = legacyToolOf(name);
-  if (legacy) return `**${name}** (legacy) — ${legacy.note}`;
+  const mapped = mappedToolOf(name);
+  if (mapped) return `**${name}** — the old name of \`${mapped}\`, which ${CLAUDE_CODE} still maps to it. ${builtinTool(mapped)}`;
+  const retired = retiredToolOf(name);
+  if (retired) return `**${name}** (unknown to ${CLAUDE_CODE}) — ${retired.note}`;
   if (ctx.settings.extraTools.includes(name)) return `**${name}** — a tool declared in the configuration (\`extraTools\`).`;
-  return `\`${name}\` is not a tool Claude Code knows.`;
+  return `\`${name}\` is not a tool ${CLAUDE_CODE} knows; it leaves it out.`;
 }
 
 function modelDoc(value: string, ctx: FeatureContext): string {

@@ -4,7 +4,7 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import { enumValues, isKnownKey } from '../schema/frontmatterSchema';
 import { isKnownModel } from '../schema/models';
-import { baseToolName, isBuiltinTool, legacyToolOf, parseMcpTool } from '../schema/tools';
+import { baseToolName, parseMcpTool, resolveTool, retiredToolOf } from '../schema/tools';
 import type { AgentDocument, Span } from '../types';
 import type { Cancellation } from './featureContext';
 
@@ -32,8 +32,8 @@ function frontmatterTokens(doc: AgentDocument, add: (token: Token) => void): voi
       for (const item of field.items) {
         const name = baseToolName(item.text);
         const span = { start: item.span.start, end: item.span.start + name.length };
-        if (isBuiltinTool(name)) add({ span, type: 'function', modifiers: ['defaultLibrary'] });
-        else if (legacyToolOf(name)) add({ span, type: 'function', modifiers: ['deprecated'] });
+        if (resolveTool(name)) add({ span, type: 'function', modifiers: ['defaultLibrary'] });
+        else if (retiredToolOf(name)) add({ span, type: 'function', modifiers: ['deprecated'] });
         else if (parseMcpTool(name)) add({ span, type: 'function' });
       }
     } else if (field.key === 'proactive_triggers') {

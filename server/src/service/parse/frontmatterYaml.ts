@@ -1,13 +1,14 @@
-// Reads the frontmatter YAML the way Claude Code does. Strict YAML first; when
-// that fails, each top-level entry is read on its own and a single-line value
-// that strict YAML rejects (typically an unquoted `: ` inside `description`) is
-// taken as the plain string after `key:`, as Claude Code's own retry does.
-// Only an entry that not even this recovers is an error.
+// Reads the frontmatter YAML the way Claude Code does: the strict parse first; when
+// it fails, Claude Code's lenient retry (claudeRetry.ts) and one more parse; when
+// that fails too, Claude Code drops the agent. Fields then come from an entry by
+// entry reading, so that editing features still work, and the errors say where and
+// why the frontmatter cannot be read.
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { FrontmatterField, FrontmatterProblem, Span, ValueItem } from '../types';
-import { splitCommaList, unquotedSpan } from './listItems';
+import { claudeRetry, type RetryText } from './claudeRetry';
+import { splitCommaList, splitToolList, unquotedSpan } from './listItems';
 
-/** Keys whose string value is a comma-separated list. */
+/** Keys whose string value is a list of names. */
 const COMMA_LIST_KEYS = new Set(['tools', 'disallowedTools', 'skills', 'allowed-tools']);
 const MAX_ALIAS_COUNT = 100;
 const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false } as const;
@@ -26,35 +27,76 @@ function parseQuietly(source: string): Document {
   }
 }
 
+/** A lone CR ends a line for YAML and for LSP positions, but the yaml package reads it as content: make it a LF, which keeps every offset. */
+function withLineFeeds(source: string): string {
+  return source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+}
+
 export interface YamlReading {
   fields: FrontmatterField[];
   errors: FrontmatterProblem[];
+  /** How Claude Code got its reading: strict YAML, its lenient retry, or not at all (it drops the agent). */
+  mode: 'strict' | 'retry' | 'unreadable';
 }
+
+type ToDocument = (offset: number) => number;
 
 export function readFrontmatterYaml(text: string, contentSpan: Span): YamlReading {
-  // A lone CR ends a line for YAML and for LSP positions, but the yaml package reads
-  // it as content: make it a LF, which keeps every offset.
-  const source = text.slice(contentSpan.start, contentSpan.end).replace(/\r(?!\n)/g, '\n');
-  const doc = parseQuietly(source);
-  if (doc.errors.length === 0) {
-    if (doc.contents === null) return { fields: [], errors: [] };
-    if (!isMap(doc.contents)) {
-      return { fields: [], errors: [{ message: 'The frontmatter must be a mapping of `key: value` lines.', span: contentSpan }] };
+  // Claude Code's text runs up to the closing `---`, the last line's break included: with
+  // CRLF that `\r` is what keeps its retry from rewriting the last line.
+  let end = contentSpan.end;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  const raw = text.slice(contentSpan.start, end);
+  const base = contentSpan.start;
+  const doc = parseQuietly(withLineFeeds(raw));
+  if (doc.errors.length === 0) return fromDocument(text, doc, (o) => base + o, contentSpan, 'strict');
+  const retry = claudeRetry(raw);
+  if (retry.text !== raw) {
+    const retried = parseQuietly(withLineFeeds(retry.text));
+    if (retried.errors.length === 0) {
+      const reading = fromDocument(text, retried, (o) => base + retry.toOriginal(o), contentSpan, 'retry');
+      markRewrites(text, reading, retry, base);
+      return reading;
     }
-    const reading: YamlReading = { fields: [], errors: [] };
-    for (const pair of doc.contents.items) addPair(reading, text, doc, pair as Pair<Node, Node | null>, contentSpan.start);
-    return reading;
+    return unreadable(text, raw, base, retry, retried, true);
   }
-  return readEntryByEntry(text, source, contentSpan.start);
+  return unreadable(text, raw, base, retry, doc, false);
 }
 
-function addPair(reading: YamlReading, text: string, doc: Document, pair: Pair<Node, Node | null>, base: number): void {
+function fromDocument(text: string, doc: Document, at: ToDocument, contentSpan: Span, mode: YamlReading['mode']): YamlReading {
+  if (doc.contents === null) return { fields: [], errors: [], mode };
+  if (!isMap(doc.contents)) {
+    return { fields: [], errors: [{ message: 'The frontmatter must be a mapping of `key: value` lines; Claude Code drops an agent whose frontmatter is a list or a single value.', span: contentSpan }], mode };
+  }
+  const reading: YamlReading = { fields: [], errors: [], mode };
+  for (const pair of doc.contents.items) addPair(reading, text, doc, pair as Pair<Node, Node | null>, at);
+  return reading;
+}
+
+/** Marks the fields Claude Code's retry rewrote: those strict YAML rejects, and those it reads otherwise after the rewrite. */
+function markRewrites(text: string, reading: YamlReading, retry: RetryText, base: number): void {
+  const byValueStart = new Map(retry.rewrites.map((r) => [base + r.valueStart, r]));
+  for (const field of reading.fields) {
+    const rewrite = byValueStart.get(field.valueSpan.start);
+    if (!rewrite) continue;
+    const line = `${rewrite.key}: ${text.slice(field.valueSpan.start, field.valueSpan.end)}`;
+    const alone = parseQuietly(line);
+    if (alone.errors.length > 0) field.lenient = { reason: alone.errors[0].message.split('\n')[0] };
+    else {
+      const strictValue = (alone.toJS() as Record<string, unknown> | null)?.[rewrite.key] ?? null;
+      if (strictValue !== field.value) field.retried = { strictValue };
+    }
+  }
+}
+
+function addPair(reading: YamlReading, text: string, doc: Document, pair: Pair<Node, Node | null>, at: ToDocument): void {
   const keyNode = pair.key;
   if (!isScalar(keyNode) || !keyNode.range) return;
-  const keySpan = { start: base + keyNode.range[0], end: base + keyNode.range[1] };
+  const keySpan = { start: at(keyNode.range[0]), end: at(keyNode.range[1]) };
   const valueNode = pair.value;
   let valueSpan: Span;
-  if (valueNode?.range) valueSpan = { start: base + valueNode.range[0], end: base + valueNode.range[1] };
+  if (valueNode?.range) valueSpan = { start: at(valueNode.range[0]), end: at(valueNode.range[1]) };
   else {
     const colon = text.indexOf(':', keySpan.end);
     valueSpan = { start: colon + 1, end: colon + 1 };
@@ -67,37 +109,42 @@ function addPair(reading: YamlReading, text: string, doc: Document, pair: Pair<N
     problems.push({ message: `\`${String(keyNode.value)}\` cannot be read: ${(error as Error).message}`, span: valueSpan });
   }
   const key = String(keyNode.value);
-  const endOfEntry = valueNode?.range ? base + valueNode.range[2] : valueSpan.end;
+  const endOfEntry = valueNode?.range ? at(valueNode.range[2]) : valueSpan.end;
   reading.fields.push({
     key,
     keySpan,
     valueSpan,
     value,
-    items: itemsOf(text, key, value, valueNode, valueSpan, base),
+    items: itemsOf(text, key, value, valueNode, valueSpan, at),
     entrySpan: { start: keySpan.start, end: Math.max(endOfEntry, valueSpan.end) },
     unreadable: problems.length > 0 || undefined,
   });
   reading.errors.push(...problems);
 }
 
-function itemsOf(text: string, key: string, value: unknown, node: Node | null, span: Span, base: number): ValueItem[] {
+function itemsOf(text: string, key: string, value: unknown, node: Node | null, span: Span, at: ToDocument): ValueItem[] {
   if (node && isSeq(node)) {
     const items: ValueItem[] = [];
     for (const item of node.items) {
       const n = item as Node;
       if (!n.range || !isScalar(n)) continue;
-      items.push({ text: String(n.value), span: { start: base + n.range[0], end: base + n.range[1] } });
+      const itemSpan = { start: at(n.range[0]), end: at(n.range[1]) };
+      if (TOOL_KEYS.has(key) && typeof n.value === 'string') items.push(...listItems(text, key, itemSpan));
+      else items.push({ text: String(n.value), span: itemSpan });
     }
     return items;
   }
-  return typeof value === 'string' ? commaItems(text, key, span) : [];
+  return typeof value === 'string' ? listItems(text, key, span) : [];
 }
 
-/** The items of a comma-separated string value (`tools: Read, Edit`); none for other keys. */
-function commaItems(text: string, key: string, span: Span): ValueItem[] {
+const TOOL_KEYS = new Set(['tools', 'disallowedTools']);
+
+/** The items of a list written as a string (`tools: Read, Edit`), inside its quotes; none for other keys. */
+function listItems(text: string, key: string, span: Span): ValueItem[] {
   if (!COMMA_LIST_KEYS.has(key)) return [];
   const inner = unquotedSpan(text, span);
-  return splitCommaList(text.slice(inner.start, inner.end), inner.start);
+  const raw = text.slice(inner.start, inner.end);
+  return TOOL_KEYS.has(key) ? splitToolList(raw, inner.start) : splitCommaList(raw, inner.start);
 }
 
 interface Entry {
@@ -140,14 +187,58 @@ function splitEntries(source: string): Entry[] {
   return entries;
 }
 
+/** The reading of a frontmatter Claude Code cannot parse: best-effort fields, and errors that say why. */
+function unreadable(text: string, raw: string, base: number, retry: RetryText, failed: Document, retried: boolean): YamlReading {
+  const reading = readEntryByEntry(text, withLineFeeds(raw), base);
+  const rewritten = new Set(retry.rewrites.map((r) => base + r.valueStart));
+  for (const field of reading.fields) {
+    if (!field.lenient) continue;
+    const multiLine = /[\r\n]/.test(text.slice(field.valueSpan.start, field.valueSpan.end));
+    if (rewritten.has(field.valueSpan.start) && !multiLine) continue;
+    reading.errors.push({ message: notRescued(text, field, multiLine), span: field.valueSpan });
+  }
+  for (const rewrite of retry.rewrites) {
+    const value = raw.slice(rewrite.valueStart, rewrite.valueEnd);
+    if (!/^[|>][-+0-9]*$/.test(value)) continue;
+    reading.errors.push({
+      message: `${DROPPED}: another line needs its lenient retry, which also turns this block scalar indicator \`${value}\` into the text "${value}", so the indented lines under it break the frontmatter. Quote the value that needs it instead.`,
+      span: { start: base + rewrite.valueStart, end: base + rewrite.valueEnd },
+    });
+  }
+  if (reading.errors.length === 0) {
+    const error = failed.errors[0];
+    const at = (o: number) => base + (retried ? retry.toOriginal(o) : o);
+    const start = at(error.pos[0]);
+    reading.errors.push({ message: `${DROPPED}, even with its lenient retry: ${error.message.split('\n')[0]}`, span: { start, end: Math.max(start + 1, at(error.pos[1])) } });
+  }
+  return reading;
+}
+
+const DROPPED = 'Claude Code cannot parse this frontmatter and drops the agent';
+
+function notRescued(text: string, field: FrontmatterField, multiLine: boolean): string {
+  const lineEnd = text.slice(field.valueSpan.end).search(/[\r\n]|$/) + field.valueSpan.end;
+  const why = field.lenient!.reason;
+  if (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n') {
+    return `${DROPPED}: strict YAML rejects this \`${field.key}\` value (${why}), and with CRLF line endings Claude Code's lenient retry never applies. Quote the value (or save the file with LF line endings).`;
+  }
+  if (!/^[a-zA-Z_-]+$/.test(field.key)) {
+    return `${DROPPED}: strict YAML rejects this \`${field.key}\` value (${why}), and Claude Code's lenient retry only rewrites keys made of letters, \`_\` and \`-\`. Quote the value.`;
+  }
+  if (multiLine) {
+    return `${DROPPED}: strict YAML rejects this \`${field.key}\` value (${why}), and Claude Code's lenient retry quotes only its first line, so the lines after it still break the frontmatter. Quote the whole value.`;
+  }
+  return `${DROPPED}: strict YAML rejects this \`${field.key}\` value (${why}), and Claude Code's lenient retry leaves a value like this one as it is. Quote the value.`;
+}
+
 function readEntryByEntry(text: string, source: string, base: number): YamlReading {
-  const reading: YamlReading = { fields: [], errors: [] };
+  const reading: YamlReading = { fields: [], errors: [], mode: 'unreadable' };
   for (const entry of splitEntries(source)) {
     const entryText = source.slice(entry.start, entry.end);
     const doc = parseQuietly(entryText);
     const entryBase = base + entry.start;
     if (doc.errors.length === 0 && isMap(doc.contents)) {
-      for (const pair of doc.contents.items) addPair(reading, text, doc, pair as Pair<Node, Node | null>, entryBase);
+      for (const pair of doc.contents.items) addPair(reading, text, doc, pair as Pair<Node, Node | null>, (o) => entryBase + o);
       continue;
     }
     const keyMatch = TOP_LEVEL_KEY.exec(entryText);
@@ -180,7 +271,7 @@ function readEntryByEntry(text: string, source: string, base: number): YamlReadi
         valueSpan,
         value,
         // Split the value as written, not as folded, so item spans point into the document.
-        items: COMMA_LIST_KEYS.has(key) ? splitCommaList(text.slice(valueSpan.start, valueSpan.end), valueSpan.start) : [],
+        items: listItems(text, key, valueSpan),
         entrySpan,
         lenient: { reason },
       });

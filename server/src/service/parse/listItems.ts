@@ -1,8 +1,18 @@
-// Splits a comma-separated value such as `Read, Agent(a, b), mcp__x__y` into items
-// with their spans, ignoring commas inside parentheses.
+// Splits a list value such as `Read, Agent(a, b), mcp__x__y` into items with their
+// spans, ignoring separators inside parentheses. Claude Code splits `tools` and
+// `disallowedTools` on blanks as well as commas (`Read Grep` is two tools).
 import type { Span, ValueItem } from '../types';
 
 export function splitCommaList(raw: string, offset: number): ValueItem[] {
+  return splitList(raw, offset, (c) => c === ',');
+}
+
+/** Tool entries as Claude Code splits them: on commas and blanks outside parentheses. */
+export function splitToolList(raw: string, offset: number): ValueItem[] {
+  return splitList(raw, offset, (c) => c === ',' || /\s/.test(c));
+}
+
+function splitList(raw: string, offset: number, isSeparator: (c: string) => boolean): ValueItem[] {
   const items: ValueItem[] = [];
   let depth = 0;
   let start = 0;
@@ -17,7 +27,7 @@ export function splitCommaList(raw: string, offset: number): ValueItem[] {
     const c = raw[i];
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (c === ',' && depth === 0) {
+    else if (depth === 0 && isSeparator(c)) {
       push(i);
       start = i + 1;
     }

@@ -58,16 +58,20 @@ function readFrontmatter(text: string, bomLength: number): Frontmatter | undefin
     language: split.language,
     fields: [],
     errors: [],
+    mode: 'strict',
+    earlyClose: split.earlyClose,
     duplicateKeys: [],
   };
   if (!split.closed || split.language !== '') return base;
   if (contentSpan.end - contentSpan.start > FRONTMATTER_LIMIT) {
     base.errors.push({ message: `The frontmatter is larger than ${FRONTMATTER_LIMIT} characters and is not read.`, span: contentSpan });
+    base.mode = 'unreadable';
     return base;
   }
   const reading = readFrontmatterYaml(text, contentSpan);
   base.fields = reading.fields;
   base.errors = reading.errors;
+  base.mode = reading.mode;
   base.duplicateKeys = duplicatesOf(reading.fields);
   return base;
 }

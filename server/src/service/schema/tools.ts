@@ -1,69 +1,40 @@
-// Built-in tool names of current Claude Code, with one-line docs for completions
-// and hovers, and the legacy names older agents still list.
+// Tool names as Claude Code reads them: its built-in tools, the old names it still
+// maps to them, the retired names it no longer knows (all from the catalog), and
+// the `Tool(argument)` and `mcp__server__tool` forms.
+import { CATALOG, lookup } from '../catalog/catalog';
 
-export const BUILTIN_TOOLS: Readonly<Record<string, string>> = {
-  Agent: 'Spawns a subagent with its own context window to handle a task. `Agent(a, b)` limits which subagents it may start.',
-  AskUserQuestion: 'Asks the user multiple-choice questions to gather requirements or clarify ambiguity.',
-  Bash: 'Runs a shell command in a persistent shell session. `Bash(git log:*)` limits it to matching commands.',
-  CronCreate: 'Schedules a recurring or one-off prompt within the session.',
-  CronDelete: 'Cancels a scheduled task.',
-  CronList: 'Lists the scheduled tasks of the session.',
-  Edit: 'Makes exact string replacements in a file.',
-  EnterPlanMode: 'Switches the session to plan mode to design an approach before coding.',
-  EnterWorktree: 'Creates an isolated git worktree and switches into it.',
-  ExitPlanMode: 'Presents a plan for approval and leaves plan mode.',
-  ExitWorktree: 'Leaves a worktree session and returns to the original directory.',
-  Glob: 'Finds files by name pattern.',
-  Grep: 'Searches file contents with regular expressions (ripgrep).',
-  ListMcpResourcesTool: 'Lists the resources exposed by connected MCP servers.',
-  LSP: 'Code intelligence through language servers: definitions, references, type errors.',
-  Monitor: 'Runs a command in the background and feeds each output line back.',
-  NotebookEdit: 'Edits cells of a Jupyter notebook.',
-  PowerShell: 'Runs a PowerShell command (Windows).',
-  Read: 'Reads a file: text, images, PDFs and notebooks.',
-  ReadMcpResourceTool: 'Reads a specific MCP resource by URI.',
-  SendMessage: 'Sends a message to another agent of an agent team.',
-  Skill: 'Runs a skill within the main conversation.',
-  TaskCreate: 'Creates a task in the task list.',
-  TaskGet: 'Gets the full details of a task.',
-  TaskList: 'Lists the tasks with their status.',
-  TaskOutput: 'Reads the output of a background task or shell.',
-  TaskStop: 'Stops a running background task or shell.',
-  TaskUpdate: 'Updates the status, dependencies or details of a task.',
-  TeamCreate: 'Creates an agent team.',
-  TeamDelete: 'Disbands an agent team.',
-  TodoWrite: 'Manages the session checklist of todos.',
-  ToolSearch: 'Searches for and loads deferred tools, such as MCP tools.',
-  WebFetch: 'Fetches content from a URL.',
-  WebSearch: 'Performs a web search.',
-  Write: 'Creates or overwrites a file.',
-};
+export const BUILTIN_TOOLS: Readonly<Record<string, string>> = CATALOG.tools;
+/** Old name → the built-in tool Claude Code maps it to. */
+export const OLD_TOOL_NAMES: Readonly<Record<string, string>> = CATALOG.oldToolNames;
+/** Names Claude Code no longer knows, with what to use instead where there is something. */
+export const RETIRED_TOOLS: Readonly<Record<string, { replacement?: string; note: string }>> = CATALOG.retiredTools;
 
-/** Names Claude Code no longer offers, with what replaced them. */
-export const LEGACY_TOOLS: Readonly<Record<string, { replacement: string; note: string }>> = {
-  Task: { replacement: 'Agent', note: '`Task` is the old name of the `Agent` tool; Claude Code still maps it, but new agents should say `Agent`.' },
-  LS: { replacement: 'Glob', note: '`LS` was removed; `Glob` (or `Bash` with `ls`) lists files.' },
-  MultiEdit: { replacement: 'Edit', note: '`MultiEdit` was removed; `Edit` makes the same replacements.' },
-  NotebookRead: { replacement: 'Read', note: '`NotebookRead` was removed; `Read` reads notebooks.' },
-  BashOutput: { replacement: 'TaskOutput', note: '`BashOutput` was replaced by `TaskOutput`.' },
-  KillShell: { replacement: 'TaskStop', note: '`KillShell` was replaced by `TaskStop`.' },
-  KillBash: { replacement: 'TaskStop', note: '`KillBash` was replaced by `TaskStop`.' },
-  TodoRead: { replacement: 'TodoWrite', note: '`TodoRead` was removed; `TodoWrite` holds the checklist.' },
-  SlashCommand: { replacement: 'Skill', note: '`SlashCommand` was folded into `Skill`.' },
-};
+/** Built-in tools a subagent never gets: Claude Code leaves them out of a subagent's tools. */
+export const NOT_FOR_SUBAGENTS: ReadonlySet<string> = new Set(CATALOG.notForSubagents);
 
-/** The description of a built-in tool, or undefined when `name` is not one (own keys only, so not `constructor`). */
+/** The description of a built-in tool, or undefined when `name` is not one. */
 export function builtinTool(name: string): string | undefined {
-  return Object.hasOwn(BUILTIN_TOOLS, name) ? BUILTIN_TOOLS[name] : undefined;
+  return lookup(BUILTIN_TOOLS, name);
 }
 
 export function isBuiltinTool(name: string): boolean {
   return builtinTool(name) !== undefined;
 }
 
-/** What replaced a legacy tool name, or undefined when `name` is not one. */
-export function legacyToolOf(name: string): { replacement: string; note: string } | undefined {
-  return Object.hasOwn(LEGACY_TOOLS, name) ? LEGACY_TOOLS[name] : undefined;
+/** The built-in tool an old name maps to (`Task` → `Agent`), or undefined. */
+export function mappedToolOf(name: string): string | undefined {
+  return lookup(OLD_TOOL_NAMES, name);
+}
+
+/** What replaced a retired tool name, or undefined when `name` is not one. */
+export function retiredToolOf(name: string): { replacement?: string; note: string } | undefined {
+  return lookup(RETIRED_TOOLS, name);
+}
+
+/** The built-in tool Claude Code gives a subagent for `name` (itself or what an old name maps to), or undefined. */
+export function resolveTool(name: string): string | undefined {
+  const tool = isBuiltinTool(name) ? name : mappedToolOf(name);
+  return tool && !NOT_FOR_SUBAGENTS.has(tool) ? tool : undefined;
 }
 
 /** `Tool(argument)` forms: the tool name before the parenthesis. */

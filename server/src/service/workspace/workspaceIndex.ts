@@ -28,6 +28,8 @@ export interface AgentSummary {
   ruleReferences: number[];
   /** The names listed in `skills:`. */
   skills: string[];
+  /** `user` for an agent of the user's ~/.claude/agents, which resolves names but is not part of the workspace. */
+  scope?: 'user';
 }
 
 /** The summary of a parsed document; its strings are copies, so it keeps none of the document's text alive. */

@@ -1,9 +1,9 @@
-// Replaces a legacy tool name with its successor, or drops it when the
+// Replaces a retired tool name with its successor, or drops it when the
 // successor is already listed.
 import { dataOf, itemAt, offsetRange, once, removeItemEdit, replaceSpan, type QuickFix } from './quickFix';
 
 export const replaceLegacyTool: QuickFix = {
-  codes: ['legacy-tool', 'renamed-tool'],
+  codes: ['legacy-tool'],
   provide(doc, diagnostic) {
     const replacement = dataOf<string>(diagnostic, 'suggestion');
     const span = offsetRange(doc, diagnostic);
