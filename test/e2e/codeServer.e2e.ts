@@ -28,6 +28,7 @@ import type { Page } from 'playwright-core';
 import * as cs from './lib/code-server';
 import { assert, secs, Steps } from './lib/steps';
 import { buildDist, REPO_ROOT } from './lib/tools';
+import { keyDescription } from '../../server/src/service/schema/frontmatterSchema';
 
 const AGENTS = '.claude/agents';
 /** Screenshots (test-results/<name>.png) that the README shows, copied by E2E_UPDATE_SCREENSHOTS=1. */
@@ -275,6 +276,50 @@ async function backendDeveloper(page: Page): Promise<void> {
     await shot(page, 'code-server-hover');
     await cs.dismissWidgets(page);
     return JSON.stringify(text.split('\n')[0]);
+  });
+
+  // VS Code's own agent support (the `chatagent` language) offers keys, hovers and heading symbols too.
+  await steps.step(`${file}: frontmatter key completion lists each key once next to VS Code's own`, async () => {
+    await cs.goToPosition(page, 2, 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    const labels = (await cs.triggerCompletion(page, undefined, { all: true })).map((i) => i.label);
+    await cs.dismissWidgets(page);
+    await page.keyboard.press('Control+Z');
+    await cs.waitForEditorLine(page, 3, lineText(original, 3));
+    const twice = labels.filter((l, i) => labels.indexOf(l) !== i);
+    assert(twice.length === 0, `offered twice: ${JSON.stringify(twice)} in ${JSON.stringify(labels)}`);
+    for (const key of ['permissionMode', 'hooks', 'mcpServers', 'memory', 'skills', 'disallowedTools', 'effort']) assert(labels.includes(key), `no ${key} among ${JSON.stringify(labels)}`);
+    return `${labels.length} keys, 0 twice: ${labels.join(', ')}`;
+  });
+
+  await steps.step(`${file}: Go to Symbol lists each heading once, with the frontmatter and the rules`, async () => {
+    const entries = await cs.goToSymbolEntries(page);
+    const headings = entries.filter((e) => /MANDATORY RULE ENFORCEMENT|PRE-EXECUTION VALIDATION|Success Criteria/.test(e));
+    assert(headings.length === 3, `headings: ${JSON.stringify(headings)}`);
+    assert(entries.some((e) => e.startsWith('Frontmatter')) && entries.some((e) => e.startsWith('Rule 5: Mandatory Changelog Tracking')), `entries: ${JSON.stringify(entries)}`);
+    return `${entries.length} entries: ${entries.slice(0, 6).join(' | ')} ...`;
+  });
+
+  await steps.step(`${file}: the hover over \`MultiEdit\` says the diagnostic's sentence once`, async () => {
+    const tools = find(original, 'MultiEdit');
+    await cs.goToPosition(page, tools.line, 1);
+    const text = await cs.hoverText(page, 'MultiEdit');
+    await cs.dismissWidgets(page);
+    const times = text.split('makes the same replacements').length - 1;
+    assert(times === 1, `said ${times} times: ${JSON.stringify(text)}`);
+    return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 160));
+  });
+
+  await steps.step(`${file}: the hover over the \`tools\` key documents it once (VS Code's or Agentry's)`, async () => {
+    const tools = find(original, 'tools:');
+    await cs.goToPosition(page, tools.line, 1);
+    const text = await cs.hoverText(page, 'tools', { offset: 1 });
+    await cs.dismissWidgets(page);
+    const vscode = text.includes('Array of tools the subagent can use') ? 1 : 0;
+    const agentry = text.includes(keyDescription('tools')) ? 1 : 0;
+    assert(vscode + agentry === 1, `documented by VS Code ${vscode}, by Agentry ${agentry}: ${JSON.stringify(text)}`);
+    return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 120));
   });
 
   await steps.step(`${file}: snippet agent-rule inserts the missing Rule 4`, async () => {

@@ -20,9 +20,11 @@ export interface ClientSupport {
   documentChanges: boolean;
   renameFiles: boolean;
   prepareRename: boolean;
+  /** The editor's own Markdown support lists the headings (initializationOptions.editorHeadingSymbols): the outline leaves them out. */
+  editorHeadingSymbols: boolean;
 }
 
-export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
+export function clientSupport(capabilities: ClientCapabilities, initializationOptions?: { editorHeadingSymbols?: unknown }): ClientSupport {
   const text = capabilities.textDocument;
   const workspace = capabilities.workspace;
   return {
@@ -37,6 +39,7 @@ export function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     documentChanges: Boolean(workspace?.workspaceEdit?.documentChanges),
     renameFiles: Boolean(workspace?.workspaceEdit?.resourceOperations?.includes('rename')),
     prepareRename: Boolean(text?.rename?.prepareSupport),
+    editorHeadingSymbols: initializationOptions?.editorHeadingSymbols === true,
   };
 }
 

@@ -8,10 +8,11 @@ import { semanticTokens } from '../service/features/semanticTokens';
 import { prepareRename, renameAgent } from '../service/features/rename';
 import { workspaceSymbols } from '../service/features/workspaceSymbols';
 import { agentHandler } from './agentHandler';
+import type { ClientSupport } from './capabilities';
 import { guard, type Logger } from './guard';
 import type { WorkspaceHost } from './workspaceHost';
 
-export function registerNavigation(connection: Connection, host: WorkspaceHost, log: Logger): void {
+export function registerNavigation(connection: Connection, host: WorkspaceHost, support: () => ClientSupport, log: Logger): void {
   const noLocations: Location[] = [];
   connection.onDefinition(agentHandler(host, log, 'textDocument/definition', noLocations, ({ doc, ctx }, params, token) => definition(doc, params.position, ctx, token)));
   connection.onReferences(
@@ -25,7 +26,7 @@ export function registerNavigation(connection: Connection, host: WorkspaceHost, 
       return 'error' in result ? new ResponseError(ErrorCodes.InvalidParams, result.error) : result.edit;
     }),
   );
-  connection.onDocumentSymbol(agentHandler(host, log, 'textDocument/documentSymbol', [] as DocumentSymbol[], ({ doc }, _params, token) => documentSymbols(doc, token)));
+  connection.onDocumentSymbol(agentHandler(host, log, 'textDocument/documentSymbol', [] as DocumentSymbol[], ({ doc }, _params, token) => documentSymbols(doc, token, { headings: !support().editorHeadingSymbols })));
   connection.onFoldingRanges(agentHandler(host, log, 'textDocument/foldingRange', [] as FoldingRange[], ({ doc }, _params, token) => foldingRanges(doc, token)));
   connection.languages.semanticTokens.on(agentHandler(host, log, 'textDocument/semanticTokens/full', { data: [] }, ({ doc }, _params, token) => semanticTokens(doc, token)));
   connection.onWorkspaceSymbol(

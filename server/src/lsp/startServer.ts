@@ -43,8 +43,8 @@ export function startServer(connection: Connection, build?: string): void {
   const diagnostics = new DiagnosticsHost(connection, host, () => support, log);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    support = clientSupport(params.capabilities);
-    const options = params.initializationOptions as { settings?: unknown; cacheFolder?: unknown } | undefined;
+    const options = params.initializationOptions as { settings?: unknown; cacheFolder?: unknown; editorHeadingSymbols?: unknown } | undefined;
+    support = clientSupport(params.capabilities, options);
     globalSettings = options?.settings;
     host.indexCache = indexCacheOptions(build, options?.cacheFolder);
     host.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
@@ -100,7 +100,7 @@ export function startServer(connection: Connection, build?: string): void {
 
   diagnostics.register();
   registerEditing(connection, host, () => support, log);
-  registerNavigation(connection, host, log);
+  registerNavigation(connection, host, () => support, log);
   registerLintWorkspace(connection, host, log);
   documents.listen(connection);
   connection.listen();

@@ -527,6 +527,26 @@ export function colorOf(runs: Array<{ text: string; color: string }>, word: stri
   return undefined;
 }
 
+/** The entries Go to Symbol in Editor (Ctrl+Shift+O) lists for the active editor (aria labels); closes the list. */
+export async function goToSymbolEntries(page: Page, timeoutMs = 15_000): Promise<string[]> {
+  await focusEditor(page);
+  await page.keyboard.press('Control+Shift+O');
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  await waitUntil(async () => (await rows.count()) > 0, 'Go to Symbol entries', timeoutMs);
+  const seen = new Map<number, string>();
+  // a virtualised list: walk it down until every row was rendered once
+  for (let i = 0; i < 200; i++) {
+    const batch = await rows.evaluateAll((els: any[]) => els.map((el) => [Number(el.getAttribute('data-index')), el.getAttribute('aria-label') ?? ''] as [number, string]));
+    const before = seen.size;
+    for (const [index, label] of batch) seen.set(index, label);
+    const total = Number(await rows.first().getAttribute('aria-setsize'));
+    if (seen.size >= total || seen.size === before && i > 0) break;
+    for (let k = 0; k < batch.length; k++) await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Escape');
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
+}
+
 /** Wait until line `line` (1-based) of the active editor is rendered and passes `check`; returns its text. */
 export async function waitForEditorLine(
   page: Page,

@@ -65,9 +65,15 @@ describe('hover: frontmatter and agents', () => {
     assert.match(hoverText('---\nname: a\nmemory: pro|ject\n---\n'), /checked in/);
     assert.match(hoverText('---\nname: a\nmodel: ha|iku\n---\n'), /fastest and cheapest/);
     assert.match(hoverText('---\nname: a\ntools: Read, Gr|ep\n---\n'), /\*\*Grep\*\* — Searches file contents/);
+    assert.match(hoverText('---\nname: a\ntools: mcp__gith|ub__create_issue\n---\n', { settings: { mcpServers: new Set() } }), /^MCP tool `create_issue` of server `github`\.$/);
     assert.match(hoverText('---\nname: a\ntools: Ta|sk\n---\n'), /old name of `Agent`, which Claude Code [\d.]+ still maps to it/);
-    assert.match(hoverText('---\nname: a\ntools: Multi|Edit\n---\n'), /unknown to Claude Code [\d.]+[\s\S]*`Edit` makes the same/);
     assert.match(hoverText('---\nname: a\ntools: mcp__gith|ub__create_issue\n---\n', { settings: { mcpServers: new Set(['github']) } }), /MCP tool `create_issue` of server `github` \(configured/);
+  });
+
+  it('says nothing the diagnostic under the cursor says: removed or unknown tools, unknown models and keys', () => {
+    for (const source of ['---\nname: a\ntools: Multi|Edit\n---\n', '---\nname: a\ntools: Re|ed\n---\n', '---\nname: a\nmodel: so|net\n---\n', '---\nname: a\ncate|gory: x\n---\n']) {
+      assert.equal(hoverText(source), '', source);
+    }
   });
 
   it('shows which agents use a trigger id', () => {

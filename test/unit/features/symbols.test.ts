@@ -30,6 +30,11 @@ describe('document symbols', () => {
     ]);
   });
 
+  it('lists only the frontmatter and the rules where the editor lists the headings', () => {
+    const { doc } = workspace(TEXT);
+    assert.deepEqual(tree(documentSymbols(doc, NOT_CANCELLED, { headings: false })), ['Frontmatter', '  name', '  description', 'Rule 1: First', 'Rule 2: Second']);
+  });
+
   it('keeps every child range inside its parent on seed 000', () => {
     const { doc } = workspace({ text: seed('000').text, offset: 0 });
     const symbols = documentSymbols(doc, NOT_CANCELLED);

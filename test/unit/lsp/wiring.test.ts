@@ -62,6 +62,7 @@ describe('capabilities', () => {
       documentChanges: true,
       renameFiles: true,
       prepareRename: true,
+      editorHeadingSymbols: false,
     });
   });
 });
