@@ -46,4 +46,5 @@ export const DIAGNOSTIC_SUMMARIES: Readonly<Record<DiagnosticCode, string>> = {
   'allowed-tools-ignored': 'An allowed-tools key (as skills and commands have) without tools: the agent gets every tool.',
   'unbalanced-tag': 'A prompt tag such as <example> that is never closed, or a closing tag that closes nothing.',
   'unknown-skill': 'A skills entry that names no skill of the project, the user or Claude Code.',
+  'tool-allowed-and-denied': 'A tool both in tools and in disallowedTools (after name mapping): the denial wins.',
 };

@@ -49,6 +49,7 @@ export const DIAGNOSTIC_CODES = {
   'allowed-tools-ignored': Warning,
   'unbalanced-tag': Warning,
   'unknown-skill': Warning,
+  'tool-allowed-and-denied': Warning,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

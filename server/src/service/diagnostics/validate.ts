@@ -13,6 +13,7 @@ import { checkTags } from './tagChecks';
 import { applySuppressions } from './suppressions';
 import { checkText } from './textChecks';
 import { checkTools } from './toolChecks';
+import { checkToolOverlap } from './toolOverlapChecks';
 import { checkWorkspace } from './workspaceChecks';
 
 export function validateDocument(doc: AgentDocument, settings: AnalysisSettings, workspace?: WorkspaceContext): AgentDiagnostic[] {
@@ -35,6 +36,7 @@ export function claudeCodeFindings(doc: AgentDocument, settings: AnalysisSetting
 function checkClaudeCodeReading(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
   checkFrontmatter(doc, settings, report);
   checkTools(doc, settings, report);
+  checkToolOverlap(doc, report);
   checkAllowedTools(doc, report);
   checkText(doc, report);
 }
