@@ -10,6 +10,7 @@ import { platformKey, resolveBinary } from '../../../conformance/src/binary.js';
 import { catalogFromJson, readAgentryCatalog } from '../../../conformance/src/catalog.js';
 import { guessName, planBatches, type AgentSource } from '../../../conformance/src/oracle.js';
 import { caseSources, generatedContent } from '../../../conformance/src/sources.js';
+import { probeSources, withheldTools } from '../../../conformance/src/probes.js';
 
 const repo = join(__dirname, '..', '..', '..');
 const conformanceDir = join(repo, 'conformance');
@@ -131,5 +132,19 @@ describe('conformance: batches', () => {
     ], new Set(['Explore']), 10);
     assert.deepEqual(batches.map((batch) => batch.map((file) => file.id)), [['1', '3', '5', '6'], ['2'], ['4']]);
     assert.equal(planBatches(Array.from({ length: 5 }, (_, i) => source(String(i), `---\nname: n${i}\n---`)), new Set(), 2).length, 3);
+  });
+});
+
+describe('conformance: tool probes', () => {
+  it('probes each name alone, beside Bash, and "*"', () => {
+    const probes = probeSources(['Read', 'Bash', 'Task(x)']);
+    assert.deepEqual(probes.map((probe) => probe.id), ['probe/*', 'probe/Read', 'probe/Bash', 'probe/Task(x)', 'probe/Bash+Read', 'probe/Bash+Task(x)']);
+    assert.match(probes[5].content.toString(), /^---\nname: probe-pair-Task-x-\ndescription: .*\ntools: "Bash, Task\(x\)"\n---\n/);
+  });
+
+  it('finds the tools left out beside Bash, and only those', () => {
+    const single = new Map([['Glob', ['Glob']], ['Read', ['Read']], ['Task', ['Agent']], ['Bash', ['Bash']]]);
+    const pairs = new Map([['Glob', ['Bash']], ['Read', ['Bash', 'Read']], ['Task', ['Bash', 'Agent']], ['Gone', undefined]]);
+    assert.deepEqual([...withheldTools(single, pairs)], [['Glob', ['Bash']]]);
   });
 });

@@ -132,6 +132,11 @@ describe('the effective agent', () => {
     assert.deepEqual(agent.ignored.map((i) => i.key), ['tools', 'tools']);
   });
 
+  it('names the key of each thing it ignores, also for a key right after another entry', () => {
+    const agent = agentOf(fm('name: test-agent', 'description: d', 'color: bleu', 'category: x', 'tools: Read, Reed'));
+    assert.deepEqual(agent.ignored.map((i) => i.key).sort(), ['category', 'color', 'tools']);
+  });
+
   it('every tool without a tools key or with *, minus disallowedTools; none with tools: []; inherit lower-cased', () => {
     assert.equal(agentOf(fm('name: test-agent', 'description: d')).tools, 'all');
     const all = agentOf(fm('name: test-agent', 'description: d', 'tools: "*"', 'disallowedTools: Bash, Task', 'model: INHERIT'));

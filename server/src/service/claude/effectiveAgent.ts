@@ -103,7 +103,8 @@ function toolsOf(doc: AgentDocument, key: string, settings: AnalysisSettings): '
   return tools;
 }
 
+/** The key of the entry a finding is in (an entry's end is the next one's start: end exclusive). */
 function keyAt(doc: AgentDocument, offset: number): string {
-  const field = doc.frontmatter?.fields.find((f) => offset >= f.entrySpan.start && offset <= f.entrySpan.end);
+  const field = doc.frontmatter?.fields.find((f) => offset >= f.entrySpan.start && (offset < f.entrySpan.end || offset === f.keySpan.start));
   return field?.key ?? '';
 }
