@@ -12,7 +12,9 @@
 //                         same name written to disk (and deleted) outside the editor shows (and clears)
 //                         duplicate-agent-name
 //   releaser.md           (fixtures/skills) completion in `skills:` offers the project's skill with
-//                         its description (accepted); go to definition (F12) opens its SKILL.md
+//                         its description (accepted); go to definition (F12) opens its SKILL.md;
+//                         completion of the hook events under `hooks:`, each once next to VS Code's
+//                         own (Agentry's PreModelSwitch accepted)
 //   README.md, docs/agents/overview.md  (fixtures/not-agents, Markdown with frontmatter that is not an
 //                         agent): no Agentry colours, snippets or completions, and no Agentry problems
 //                         after Agentry: Lint All Agent Files
@@ -401,6 +403,21 @@ async function backendDeveloper(page: Page): Promise<void> {
   await shot(page, 'code-server-final');
 }
 
+/** The suggestions at the cursor once they hold every label (a busy server, or VS Code's own provider, may answer the first request before it has the edit). */
+async function completionWith(page: Page, ...labels: string[]): Promise<{ label: string; detail: string }[]> {
+  let last: { label: string; detail: string }[] = [];
+  try {
+    return await cs.waitUntil(async () => {
+      last = await cs.triggerCompletion(page, undefined, { all: true });
+      if (labels.every((label) => last.some((i) => i.label === label))) return last;
+      await cs.dismissWidgets(page);
+      return undefined;
+    }, `${labels.join(', ')} among the suggestions`, 20_000, 500);
+  } catch {
+    return last;
+  }
+}
+
 /** A project skill: completed in `skills:`, and go to definition opens its SKILL.md. */
 async function skills(page: Page): Promise<void> {
   const file = 'releaser.md';
@@ -410,7 +427,7 @@ async function skills(page: Page): Promise<void> {
   await steps.step(`${file}: completion in \`skills:\` offers the project's skill; accept it`, async () => {
     await cs.goToPosition(page, at.line, 'skills:'.length + 1);
     await cs.typeText(page, ' ');
-    const items = await cs.triggerCompletion(page, undefined, { all: true });
+    const items = await completionWith(page, 'changelog-entry');
     const entry = items.find((i) => i.label === 'changelog-entry');
     assert(entry, `no changelog-entry among ${JSON.stringify(items.map((i) => i.label))}`);
     assert(items.some((i) => i.label === 'code-review'), 'the built-in skills are offered too');
@@ -427,6 +444,25 @@ async function skills(page: Page): Promise<void> {
       return found.some((l) => l.text === 'name: changelog-entry') ? found : undefined;
     }, 'SKILL.md shown', 10_000, 250);
     return `SKILL.md, ${lines.length} lines shown`;
+  });
+  await steps.step(`${file}: completion under \`hooks:\` offers each hook event once (VS Code's and Agentry's); accept PreModelSwitch`, async () => {
+    // Close SKILL.md (go to definition opened it): releaser.md is the active editor again.
+    await cs.runCommand(page, 'View: Close Editor');
+    await page.locator(`.editor-group-container.active .tab.active[data-resource-name="${file}"]`).waitFor({ timeout: 15_000 });
+    const hooks = find(original, 'hooks:\n');
+    await cs.goToPosition(page, hooks.line, 'hooks:'.length + 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+Home');
+    await cs.typeText(page, '  Pre');
+    const items = await completionWith(page, 'PreToolUse', 'PreModelSwitch');
+    const labels = items.map((i) => i.label);
+    // VS Code offers the events it knows itself; Agentry adds the others of the pinned Claude Code, each once.
+    for (const event of ['PreToolUse', 'PreCompact', 'PreModelSwitch', 'PreSkillShellCommand']) assert(labels.filter((l) => l === event).length === 1, `${event} not offered exactly once: ${JSON.stringify(items)}`);
+    assert(items.find((i) => i.label === 'PreModelSwitch')!.detail === 'hook event', 'PreModelSwitch comes from Agentry');
+    await cs.acceptSuggestion(page, 'PreModelSwitch');
+    await cs.waitForEditorLine(page, hooks.line + 1, '  PreModelSwitch:');
+    return `${labels.length} suggestions: ${items.slice(0, 4).map((i) => `${i.label} (${i.detail})`).join(', ')}, ...`;
   });
 }
 

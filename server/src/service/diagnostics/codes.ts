@@ -50,6 +50,9 @@ export const DIAGNOSTIC_CODES = {
   'unbalanced-tag': Warning,
   'unknown-skill': Warning,
   'tool-allowed-and-denied': Warning,
+  'unknown-hook-event': Warning,
+  'hook-ignored': Warning,
+  'invalid-hooks': Error,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

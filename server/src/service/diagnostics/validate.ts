@@ -5,6 +5,7 @@ import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { severityFromName } from './codes';
 import { checkAllowedTools } from './allowedToolsCheck';
 import { checkFrontmatter } from './frontmatterChecks';
+import { checkHooks } from './hookChecks';
 import { checkPermissionMode } from './permissionChecks';
 import { createReporter, type AgentDiagnostic, type Report } from './reporter';
 import type { AnalysisSettings } from './settings';
@@ -37,6 +38,7 @@ function checkClaudeCodeReading(doc: AgentDocument, settings: AnalysisSettings, 
   checkFrontmatter(doc, settings, report);
   checkTools(doc, settings, report);
   checkToolOverlap(doc, report);
+  checkHooks(doc, report);
   checkAllowedTools(doc, report);
   checkText(doc, report);
 }
