@@ -17,7 +17,7 @@ const common = {
 
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts' } },
+  { entryPoints: { server: 'server/src/server.ts' }, banner: { js: '#!/usr/bin/env node' } },
   // The CLI is a light entry and the linter it loads only when there is linting to do
   // (require of ./cli-lint.js, left alone): a warm `check --cache` never loads the parsers.
   { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },

@@ -2,7 +2,7 @@
 // Bench entry point (`npm run bench`): node bench/run.mjs [group ...]
 // Installs bench deps if missing, builds the product (node esbuild.mjs), runs each group,
 // prints its table and merges its rows into bench/results.json under the group's name; after
-// a run of every group, renders the README's Benchmarks section from results.json.
+// a run of every group, renders the tables of bench/README.md and the README's summary from results.json.
 // Env: BENCH_RUNS (10), BENCH_WARMUP (1), BENCH_SCALE_SIZES (1000,2000,5000,10000),
 // AGENTRY_CLI (another CLI to measure; then nothing is built).
 import { execFileSync } from 'node:child_process';
@@ -27,7 +27,7 @@ if (!existsSync(join(repoRoot, 'node_modules', 'esbuild'))) {
 }
 const { measure, rssMethod } = await import('./lib/measure.mjs');
 const { formatTable, mergeResults } = await import('./lib/results.mjs');
-const { renderBenchmarks, updateReadme } = await import('./lib/readme.mjs');
+const { renderBenchmarks, renderSummary, updateReadme } = await import('./lib/readme.mjs');
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((g) => !GROUPS.includes(g));
@@ -68,6 +68,7 @@ for (const name of wanted.length ? wanted : GROUPS) {
 // A full run (every group, one after the other) is what the README shows.
 if (!wanted.length || GROUPS.every((g) => wanted.includes(g))) {
   const results = JSON.parse(readFileSync(join(benchDir, 'results.json'), 'utf8'));
-  updateReadme(join(repoRoot, 'README.md'), renderBenchmarks(results));
-  console.log('\nREADME.md: Benchmarks section updated.');
+  updateReadme(join(benchDir, 'README.md'), renderBenchmarks(results));
+  updateReadme(join(repoRoot, 'README.md'), renderSummary(results), 'summary');
+  console.log('\nbench/README.md: Results updated; README.md: benchmark summary updated.');
 }

@@ -18,7 +18,7 @@ import { Oracle, type AgentSource, type SpawnOutcome } from './src/oracle.js';
 import { installCleanup, stopAll } from './src/processes.js';
 import { catalogDifferences, formatComparison } from './src/report.js';
 import { caseSources, corpusSources, seedSources } from './src/sources.js';
-import { probeSources, PROBE_ALL } from './src/probes.js';
+import { pairId, probeSources, PROBE_ALL, withheldTools } from './src/probes.js';
 
 const conformanceDir = __dirname;
 const repo = dirname(conformanceDir);
@@ -69,12 +69,14 @@ async function main(): Promise<number> {
     const probeOutcomes = new Map<string, SpawnOutcome | undefined>(probeNames.map((name) => [name, byId.get(`probe/${name}`)?.spawn]));
     const allSpawn = byId.get(PROBE_ALL)?.spawn;
     if (allSpawn?.kind !== 'spawned') throw new Error(`the agent with tools: "*" did not spawn: ${JSON.stringify(allSpawn)}`);
-    const environment: ToolEnvironment = {
-      all: allSpawn.tools,
-      available: new Map([...probeOutcomes].flatMap(([name, spawn]) => (spawn?.kind === 'spawned' ? [[name, spawn.tools] as [string, string[]]] : []))),
-    };
+    const available = new Map([...probeOutcomes].flatMap(([name, spawn]) => (spawn?.kind === 'spawned' ? [[name, spawn.tools] as [string, string[]]] : [])));
+    const pairs = new Map(probeNames.map((name) => {
+      const spawn = byId.get(pairId(name))?.spawn;
+      return [name, spawn?.kind === 'spawned' ? spawn.tools : undefined] as [string, string[] | undefined];
+    }));
+    const environment: ToolEnvironment = { all: allSpawn.tools, available, withheld: withheldTools(available, pairs) };
     const facts = buildFacts({
-      version: binary.version, builtinAgents: oracle.builtins.map((agent) => agent.name), probes: probeOutcomes, all: allSpawn.tools,
+      version: binary.version, builtinAgents: oracle.builtins.map((agent) => agent.name), probes: probeOutcomes, all: allSpawn.tools, withheld: environment.withheld,
       cases: cases.files.map((source) => byId.get(source.id)!), layouts, files: files.map((source) => byId.get(source.id)!),
     });
 

@@ -17,6 +17,8 @@ export interface ToolEnvironment {
   all: string[];
   /** Names that reach the API when an agent lists them alone (and what they become). */
   available: Map<string, string[]>;
+  /** Tools Claude Code leaves out when the agent also has one of the given tools (Glob, Grep beside Bash). */
+  withheld?: Map<string, string[]>;
 }
 
 export function claudeCodeVerdict(answer: FileAnswer): 'dropped' | 'refuses' | 'runs' {
@@ -32,6 +34,7 @@ export function expectedTools(tools: 'all' | string[], environment: ToolEnvironm
   if (tools === 'all') return [...environment.all].sort();
   const names = new Set<string>();
   for (const tool of tools) for (const name of environment.available.get(base(tool)) ?? []) names.add(name);
+  for (const [name, by] of environment.withheld ?? []) if (by.some((other) => names.has(other))) names.delete(name);
   return [...names].sort();
 }
 
@@ -70,7 +73,8 @@ export function compare(claude: FileAnswer[], agentry: Map<string, AgentryAnswer
     check(answer.id, 'description', answer.agent.description, record.description, answer.agent.description === record.description);
     check(answer.id, 'model', answer.agent.model, record.model?.written, answer.agent.model === record.model?.written);
     const ignored = claudeCodeIgnoredKeys(answer);
-    const ourIgnored = new Set(record.ignored.map((entry) => entry.key));
+    // Agentry may name a nested key (hooks.Stop); Claude Code's log names the top-level key.
+    const ourIgnored = new Set(record.ignored.map((entry) => entry.key.split('.')[0]));
     check(answer.id, 'ignored', ignored, [...ourIgnored].sort(), ignored.every((key) => ourIgnored.has(key)));
     const spawn = answer.spawn;
     if (!spawn || (spawn.kind !== 'spawned' && spawn.kind !== 'refused')) continue;

@@ -19,7 +19,7 @@ export interface FileFact {
 export interface Facts {
   claudeCode: string;
   builtinAgents: string[];
-  tools: { all: string[]; probes: Record<string, ProbeFact> };
+  tools: { all: string[]; probes: Record<string, ProbeFact>; withheld?: Record<string, string[]> };
   cases: Record<string, FileFact>;
   layouts: Record<string, { agents: string[]; notes: string[] }>;
   files: Record<string, FileFact>;
@@ -58,14 +58,18 @@ function fileFact(answer: FileAnswer, all: string[], detailed: boolean): FileFac
 }
 
 export function buildFacts(input: {
-  version: string; builtinAgents: string[]; probes: Map<string, SpawnOutcome | undefined>; all: string[];
+  version: string; builtinAgents: string[]; probes: Map<string, SpawnOutcome | undefined>; all: string[]; withheld?: Map<string, string[]>;
   cases: FileAnswer[]; layouts: LayoutAnswer[]; files: FileAnswer[];
 }): Facts {
   const sorted = <T>(entries: [string, T][]) => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
     claudeCode: input.version,
     builtinAgents: [...input.builtinAgents].sort(),
-    tools: { all: [...input.all].sort(), probes: sorted([...input.probes].map(([name, spawn]) => [name, probeFact(spawn)])) },
+    tools: {
+      all: [...input.all].sort(),
+      probes: sorted([...input.probes].map(([name, spawn]) => [name, probeFact(spawn)])),
+      withheld: sorted([...(input.withheld ?? [])]),
+    },
     cases: sorted(input.cases.map((answer) => [answer.id, fileFact(answer, input.all, true)])),
     layouts: sorted(input.layouts.map((layout) => [layout.id, {
       agents: layout.agents.map((agent) => `${agent.name}: ${agent.description ?? ''}`).sort(),
@@ -119,6 +123,7 @@ export function diffFacts(before: Facts, after: Facts): string[] {
     ...diffLists('built-in agents', before.builtinAgents, after.builtinAgents),
     ...diffLists('tools of an agent with tools: "*"', before.tools.all, after.tools.all),
     ...diffRecords('tool', before.tools.probes, after.tools.probes, (a, b) => (a && b && probe(a) === probe(b) ? undefined : `${probe(a)} → ${probe(b)}`)),
+    ...diffRecords('tool left out beside', before.tools.withheld ?? {}, after.tools.withheld ?? {}, (a, b) => (text(a) === text(b) ? undefined : `${text(a)} → ${text(b)}`)),
     ...diffRecords('old name', beforeRenames, afterRenames, (a, b) => (a === b ? undefined : `${a ?? '(not mapped)'} → ${b ?? '(not mapped)'}`)),
     ...diffRecords('case', before.cases, after.cases, describeFileChange),
     ...diffRecords('layout', before.layouts, after.layouts, (a, b) => (JSON.stringify(a) === JSON.stringify(b) ? undefined : `${text(a?.agents)} → ${text(b?.agents)}`)),

@@ -5,6 +5,12 @@ import { version } from '../../package.json';
 import { startServer } from './lsp/startServer';
 import { createServerConnection, exitWhenFramingIsLost, transportFromArgs } from './lsp/transport';
 
+// Answered before the transport is asked for: `agentry-language-server --version` needs none.
+if (process.argv.includes('--version')) {
+  process.stdout.write(`${version}\n`);
+  process.exit(0);
+}
+
 const transport = transportFromArgs(process.argv.slice(2));
 if (!transport) {
   process.stderr.write('agentry language server: name a transport: --stdio, --node-ipc, --socket=<port> or --pipe=<name>\n');

@@ -130,6 +130,7 @@ async function main(): Promise<number> {
       const errors = (await cs.notifications(page)).filter((t) => /agentry/i.test(t));
       assert(errors.length === 0, `notifications: ${JSON.stringify(errors)}`);
     });
+    await configSchema(page);
   } finally {
     if (ui && steps.failed) {
       await cs.screenshot(ui.page, 'code-server-failure').catch(() => undefined);
@@ -156,6 +157,29 @@ async function main(): Promise<number> {
   return steps.finish();
 }
 
+/**
+ * VS Code's own JSON support checks `.agentry.json` with the schema the extension contributes
+ * (jsonValidation). Last, and in a folder of its own with no agent: a wrong config changes no other step.
+ */
+async function configSchema(page: Page): Promise<void> {
+  await steps.step('.agentry.json: VS Code checks it with the contributed schema', async () => {
+    const folder = 'config-schema-check';
+    fs.mkdirSync(path.join(workspace, folder));
+    fs.writeFileSync(path.join(workspace, folder, '.agentry.json'), '{\n  "severity": { "unknown-key": "loud" },\n  "sevrity": {}\n}\n');
+    await cs.openFileFromExplorer(page, `${folder}/.agentry.json`);
+    // Valid JSON: only the schema can put these two warnings there.
+    const squiggles = await cs.waitForMarkers(page, 'warning', 30_000, 2);
+    const loud = await cs.hoverText(page, 'loud');
+    assert(/Value is not accepted/.test(loud) && /information/.test(loud), () => `hover over "loud": ${loud}`);
+    const misspelt = await cs.hoverText(page, 'sevrity', { offset: 2 });
+    assert(/sevrity is not allowed/.test(misspelt), () => `hover over "sevrity": ${misspelt}`);
+    const key = await cs.hoverText(page, 'unknown-key', { offset: 2 });
+    assert(key.includes('Default: information'), () => `hover over "unknown-key" (its description from the schema): ${key}`);
+    await cs.dismissWidgets(page);
+    return `${squiggles} warnings; hovers: ${JSON.stringify(misspelt.split('\n')[0])}, ${JSON.stringify(key.split('\n')[0])}`;
+  });
+}
+
 async function apiTester(page: Page): Promise<void> {
   const file = 'api-tester.md';
   const original = fs.readFileSync(agentFile(file), 'utf8');
@@ -169,6 +193,17 @@ async function apiTester(page: Page): Promise<void> {
     await shot(page, 'code-server-squiggles');
     return `${warnings} warning squiggles ${secs(ms)} after the click (server start included)`;
   }))) return;
+
+  await steps.step(`${file}: a code lens and the hover on name: say what Claude Code loads`, async () => {
+    const lenses = await cs.codeLensTexts(page);
+    assert(lenses.length === 1 && /^Claude Code [\d.]+ loads api-tester · model sonet · \d+ tools?, \d+ ignored$/.test(lenses[0]), `code lenses: ${JSON.stringify(lenses)}`);
+    await cs.goToPosition(page, 2, 1);
+    const text = await cs.hoverText(page, 'name');
+    assert(/loads and runs `?api-tester`?/.test(text) && /tools: `?Read`?, `?WebFetch`?, `?Bash`?/.test(text), `hover on name: ${JSON.stringify(text)}`);
+    await shot(page, 'code-server-effective-agent');
+    await cs.dismissWidgets(page);
+    return lenses[0];
+  });
 
   await steps.step(`${file}: Problems panel lists the known defects`, async () => {
     const expected = [

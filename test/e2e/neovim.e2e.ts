@@ -4,18 +4,24 @@
 //   api-tester.md         published diagnostics (code, range, severity, source) of Reed, sonet, bleu,
 //                         category; hover over a tool and a key; completion of model values and of
 //                         tool names (not those listed already); the code action on `Reed`
-//                         (Change to `Read`, with its edit)
+//                         (Change to `Read`, with its edit); the code lens on the first line
+//                         (what Claude Code loads: model, tools, what it ignores)
 //   backend-developer.md  diagnostics of the rule block; hover and go-to-definition of `Rule 5`
 //   code-reviewer.md      a clean file gets an empty publish
+//   README.md             the Neovim snippet for this Neovim's version, as the user's init.lua, with
+//                         `agentry-language-server` on the PATH: an agent file gets diagnostics, a
+//                         Markdown file outside an agents folder gets no client
 //   README.md, docs/agents/overview.md (fixtures/not-agents: Markdown with frontmatter that is not
 //                         an agent) get an empty publish, no completion and no hover
 //
 // Usage: bash scripts/install-e2e-tools.sh && node --import tsx test/e2e/neovim.e2e.ts
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { runNvimLsp, type LspDiagnostic, type LspPosition, type NvimLspRequest, type NvimLspResult } from './lib/nvim';
+import { runNvimConfig, runNvimLsp, type LspDiagnostic, type LspPosition, type NvimLspRequest, type NvimLspResult } from './lib/nvim';
 import { assert, secs, Steps } from './lib/steps';
 import { buildDist, e2eTools, REPO_ROOT } from './lib/tools';
+import { readmeBlocks, shimBin } from '../support/readmeBlocks';
 
 const ROOT = path.join(REPO_ROOT, 'examples');
 const agentPath = (name: string) => path.join(ROOT, '.claude/agents', name);
@@ -63,6 +69,7 @@ async function apiTester(): Promise<void> {
       request('textDocument/completion', at(text, 'sonet')),
       request('textDocument/completion', reed),
       request('textDocument/codeAction', reed, { range: { start: reed, end: at(text, 'Reed', 4) }, includeDiagnostics: true }),
+      request('textDocument/codeLens', { line: 0, character: 0 }),
     ]);
     const expected: Array<{ code: string; word: string; severity: number }> = [
       { code: 'unknown-tool', word: 'Reed', severity: 2 },
@@ -80,7 +87,15 @@ async function apiTester(): Promise<void> {
     assert(diagnostics.every((d) => d.source === 'agentry'), 'every diagnostic has source agentry');
     return `${got.length} diagnostics in ${secs(res.elapsedMs)} (${res.publishes} publish(es)): ${diagnostics.map(describe).join(', ')}`;
   }))) return;
-  const [toolHover, keyHover, modelCompletion, toolCompletion, codeActions] = res!.responses.map((r) => r.result as any);
+  const [toolHover, keyHover, modelCompletion, toolCompletion, codeActions, codeLenses] = res!.responses.map((r) => r.result as any);
+
+  await steps.step(`${file}: a code lens on the first line says what Claude Code loads`, () => {
+    const lenses: any[] = Array.isArray(codeLenses) ? codeLenses : [];
+    assert(lenses.length === 1 && lenses[0].range.start.line === 0, `code lenses: ${JSON.stringify(codeLenses)}`);
+    const title = String(lenses[0].command?.title ?? '');
+    assert(/^Claude Code [\d.]+ loads api-tester · model sonet · \d+ tools?, \d+ ignored$/.test(title), `title: ${title}`);
+    return title;
+  });
 
   await steps.step(`${file}: hover over a tool and a key`, () => {
     assert(hoverValue(toolHover).startsWith('**Read**'), `hover over Read: ${JSON.stringify(toolHover)}`);
@@ -141,6 +156,30 @@ async function codeReviewer(): Promise<void> {
   });
 }
 
+/** The README's snippet for the Neovim here: 0.7 to 0.9 have `vim.lsp.start_client` only (0.10 is not installed). */
+async function readmeSnippet(): Promise<void> {
+  await steps.step('README: the Neovim 0.7-0.9 snippet attaches to agent files only', async () => {
+    const [snippet] = readmeBlocks('nvim-0.7', 'lua');
+    assert(snippet !== undefined, 'the README marks no Neovim snippet (<!-- readme-test: nvim-0.7 -->)');
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'agentry-nvim-readme-'));
+    try {
+      fs.cpSync(ROOT, ws, { recursive: true });
+      fs.mkdirSync(path.join(ws, 'notes'));
+      fs.writeFileSync(path.join(ws, 'notes/todo.md'), '---\ntitle: not an agent\n---\n# Todo\n');
+      const bin = shimBin(path.join(ws, '.bin'));
+      const res = await runNvimConfig({ init: snippet, agentFile: path.join(ws, '.claude/agents/api-tester.md'), otherFile: path.join(ws, 'notes/todo.md'), env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+      assert(res.ok, () => `no diagnostics for api-tester.md (exit ${res.exitCode}):\n${res.nvimOutput}`);
+      const codes = res.diagnostics.map((d) => d.code).sort();
+      assert(['invalid-value', 'unknown-key', 'unknown-model', 'unknown-tool'].every((c) => codes.includes(c)), () => `diagnostics: ${codes.join(', ')}`);
+      assert(JSON.stringify(res.agentClients) === '["agentry"]', () => `clients of the agent file: ${res.agentClients.join(', ')}`);
+      assert(res.otherClients.length === 0, () => `clients of notes/todo.md: ${res.otherClients.join(', ')}`);
+      return `${codes.length} diagnostics (${[...new Set(codes)].join(', ')}); notes/todo.md: no client`;
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+}
+
 const NOT_AGENTS = path.join(REPO_ROOT, 'test/e2e/fixtures/not-agents');
 
 /** Markdown files with frontmatter that are not agents: the server leaves them alone. */
@@ -170,6 +209,7 @@ async function main(): Promise<number> {
   await apiTester();
   await backendDeveloper();
   await codeReviewer();
+  await readmeSnippet();
   await notAgents();
   return steps.finish();
 }

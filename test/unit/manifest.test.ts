@@ -1,10 +1,12 @@
 // package.json (the extension manifest), the client sources and .vscodeignore
 // agree: every command has a handler, every setting is documented and read by
-// the server, the packaged file list is exactly what the extension needs.
+// the server, the packaged file list is exactly what the extension needs, and the npm
+// package holds the CLI and the server.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { listFiles, PackageManager } from '@vscode/vsce';
 import { agentDocumentSelector, agentGlobs, AGENT_LANGUAGES, DEFAULT_AGENT_GLOBS } from '../../client/src/documentSelector';
@@ -169,6 +171,19 @@ describe('.vscodeignore', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the npm package', () => {
+  it('is publishable, ships the CLI and server bundles, their bins and the schemas, and has no dependencies', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    assert.equal(pkg.private, undefined);
+    assert.equal(pkg.dependencies, undefined, 'the bundles carry every dependency');
+    assert.equal(pkg.files, undefined, 'vsce refuses "files" beside .vscodeignore: the npm package list is .npmignore');
+    assert.match(pkg.scripts.prepack, /esbuild\.mjs --production/);
+    const listed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8' }))[0].files.map((f: { path: string }) => f.path);
+    const bins = Object.values(pkg.bin as Record<string, string>);
+    assert.deepEqual(listed.sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli-lint.js', 'package.json', 'schemas/agent-frontmatter.schema.json', 'schemas/agentry-config.schema.json', ...bins].sort());
   });
 });
 

@@ -34,8 +34,9 @@ export const USAGE = `Usage: agentry check [paths...] [options]
        agentry init
        agentry --print-config <file>
 
-Lints Claude Code agent files. A folder means every .md under it that starts
-with frontmatter (node_modules and .git are skipped).
+Lints Claude Code agent files. A file named is always checked; a folder means
+every .md under a .claude/agents/ folder in it and every other .md whose
+frontmatter sets name: or description: (node_modules and .git are skipped).
 
 Commands:
   check                   lint the paths given (default: the current folder)

@@ -48,6 +48,7 @@ export function serverCapabilities(support: ClientSupport): ServerCapabilities {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
     hoverProvider: true,
+    codeLensProvider: { resolveProvider: false },
     definitionProvider: true,
     referencesProvider: true,
     renameProvider: support.prepareRename ? { prepareProvider: true } : true,

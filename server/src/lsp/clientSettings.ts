@@ -15,6 +15,7 @@ export interface ClientSettings {
   extraTools?: string[];
   extraModels?: string[];
   requiredSections?: string[] | null;
+  userAgents?: boolean;
 }
 
 export interface EffectiveSettings {
@@ -23,6 +24,8 @@ export interface EffectiveSettings {
   agentGlobs: string[];
   rulesDocument?: string;
   triggers: string[];
+  /** Count the user's ~/.claude/agents when names are resolved. */
+  userAgents: boolean;
   analysis: AnalysisSettings;
 }
 
@@ -47,10 +50,11 @@ export function readClientSettings(raw: unknown): ClientSettings {
     extraTools: strings(value.extraTools),
     extraModels: strings(value.extraModels),
     requiredSections: strings(value.requiredSections),
+    userAgents: typeof value.userAgents === 'boolean' ? value.userAgents : undefined,
   };
 }
 
-export function effectiveSettings(fileConfig: AgentryConfig, client: ClientSettings, mcpServers: ReadonlySet<string> | undefined): EffectiveSettings {
+export function effectiveSettings(fileConfig: AgentryConfig, client: ClientSettings, mcpServers: ReadonlySet<string> | undefined, userMcpServers: ReadonlySet<string> | undefined): EffectiveSettings {
   const union = (a?: string[], b?: string[]) => (a || b ? [...new Set([...(a ?? []), ...(b ?? [])])] : undefined);
   const merged = mergeConfig(fileConfig, {
     severity: client.severity,
@@ -64,6 +68,7 @@ export function effectiveSettings(fileConfig: AgentryConfig, client: ClientSetti
     agentGlobs: client.agentGlobs ?? [],
     rulesDocument: merged.rulesDocument,
     triggers: merged.triggers ?? [],
-    analysis: settingsFromConfig(merged, mcpServers),
+    userAgents: client.userAgents ?? true,
+    analysis: settingsFromConfig(merged, mcpServers, userMcpServers),
   };
 }

@@ -1,6 +1,7 @@
 // Completion, hover, code actions and the fix-all command, wired to the features.
 import type { CodeAction, Connection } from 'vscode-languageserver/node';
 import { codeActions, textEdit } from '../service/features/codeActions';
+import { codeLenses } from '../service/features/codeLens';
 import { completion } from '../service/features/completion';
 import { hover } from '../service/features/hover';
 import { agentHandler } from './agentHandler';
@@ -20,6 +21,8 @@ export function registerEditing(connection: Connection, host: WorkspaceHost, sup
   );
 
   connection.onHover(agentHandler(host, log, 'textDocument/hover', null, ({ doc, ctx }, params, token) => hover(doc, params.position, ctx, token)));
+
+  connection.onCodeLens(agentHandler(host, log, 'textDocument/codeLens', [], ({ doc, settings }) => codeLenses(doc, settings.analysis)));
 
   connection.onCodeAction(
     agentHandler(host, log, 'textDocument/codeAction', [] as CodeAction[], ({ doc, project, settings }, params, token) => {

@@ -3,11 +3,13 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { loadProjectConfig, readMcpServers } from '../node/projectConfig';
+import { userAgentFiles, userMcpServers } from '../node/userClaudeHome';
+import { summarize } from '../service/workspace/workspaceIndex';
 import { createAgentService, parseAgent, type AgentService } from '../service';
 import type { AgentryConfig } from '../service/config/config';
 import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
 import { declaresAgent, isAgentFile as agentFileRule } from '../service/workspace/agentFileRule';
-import { pathToUri, readText, uriToPath } from './files';
+import { pathToUri, readText, readTextSync, uriToPath } from './files';
 import type { Logger } from './guard';
 
 export interface Project {
@@ -19,6 +21,8 @@ export interface Project {
   /** Folder of the configuration file: its paths are relative to it. */
   configRoot?: string;
   mcpServers?: Set<string>;
+  /** MCP servers ~/.claude.json configures for every project or for this one. */
+  userMcpServers?: Set<string>;
   /** Folder-scoped settings: which files are agents, the rules document. */
   settings: EffectiveSettings;
   rulesUri?: string;
@@ -28,7 +32,7 @@ export interface Project {
 
 export function createProject(folderUri?: string): Project {
   const root = folderUri ? uriToPath(folderUri) : undefined;
-  return { root, folderUri, service: createAgentService(), config: {}, settings: effectiveSettings({}, {}, undefined), matchers: {} };
+  return { root, folderUri, service: createAgentService(), config: {}, settings: effectiveSettings({}, {}, undefined, undefined), matchers: {} };
 }
 
 /** Reads the configuration file and .mcp.json, and applies the folder's client settings. */
@@ -44,8 +48,10 @@ export async function loadProjectFiles(project: Project, client: ClientSettings,
       project.configRoot = project.root;
     }
     project.mcpServers = await readMcpServers(project.configRoot!);
+    project.userMcpServers = userMcpServers(project.configRoot!);
   }
-  project.settings = effectiveSettings(project.config, client, project.mcpServers);
+  project.settings = effectiveSettings(project.config, client, project.mcpServers, project.userMcpServers);
+  indexUserAgents(project, log);
   const rulesFile = project.settings.rulesDocument && project.configRoot ? path.resolve(project.configRoot, project.settings.rulesDocument) : undefined;
   project.rulesUri = rulesFile ? pathToUri(rulesFile) : undefined;
   const ignore = project.config.ignore ?? [];
@@ -54,6 +60,22 @@ export async function loadProjectFiles(project: Project, client: ClientSettings,
     ignored: ignore.length ? picomatch(ignore, { dot: true }) : undefined,
     agents: globs.length ? picomatch(globs, { dot: true }) : undefined,
   };
+}
+
+/** Puts the user's own agents (~/.claude/agents) in the project's index for name resolution, or takes them out when the setting is off. */
+function indexUserAgents(project: Project, log: Logger): void {
+  const index = project.service.index;
+  index.clearUserAgents();
+  if (!project.settings.userAgents) return;
+  for (const file of userAgentFiles()) {
+    const text = readTextSync(pathToUri(file));
+    if (text === undefined) continue;
+    try {
+      index.upsert({ ...summarize(parseAgent(pathToUri(file), 0, text)), scope: 'user' });
+    } catch (error) {
+      log.error(`user agent ${file} not read: ${(error as Error).message}`);
+    }
+  }
 }
 
 /** Sets the project's rules document from `text` (the open buffer or the file); clears it when absent. */

@@ -218,7 +218,7 @@ export class WorkspaceHost {
     let settings = this.settingsCache.get(uri);
     if (!settings) {
       const project = this.projectFor(uri);
-      settings = this.clientSettings(clientUri).then((client) => effectiveSettings(project.config, client, project.mcpServers));
+      settings = this.clientSettings(clientUri).then((client) => effectiveSettings(project.config, client, project.mcpServers, project.userMcpServers));
       this.settingsCache.set(uri, settings);
     }
     return settings;

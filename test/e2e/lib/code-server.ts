@@ -734,6 +734,13 @@ export async function dismissWidgets(page: Page): Promise<void> {
  * (optionally the `occurrence`-th, 0-based; `offset` characters into the match) and return the hover
  * widget's text.
  */
+/** The code lenses shown above the lines of the active editor, waiting until at least one is rendered. */
+export async function codeLensTexts(page: Page, timeoutMs = 15_000): Promise<string[]> {
+  const lenses = activeEditor(page).locator('.codelens-decoration');
+  await lenses.first().waitFor({ state: 'visible', timeout: timeoutMs });
+  return (await lenses.allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').trim());
+}
+
 export async function hoverText(
   page: Page,
   text: string,

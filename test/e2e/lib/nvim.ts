@@ -95,11 +95,7 @@ export async function runNvimLsp(opts: NvimLspOptions): Promise<NvimLspResult> {
     LSP_WAIT: opts.waitFor ?? 'nonempty',
     LSP_SETTLE: String(opts.settleMs ?? 300),
     LSP_REQUESTS_JSON: JSON.stringify(opts.requests ?? []),
-    // keep nvim away from the user's config, state and swap files
-    XDG_CONFIG_HOME: path.join(tmp, 'config'),
-    XDG_DATA_HOME: path.join(tmp, 'data'),
-    XDG_STATE_HOME: path.join(tmp, 'state'),
-    XDG_CACHE_HOME: path.join(tmp, 'cache'),
+    ...isolatedXdg(tmp),
     ...opts.env,
   };
   if (opts.filetype) env.LSP_FILETYPE = opts.filetype;
@@ -108,22 +104,9 @@ export async function runNvimLsp(opts: NvimLspOptions): Promise<NvimLspResult> {
   if (opts.initializationOptions !== undefined) env.LSP_INIT_OPTIONS_JSON = JSON.stringify(opts.initializationOptions);
 
   try {
-    let output = '';
-    const child = spawn(
-      tools.nvim,
-      ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${NVIM_LSP_SCRIPT.replace(/ /g, '\\ ')}`],
-      { env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    // Hard stop: the script's own wait plus time for the requests and shutdown.
     const requestBudget = (opts.requests ?? []).reduce((s, r) => s + (r.timeoutMs ?? 10_000), 0);
-    const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs + requestBudget + 15_000);
-    const exitCode = await new Promise<number | null>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('exit', (code) => resolve(code));
-    });
-    clearTimeout(killer);
+    // Hard stop: the script's own wait plus time for the requests and shutdown.
+    const { exitCode, output } = await spawnNvim(['-u', 'NONE', '-c', `luafile ${luaPath(NVIM_LSP_SCRIPT)}`], env, timeoutMs + requestBudget + 15_000);
     if (!fs.existsSync(outFile)) {
       throw new Error(`nvim wrote no result (exit ${exitCode}):\n${output}`);
     }
@@ -141,6 +124,68 @@ export async function runNvimLsp(opts: NvimLspOptions): Promise<NvimLspResult> {
       nvimOutput: output,
       elapsedMs: Date.now() - t0,
     };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const luaPath = (file: string) => file.replace(/ /g, '\\ ');
+
+/** `nvim --headless` (no shada, no swap files) with `args`, killed after `hardTimeoutMs`. */
+async function spawnNvim(args: string[], env: NodeJS.ProcessEnv, hardTimeoutMs: number): Promise<{ exitCode: number | null; output: string }> {
+  let output = '';
+  const child = spawn(e2eTools().nvim, ['--headless', '-i', 'NONE', '-n', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const killer = setTimeout(() => child.kill('SIGKILL'), hardTimeoutMs);
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code));
+  });
+  clearTimeout(killer);
+  return { exitCode, output };
+}
+
+/** Clean XDG folders under `tmp`: nvim stays away from the user's config, state and swap files. */
+function isolatedXdg(tmp: string): Record<string, string> {
+  return {
+    XDG_CONFIG_HOME: path.join(tmp, 'config'),
+    XDG_DATA_HOME: path.join(tmp, 'data'),
+    XDG_STATE_HOME: path.join(tmp, 'state'),
+    XDG_CACHE_HOME: path.join(tmp, 'cache'),
+  };
+}
+
+export const NVIM_CONFIG_PROBE = path.join(REPO_ROOT, 'test/e2e/nvim/config-probe.lua');
+
+export interface NvimConfigResult {
+  ok: boolean;
+  /** Diagnostics of the agent file as vim.diagnostic holds them (0-based lnum/col). */
+  diagnostics: Array<{ code: string | null; lnum: number; col: number; source: string | null }>;
+  /** Names of the LSP clients attached to the agent file and to the other file. */
+  agentClients: string[];
+  otherClients: string[];
+  exitCode: number | null;
+  nvimOutput: string;
+}
+
+/**
+ * A user's own configuration (`init`, Lua, as init.lua) under headless Neovim: opens `agentFile`, waits for
+ * its diagnostics, then opens `otherFile`, and reports the clients attached to each.
+ */
+export async function runNvimConfig(opts: { init: string; agentFile: string; otherFile: string; env?: Record<string, string>; timeoutMs?: number }): Promise<NvimConfigResult> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'agentry-nvim-config-'));
+  const outFile = path.join(tmp, 'result.json');
+  const init = path.join(tmp, 'init.lua');
+  fs.writeFileSync(init, opts.init);
+  const timeoutMs = opts.timeoutMs ?? 20_000;
+  const env = { ...process.env, ...isolatedXdg(tmp), LSP_FILE: opts.agentFile, LSP_OTHER: opts.otherFile, LSP_OUT: outFile, LSP_TIMEOUT: String(timeoutMs), ...opts.env };
+  try {
+    const { exitCode, output } = await spawnNvim(['-u', init, '-c', `luafile ${luaPath(NVIM_CONFIG_PROBE)}`], env, timeoutMs + 15_000);
+    if (!fs.existsSync(outFile)) throw new Error(`nvim wrote no result (exit ${exitCode}):\n${output}`);
+    const data = JSON.parse(fs.readFileSync(outFile, 'utf8'));
+    const list = <T>(v: unknown): T[] => (Array.isArray(v) ? v : []);
+    return { ok: Boolean(data.ok) && exitCode === 0, diagnostics: list(data.diagnostics), agentClients: list(data.agentClients), otherClients: list(data.otherClients), exitCode, nvimOutput: output };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

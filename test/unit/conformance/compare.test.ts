@@ -70,6 +70,12 @@ describe('conformance: compare', () => {
     assert.deepEqual(expectedTools([], environment), []);
   });
 
+  it('leaves out the tools the environment withholds beside another (Glob and Grep beside Bash)', () => {
+    const withBash: ToolEnvironment = { ...environment, available: new Map([...environment.available, ['Glob', ['Glob']]]), withheld: new Map([['Glob', ['Bash']], ['Grep', ['Bash']]]) };
+    assert.deepEqual(expectedTools(['Read', 'Grep', 'Glob', 'Bash'], withBash), ['Bash', 'Read']);
+    assert.deepEqual(expectedTools(['Read', 'Grep', 'Glob'], withBash), ['Glob', 'Grep', 'Read']);
+  });
+
   it('reads the keys Claude Code says it ignores, and checks Agentry reports at least those', () => {
     const answer = runs('keys', { notes: [
       { kind: 'unknown-keys', level: 'WARN', reason: '"PreToolUse", "allowed-tools" (did you mean "tools"?)' },

@@ -10,6 +10,7 @@ import { platformKey, resolveBinary } from '../../../conformance/src/binary.js';
 import { catalogFromJson, readAgentryCatalog } from '../../../conformance/src/catalog.js';
 import { guessName, planBatches, type AgentSource } from '../../../conformance/src/oracle.js';
 import { caseSources, generatedContent } from '../../../conformance/src/sources.js';
+import { probeSources, withheldTools } from '../../../conformance/src/probes.js';
 
 const repo = join(__dirname, '..', '..', '..');
 const conformanceDir = join(repo, 'conformance');
@@ -86,6 +87,8 @@ describe('conformance: catalog adapter', () => {
   it('reads a catalog data file with tools, old names and retired names', () => {
     const catalog = catalogFromJson({ claudeCode: '2.1.332', tools: { Read: {}, Agent: {} }, renamedTools: { Task: 'Agent' }, retiredTools: ['LS'] }, 'c.json');
     assert.deepEqual(catalog, { source: 'c.json', verifiedAgainst: '2.1.332', tools: ['Agent', 'Read'], oldNames: { Task: 'Agent', LS: undefined } });
+    const shaped = catalogFromJson({ claudeCodeVersion: '2.1.332', tools: { Read: 'r' }, oldToolNames: { Task: 'Agent' }, retiredTools: { LS: { replacement: 'Glob' } }, notForSubagents: ['Workflow'] }, 'd.json');
+    assert.deepEqual(shaped, { source: 'd.json', verifiedAgainst: '2.1.332', tools: ['Read'], oldNames: { Task: 'Agent', LS: undefined }, notForSubagents: ['Workflow'] });
     assert.throws(() => catalogFromJson({ models: [] }, 'm.json'), /no tool list/);
   });
 
@@ -131,5 +134,19 @@ describe('conformance: batches', () => {
     ], new Set(['Explore']), 10);
     assert.deepEqual(batches.map((batch) => batch.map((file) => file.id)), [['1', '3', '5', '6'], ['2'], ['4']]);
     assert.equal(planBatches(Array.from({ length: 5 }, (_, i) => source(String(i), `---\nname: n${i}\n---`)), new Set(), 2).length, 3);
+  });
+});
+
+describe('conformance: tool probes', () => {
+  it('probes each name alone, beside Bash, and "*"', () => {
+    const probes = probeSources(['Read', 'Bash', 'Task(x)']);
+    assert.deepEqual(probes.map((probe) => probe.id), ['probe/*', 'probe/Read', 'probe/Bash', 'probe/Task(x)', 'probe/Bash+Read', 'probe/Bash+Task(x)']);
+    assert.match(probes[5].content.toString(), /^---\nname: probe-pair-Task-x-\ndescription: .*\ntools: "Bash, Task\(x\)"\n---\n/);
+  });
+
+  it('finds the tools left out beside Bash, and only those', () => {
+    const single = new Map([['Glob', ['Glob']], ['Read', ['Read']], ['Task', ['Agent']], ['Bash', ['Bash']]]);
+    const pairs = new Map([['Glob', ['Bash']], ['Read', ['Bash', 'Read']], ['Task', ['Bash', 'Agent']], ['Gone', undefined]]);
+    assert.deepEqual([...withheldTools(single, pairs)], [['Glob', ['Bash']]]);
   });
 });

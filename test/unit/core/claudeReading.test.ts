@@ -132,6 +132,11 @@ describe('the effective agent', () => {
     assert.deepEqual(agent.ignored.map((i) => i.key), ['tools', 'tools']);
   });
 
+  it('names the key of each thing it ignores, also for a key right after another entry', () => {
+    const agent = agentOf(fm('name: test-agent', 'description: d', 'color: bleu', 'category: x', 'tools: Read, Reed'));
+    assert.deepEqual(agent.ignored.map((i) => i.key).sort(), ['category', 'color', 'tools']);
+  });
+
   it('every tool without a tools key or with *, minus disallowedTools; none with tools: []; inherit lower-cased', () => {
     assert.equal(agentOf(fm('name: test-agent', 'description: d')).tools, 'all');
     const all = agentOf(fm('name: test-agent', 'description: d', 'tools: "*"', 'disallowedTools: Bash, Task', 'model: INHERIT'));
@@ -140,6 +145,13 @@ describe('the effective agent', () => {
     assert.deepEqual(all.model, { written: 'inherit', resolved: 'inherit', kind: 'inherit' });
     const none = agentOf(fm('name: test-agent', 'description: d', 'tools: []'));
     assert.deepEqual([none.tools, none.runs], [[], true]);
+  });
+
+  it('disallowedTools removes its tools, old names mapped, from a tools list too; a tools value that is no list gives none', () => {
+    assert.deepEqual(agentOf(fm('name: test-agent', 'description: d', 'tools: Agent, Read', 'disallowedTools: Task')).tools, ['Read']);
+    const none = agentOf(fm('name: test-agent', 'description: d', 'tools: Read', 'disallowedTools: Read'));
+    assert.deepEqual([none.tools, none.runs], [[], true]);
+    assert.deepEqual(agentOf(fm('name: test-agent', 'description: d', 'tools: 5')).tools, []);
   });
 
   it('refuses to run when every listed tool is left out, and says why', () => {

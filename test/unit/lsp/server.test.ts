@@ -54,6 +54,7 @@ describe('language server over LSP (pull client)', () => {
       textDocumentSync: { openClose: true, change: 2 },
       completionProvider: { triggerCharacters: [' ', ',', '(', '*', '-'], resolveProvider: false },
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },

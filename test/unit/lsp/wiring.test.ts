@@ -70,7 +70,7 @@ describe('capabilities', () => {
 describe('settings', () => {
   it('merges client settings over the configuration file: scalars win, lists add up, severities merge', () => {
     const client = readClientSettings({ severity: { 'unknown-key': 'off', bad: 'loud' }, extraTools: ['B'], rulesDocument: 'RULES.md', requiredSections: null, agentGlobs: [] });
-    const settings = effectiveSettings({ extraTools: ['A'], rulesDocument: 'CLAUDE.md', requiredSections: ['Focus'], severity: { mojibake: 'error' }, triggers: ['t'] }, client, new Set(['gh']));
+    const settings = effectiveSettings({ extraTools: ['A'], rulesDocument: 'CLAUDE.md', requiredSections: ['Focus'], severity: { mojibake: 'error' }, triggers: ['t'] }, client, new Set(['gh']), undefined);
     assert.deepEqual(settings.analysis.extraTools, ['A', 'B']);
     assert.deepEqual(settings.analysis.severity, { mojibake: 'error', 'unknown-key': 'off' });
     assert.deepEqual(settings.analysis.requiredSections, ['Focus']);
@@ -82,8 +82,10 @@ describe('settings', () => {
   });
 
   it('ignores malformed client values', () => {
-    assert.deepEqual(readClientSettings(null), { enable: undefined, agentGlobs: undefined, severity: undefined, rulesDocument: undefined, extraTools: undefined, extraModels: undefined, requiredSections: undefined });
+    assert.deepEqual(readClientSettings(null), { enable: undefined, agentGlobs: undefined, severity: undefined, rulesDocument: undefined, extraTools: undefined, extraModels: undefined, requiredSections: undefined, userAgents: undefined });
     assert.equal(readClientSettings({ enable: 'no' }).enable, undefined);
+    assert.equal(readClientSettings({ userAgents: 'no' }).userAgents, undefined);
+    assert.equal(readClientSettings({ userAgents: false }).userAgents, false);
   });
 });
 

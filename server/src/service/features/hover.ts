@@ -12,6 +12,8 @@ import { ruleAt } from './ruleResolution';
 import { tagAt, tagHover } from './hoverTags';
 import { skillAt, skillHover } from './skills';
 import { touches } from './text';
+import { effectiveAgentMarkdown } from '../claude/describeAgent';
+import { effectiveAgent } from '../claude/effectiveAgent';
 
 export function hover(doc: AgentDocument, position: Position, ctx: FeatureContext, token: Cancellation): Hover | null {
   const offset = doc.textDocument.offsetAt(position);
@@ -25,8 +27,12 @@ export function hover(doc: AgentDocument, position: Position, ctx: FeatureContex
   if (skill) return markdown(doc, skillHover(doc, skill, ctx), skill.span);
   const field = doc.frontmatter?.fields.find((f) => touches(f.entrySpan, offset));
   if (!field) return null;
-  const found = touches(field.keySpan, offset) ? keyHover(field) : valueHover(field, offset, ctx);
-  return found ? markdown(doc, found.markdown, found.span) : null;
+  const onKey = touches(field.keySpan, offset);
+  const found = onKey ? keyHover(field) : valueHover(field, offset, ctx);
+  if (!found) return null;
+  // On `name:`, what Claude Code makes of the whole file.
+  const effective = onKey && field.key === 'name' ? `\n\n---\n\n${effectiveAgentMarkdown(effectiveAgent(doc, ctx.settings))}` : '';
+  return markdown(doc, found.markdown + effective, found.span);
 }
 
 function markdown(doc: AgentDocument, value: string, span: Span): Hover {

@@ -67,6 +67,7 @@ export function stemOf(uri: string): string {
 
 export class WorkspaceIndex {
   private readonly agents = new Map<string, AgentSummary>();
+  private readonly userAgents = new Map<string, AgentSummary>();
   private readonly byName = new Map<string, Set<string>>();
   private readonly ruleDefiners = new Map<number, Set<string>>();
   private generation = 0;
@@ -92,6 +93,10 @@ export class WorkspaceIndex {
    * names took ~12 ms per unknown reference.
    */
   upsert(summary: AgentSummary): void {
+    if (summary.scope === 'user') {
+      this.upsertUserAgent(summary);
+      return;
+    }
     const old = this.agents.get(summary.uri);
     if (old?.name !== summary.name) {
       if (old?.name) this.removeName(old.name, summary.uri);
@@ -104,7 +109,36 @@ export class WorkspaceIndex {
     this.generation++;
   }
 
+  /**
+   * The user's own agents (~/.claude/agents) resolve names and take part in same-name
+   * choices, and are not agents of the workspace: all(), size and the rule and trigger
+   * tables leave them out.
+   */
+  private upsertUserAgent(summary: AgentSummary): void {
+    const old = this.userAgents.get(summary.uri);
+    if (old?.name === summary.name) {
+      this.userAgents.set(summary.uri, summary);
+      return;
+    }
+    if (old?.name) this.removeName(old.name, summary.uri);
+    if (summary.name) this.addName(summary.name, summary.uri);
+    this.userAgents.set(summary.uri, summary);
+    this.generation++;
+  }
+
+  /** Forgets every user agent (the setting that counts them was turned off, or they are read again). */
+  clearUserAgents(): void {
+    for (const uri of [...this.userAgents.keys()]) this.remove(uri);
+  }
+
   remove(uri: string): void {
+    const user = this.userAgents.get(uri);
+    if (user) {
+      this.userAgents.delete(uri);
+      if (user.name) this.removeName(user.name, uri);
+      this.generation++;
+      return;
+    }
     const old = this.agents.get(uri);
     if (!old) return;
     this.agents.delete(uri);
@@ -124,8 +158,9 @@ export class WorkspaceIndex {
     if (!this.byName.has(name)) this.namesGeneration++;
   }
 
+  /** A workspace agent, or one of the user's. */
   get(uri: string): AgentSummary | undefined {
-    return this.agents.get(uri);
+    return this.agents.get(uri) ?? this.userAgents.get(uri);
   }
 
   all(): IterableIterator<AgentSummary> {
@@ -134,7 +169,7 @@ export class WorkspaceIndex {
 
   agentsNamed(name: string): AgentSummary[] {
     const uris = this.byName.get(name);
-    return uris ? [...uris].map((u) => this.agents.get(u)!) : [];
+    return uris ? [...uris].map((u) => this.get(u)!) : [];
   }
 
   names(): string[] {
