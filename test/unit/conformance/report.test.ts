@@ -9,7 +9,7 @@ import type { Facts } from '../../../conformance/src/facts.js';
 describe('conformance: report', () => {
   it('prints a row per checked category and lists each disagreement', () => {
     const comparison: Comparison = {
-      checked: { verdict: 3, loads: 0, name: 2, description: 0, model: 0, runs: 0, tools: 0, ignored: 0 },
+      checked: { verdict: 3, loads: 0, name: 2, description: 0, model: 0, runs: 0, tools: 0, ignored: 0, winner: 0 },
       disagreements: [{ id: 'a.md', category: 'verdict', claudeCode: 'dropped', agentry: 'no error' }, { id: 'b.md', category: 'name', claudeCode: '"x"', agentry: '"y"' }],
     };
     const text = formatComparison(comparison, {
