@@ -71,6 +71,12 @@ describe('the split and the file', () => {
     assert.equal(agent.model, undefined);
   });
 
+  it('under .claude/agents, a name ending in .MD is skipped by Claude Code; elsewhere it is not judged by its case', () => {
+    const text = fm('name: test-agent', 'description: d');
+    assert.deepEqual(analyze(text, { uri: 'file:///ws/.claude/agents/test-agent.MD' }).diagnostics.filter((d) => d.severity === 1).map((d) => d.code), ['md-extension-case']);
+    assert.deepEqual(analyze(text, { uri: 'file:///ws/agents/test-agent.MD' }).diagnostics.filter((d) => d.severity === 1).map((d) => d.code), []);
+  });
+
   it('a file of exactly 1 MiB loads; one byte more is skipped', () => {
     const head = fm('name: test-agent', 'description: x');
     const exact = head + 'x'.repeat(1_048_576 - head.length);

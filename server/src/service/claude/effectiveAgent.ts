@@ -42,11 +42,22 @@ export const DROP_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'empty-hooks',
   'top-level-hook',
   'file-too-large',
+  'md-extension-case',
 ]);
 /** Codes whose finding means Claude Code loads the agent but refuses to run it. */
 export const REFUSE_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['no-usable-tools']);
 /** Codes whose finding is something Claude Code ignores. */
-const IGNORED_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['unknown-key', 'invalid-value', 'hook-event-key', 'legacy-tool', 'unknown-tool', 'tool-not-for-subagents']);
+const IGNORED_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'unknown-key',
+  'invalid-value',
+  'hook-event-key',
+  'legacy-tool',
+  'unknown-tool',
+  'tool-not-for-subagents',
+  'allowed-tools-ignored',
+  'unknown-hook-event',
+  'hook-ignored',
+]);
 
 const cache = new WeakMap<AgentDocument, { settings: AnalysisSettings; agent: EffectiveAgent }>();
 

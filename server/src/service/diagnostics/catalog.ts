@@ -42,6 +42,7 @@ export const DIAGNOSTIC_SUMMARIES: Readonly<Record<DiagnosticCode, string>> = {
   'name-file-mismatch': 'The agent name differs from its file name.',
   'unknown-agent-reference': 'A Cross-Agent Validation entry names an agent that does not exist.',
   'file-too-large': 'The file is over 1 MiB, which Claude Code skips.',
+  'md-extension-case': 'An agent file under .claude/agents whose name does not end in lowercase .md, which Claude Code skips.',
   'permission-no-prompts': 'A permission mode under which the agent is never asked before using a tool.',
   'allowed-tools-ignored': 'An allowed-tools key (as skills and commands have) without tools: the agent gets every tool.',
   'unbalanced-tag': 'A prompt tag such as <example> that is never closed, or a closing tag that closes nothing.',

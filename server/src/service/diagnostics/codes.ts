@@ -45,6 +45,7 @@ export const DIAGNOSTIC_CODES = {
   'name-file-mismatch': Information,
   'unknown-agent-reference': Warning,
   'file-too-large': Error,
+  'md-extension-case': Error,
   'permission-no-prompts': Information,
   'allowed-tools-ignored': Warning,
   'unbalanced-tag': Warning,

@@ -19,12 +19,17 @@ export function placeOf(uri: string): Place {
   return { root: uri.slice(0, end), path: decodeURIComponent(uri.slice(end)) };
 }
 
+/** A file under .claude/agents that Claude Code skips for its name: it ends in `.MD` or `.Md`, not `.md`. */
+export function isSkippedByExtension(uri: string): boolean {
+  return uri.includes(AGENTS_FOLDER) && /\.md$/i.test(uri) && !uri.endsWith('.md');
+}
+
 /** The agent Claude Code uses among same-named ones, or undefined when it loads none of them from an agents folder. */
 export function claudeCodeChoice(agents: readonly AgentSummary[]): AgentSummary | undefined {
   let best: { agent: AgentSummary; rank: [number, number, string] } | undefined;
   for (const agent of agents) {
     const place = placeOf(agent.uri);
-    if (!place.root) continue;
+    if (!place.root || isSkippedByExtension(agent.uri)) continue;
     const rank: [number, number, string] = [agent.scope === 'user' ? 0 : 1, place.root.length, place.path];
     if (!best || compare(rank, best.rank) > 0) best = { agent, rank };
   }
