@@ -27,6 +27,9 @@ async function others<T>(ask: () => Thenable<T>): Promise<T | undefined> {
   }
 }
 
+/** How the server separates the sections of a hover. */
+const SECTION_BREAK = '\n\n---\n\n';
+
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
 /** The frontmatter keys VS Code 1.139's agent support completes. */
@@ -58,6 +61,12 @@ export const partnerMiddleware: Middleware = {
     const ours = await next(document, position, token);
     if (document.languageId !== PARTNER_LANGUAGE || !ours || !isKeyHover(document, ours.range)) return ours;
     const theirs = await others(() => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
-    return theirs?.some((hover) => hover.contents.length > 0) ? undefined : ours;
+    if (!theirs?.some((hover) => hover.contents.length > 0)) return ours;
+    // VS Code documents the key: keep only what Agentry adds after its own key documentation.
+    const rest = ours.contents.flatMap((part) => {
+      const value = typeof part === 'string' ? part : 'value' in part ? part.value : '';
+      return value.split(SECTION_BREAK).slice(1).map((section) => new vscode.MarkdownString(section));
+    });
+    return rest.length ? new vscode.Hover(rest, ours.range) : undefined;
   },
 };
