@@ -29,8 +29,10 @@ export function parseCheckOutput(stdout: string): { diagnostics: AgentryDiagnost
   return { diagnostics: parsed.diagnostics, agents: Array.isArray(parsed.agents) ? parsed.agents : undefined };
 }
 
-async function check(cli: string, cwd: string, files: string[]): Promise<{ diagnostics: AgentryDiagnostic[]; agents?: AgentryAgent[] }> {
-  const result = await run(process.execPath, [cli, 'check', '--format', 'json', ...files], { cwd, env: { ...process.env, AGENTRY_THREADS: '1' }, timeoutMs: 180_000 });
+/** Runs check with `home` as HOME, so that only the user agents Claude Code saw count (none, or a layout's). */
+async function check(cli: string, cwd: string, files: string[], home: string): Promise<{ diagnostics: AgentryDiagnostic[]; agents?: AgentryAgent[] }> {
+  mkdirSync(home, { recursive: true });
+  const result = await run(process.execPath, [cli, 'check', '--format', 'json', ...files], { cwd, env: { ...process.env, HOME: home, USERPROFILE: home, AGENTRY_THREADS: '1' }, timeoutMs: 180_000 });
   if (result.timedOut) throw new Error('agentry check timed out');
   if (result.code !== 0 && result.code !== 1) throw new Error(`agentry check failed (exit ${result.code}): ${result.stderr.slice(0, 500)}`);
   return parseCheckOutput(result.stdout);
@@ -63,15 +65,15 @@ export async function askAgentry(cli: string, sources: AgentSource[], layouts: {
     };
     const paths = [...byPath.keys()];
     for (let start = 0; start < paths.length; start += 400) {
-      absorb(await check(cli, project, paths.slice(start, start + 400)), (file) => byPath.get(file) ?? byPath.get(join(project, file)));
+      absorb(await check(cli, project, paths.slice(start, start + 400), join(root, 'home')), (file) => byPath.get(file) ?? byPath.get(join(project, file)));
     }
     for (const layout of layouts) {
       const dir = join(root, relative('/', layout.folder).replace(/\//g, '_'));
       cpSync(join(layout.folder, 'project'), dir, { recursive: true, verbatimSymlinks: true });
-      const agentsDir = join(dir, '.claude', 'agents');
-      if (!existsSync(agentsDir)) continue;
+      const home = `${dir}-home`;
+      if (existsSync(join(layout.folder, 'home'))) cpSync(join(layout.folder, 'home'), home, { recursive: true, verbatimSymlinks: true });
       const prefix = `${layout.id}/project/`;
-      const output = await check(cli, dir, [agentsDir]);
+      const output = await check(cli, dir, [dir], home);
       for (const file of new Set([...output.diagnostics.map((d) => d.file), ...(output.agents ?? []).map((a) => a.file)])) {
         const id = prefix + relative(dir, file.startsWith('/') ? file : join(dir, file));
         if (!answers.has(id)) answers.set(id, { id, diagnostics: [] });

@@ -11,6 +11,8 @@ export interface AgentryCatalog {
   tools: string[];
   /** Old names and what Agentry says they map to (undefined: removed, no mapping). */
   oldNames: Record<string, string | undefined>;
+  /** Built-in tools Agentry says subagents never get. */
+  notForSubagents?: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -53,7 +55,8 @@ export function catalogFromJson(json: Json, source: string): AgentryCatalog {
   if (!tools.length) throw new Error(`${source}: no tool list found (looked for a "tools" or "builtinTools" key)`);
   const oldNames = { ...mappingOf(find(/^(renamed|old|legacy)(Tools|Names|ToolNames)?$/i)), ...Object.fromEntries(namesOf(find(/^(retired|removed)(Tools|Names|ToolNames)?$/i)).map((name) => [name, undefined])) };
   const version = find(/^(claudeCode|claudeCodeVersion|verifiedAgainst|version)$/i);
-  return { source, tools: tools.sort(), oldNames, verifiedAgainst: typeof version === 'string' ? version : undefined };
+  const notForSubagents = namesOf(find(/^notForSubagents$/i));
+  return { source, tools: tools.sort(), oldNames, verifiedAgainst: typeof version === 'string' ? version : undefined, ...(notForSubagents.length ? { notForSubagents } : {}) };
 }
 
 export async function readAgentryCatalog(repo: string): Promise<AgentryCatalog> {

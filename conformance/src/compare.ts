@@ -5,8 +5,8 @@
 import type { AgentryAnswer } from './agentry.js';
 import type { FileAnswer, LayoutAnswer } from './oracle.js';
 
-export type Category = 'verdict' | 'loads' | 'name' | 'description' | 'model' | 'runs' | 'tools' | 'ignored';
-export const CATEGORIES: Category[] = ['verdict', 'loads', 'name', 'description', 'model', 'runs', 'tools', 'ignored'];
+export type Category = 'verdict' | 'loads' | 'name' | 'description' | 'model' | 'runs' | 'tools' | 'ignored' | 'winner';
+export const CATEGORIES: Category[] = ['verdict', 'loads', 'name', 'description', 'model', 'runs', 'tools', 'ignored', 'winner'];
 
 export interface Disagreement { id: string; category: Category; claudeCode: string; agentry: string }
 export interface Comparison { checked: Record<Category, number>; disagreements: Disagreement[] }
@@ -85,14 +85,21 @@ export function compare(claude: FileAnswer[], agentry: Map<string, AgentryAnswer
       check(answer.id, 'tools', got, record.tools === 'all' ? `all = ${show(want)}` : `${show(record.tools)} → ${show(want)}`, got.join() === want.join());
     }
   }
-  // A layout's files: the verdict only (which of two same-named files wins is in the facts).
+  // A layout's files: the verdict, and (with agent records) whether Claude Code uses the file or
+  // another of the same name: Agentry says so in its duplicate-agent-name diagnostic.
   for (const layout of layouts) {
     for (const [id, ours] of agentry) {
-      if (!id.startsWith(`${layout.id}/project/`)) continue;
+      // Only files in an agents folder: a symlink's target elsewhere in the project is not one.
+      if (!id.startsWith(`${layout.id}/project/`) || !id.includes('/.claude/agents/')) continue;
       const notes = layout.notes[id.slice(layout.id.length + 1)] ?? [];
       const drop = notes.find((note) => DROP_KINDS.has(note.kind));
       const errors = ours.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
       check(id, 'verdict', drop ? `dropped: ${drop.reason}` : 'not dropped', errors.length ? `error ${errors.map((diagnostic) => diagnostic.code).join(', ')}` : 'no error', !drop === !errors.length);
+      const record = ours.agent;
+      if (!record?.loads) continue;
+      const used = layout.agents.some((agent) => agent.name === record.name && agent.description === record.description);
+      const ignored = ours.diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-agent-name' && /ignores this agent/i.test(diagnostic.message));
+      check(id, 'winner', used ? 'uses this file' : 'does not use this file', ignored ? 'says Claude Code ignores it' : 'says Claude Code uses it', used === !ignored);
     }
   }
   return { checked, disagreements };

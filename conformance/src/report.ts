@@ -43,11 +43,17 @@ export function catalogDifferences(catalog: AgentryCatalog, facts: Facts): strin
   for (const [name, fact] of Object.entries(facts.tools.probes)) if ('spawned' in fact && fact.spawned.length === 1 && fact.spawned[0] === name) reachable.add(name);
   const known = new Set(catalog.tools);
   for (const name of [...reachable].sort()) if (!known.has(name)) lines.push(`Claude Code gives ${name}; Agentry's catalog does not list it`);
+  const unrecognized: string[] = [];
   for (const name of catalog.tools) {
     const fact = facts.tools.probes[name];
-    if (fact && 'refused' in fact) lines.push(`Agentry lists ${name}; Claude Code refuses an agent with only it (${fact.refused}${fact.refused === 'unrecognized' ? ': unknown, or not offered in this environment' : ''})`);
-    else if (!fact && !reachable.has(name)) lines.push(`Agentry lists ${name}; not probed`);
+    if (!fact) { if (!reachable.has(name)) lines.push(`Agentry lists ${name}; not probed`); continue; }
+    if (!('refused' in fact)) continue;
+    const notForSubagents = /not available to subagents/.test(fact.refused);
+    if (notForSubagents && catalog.notForSubagents?.includes(name)) continue;
+    if (fact.refused === 'unrecognized') unrecognized.push(name);
+    else lines.push(`Agentry lists ${name}; Claude Code refuses an agent with only it (${fact.refused})${notForSubagents ? ", and Agentry's catalog does not say so" : ''}`);
   }
+  if (unrecognized.length) lines.push(`Agentry lists ${unrecognized.length} tools Claude Code calls unrecognized for a subagent of this headless session (unknown, or not offered here): ${unrecognized.join(', ')}`);
   const renames = observedRenames(facts);
   for (const [name, target] of Object.entries(renames)) {
     if (catalog.oldNames[name] !== target) lines.push(`Claude Code maps ${name} to ${target}; Agentry ${name in catalog.oldNames ? `says ${catalog.oldNames[name] ?? 'it was removed'}` : 'does not know the old name'}`);

@@ -2,7 +2,7 @@
 // one on the same disk and the same open texts: the pulled diagnostics of every open
 // document and the agents workspace symbols list. Any difference is a stale index or cache.
 import assert from 'node:assert/strict';
-import type { FullDocumentDiagnosticReport, WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import { CancellationToken, type FullDocumentDiagnosticReport, type UnchangedDocumentDiagnosticReport, type WorkspaceSymbol } from 'vscode-languageserver-protocol';
 import { FULL_CLIENT, startInProcess, type TestClient } from '../unit/lsp/harness';
 
 export interface ServerView {
@@ -10,11 +10,26 @@ export interface ServerView {
   symbols: string[];
 }
 
+/** Each client's last full report per document: pulls send its resultId, as VS Code does, and keep it when told `unchanged`. */
+const lastReports = new WeakMap<TestClient, Map<string, FullDocumentDiagnosticReport>>();
+
+/** Pulls the diagnostics of `uri` as a client that keeps its last report does. */
+export async function pullDiagnostics(client: TestClient, uri: string, token?: CancellationToken): Promise<FullDocumentDiagnosticReport> {
+  let last = lastReports.get(client);
+  if (!last) lastReports.set(client, (last = new Map()));
+  const previous = last.get(uri);
+  const params = { textDocument: { uri }, previousResultId: previous?.resultId };
+  const pulled = await client.connection.sendRequest<FullDocumentDiagnosticReport | UnchangedDocumentDiagnosticReport>('textDocument/diagnostic', params, token ?? CancellationToken.None);
+  const report = pulled.kind === 'unchanged' && previous ? previous : (pulled as FullDocumentDiagnosticReport);
+  last.set(uri, report);
+  return report;
+}
+
 /** The view of `client` for the documents open in it (uri → text). */
 export async function viewOf(client: TestClient, open: Iterable<string>): Promise<ServerView> {
   const diagnostics: Record<string, string[]> = {};
   for (const uri of open) {
-    const report = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    const report = await pullDiagnostics(client, uri);
     diagnostics[uri] = report.items
       .map((d) => JSON.stringify([d.range, d.code, d.severity, d.message, d.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line])]))
       .sort();

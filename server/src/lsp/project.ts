@@ -28,11 +28,16 @@ export interface Project {
   rulesUri?: string;
   /** Compiled `ignore` (relative to the config root) and `agentGlobs` (relative to the folder). */
   matchers: { ignored?: (relative: string) => boolean; agents?: (relative: string) => boolean };
+  /**
+   * Symbolic links the index followed (files and folders), by path, with their real paths: a
+   * watcher reports a change at the real path (often outside every agent folder), never at the link.
+   */
+  links: Map<string, string>;
 }
 
 export function createProject(folderUri?: string): Project {
   const root = folderUri ? uriToPath(folderUri) : undefined;
-  return { root, folderUri, service: createAgentService(), config: {}, settings: effectiveSettings({}, {}, undefined, undefined), matchers: {} };
+  return { root, folderUri, service: createAgentService(), config: {}, settings: effectiveSettings({}, {}, undefined, undefined), matchers: {}, links: new Map() };
 }
 
 /** Reads the configuration file and .mcp.json, and applies the folder's client settings. */

@@ -1,7 +1,7 @@
 // The host side of the workspace: one project per workspace folder, every agent
 // file indexed from disk, open documents overriding their file, watched-file
 // changes applied, and per-resource settings. Reads the disk; the core never does.
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { type FileEvent, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,6 +26,8 @@ const PACKAGE_JSON = 'package.json';
 const SKILL_PATH = /\/\.claude(?:\/skills(?:\/[^/]+(?:\/SKILL\.md)?)?)?$/;
 /** Files indexed between turns of the event loop. */
 const INDEX_BATCH = 32;
+/** How many links deep a change is followed (a link to a link to a folder). */
+const MAX_LINK_DEPTH = 4;
 /** Folders the index never reads (as findAgentFilesSync skips them). */
 const SKIPPED_FOLDERS = /\/(?:node_modules|\.git)(?:\/|$)/;
 
@@ -146,11 +148,12 @@ export class WorkspaceHost {
     const started = Date.now();
     const { service } = project;
     for (const agent of [...service.index.all()]) service.removeFromIndex(agent.uri);
+    project.links.clear();
     if (project.root) {
       let files: string[] = [];
       try {
         // Every Markdown file: whether its frontmatter declares an agent the index cache knows without opening it.
-        files = findAgentFilesSync(project.root, project.config.ignore ?? [], () => true);
+        files = findAgentFilesSync(project.root, project.config.ignore ?? [], () => true, (link, real) => project.links.set(link, real));
       } catch (error) {
         this.log.error(`Cannot list the agent files of ${project.root}: ${(error as Error).message}`);
       }
@@ -273,8 +276,10 @@ export class WorkspaceHost {
     const before = project.service.index.get(uri);
     const file = uriToPath(uri);
     const text = file ? await readText(file) : undefined;
-    if (text !== undefined && isAgentFile(project, uri, text)) project.service.indexDocument(parseAgent(uri, 0, text));
-    else project.service.removeFromIndex(uri);
+    if (text !== undefined && isAgentFile(project, uri, text)) {
+      project.service.indexDocument(parseAgent(uri, 0, text));
+      if (file) trackLink(project, file);
+    } else project.service.removeFromIndex(uri);
     return this.changed(affectsOthers(before, project.service.index.get(uri)));
   }
 
@@ -292,6 +297,8 @@ export class WorkspaceHost {
       const file = uriToPath(uri);
       // Before the project checks: the user's skills are outside every folder.
       if (file && SKILL_PATH.test(uri) && !SKIPPED_FOLDERS.test(uri)) affected = (await this.skillsChanged(uri, file)) || affected;
+      // Before the project checks too: a link's target may lie outside every agent folder.
+      if (file) affected = (await this.aliasesChanged(file)) || affected;
       const project = this.projectFor(uri);
       if (!file || SKIPPED_FOLDERS.test(uri) || project === this.loose || reloaded.has(project)) continue;
       const name = path.basename(file);
@@ -343,6 +350,28 @@ export class WorkspaceHost {
     return this.changed(affected);
   }
 
+  /** `file` seen through the links the index followed: each of those paths changed too (a link to a link as well). */
+  private async aliasesChanged(file: string): Promise<boolean> {
+    let affected = false;
+    const seen = new Set([file]);
+    for (let paths = [file], depth = 0; paths.length && depth < MAX_LINK_DEPTH; depth++) {
+      const next: string[] = [];
+      for (const project of this.projects.values()) {
+        for (const [link, real] of [...project.links]) {
+          for (const changed of paths) {
+            const alias = changed === real ? link : changed.startsWith(real + path.sep) ? link + changed.slice(real.length) : undefined;
+            if (alias === undefined || seen.has(alias) || !loopFree(alias)) continue;
+            seen.add(alias);
+            next.push(alias);
+            affected = (await this.pathChanged(project, pathToUri(alias), alias)) || affected;
+          }
+        }
+      }
+      paths = next;
+    }
+    return affected;
+  }
+
   private async pathChanged(project: Project, uri: string, file: string): Promise<boolean> {
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat) return this.removedUnder(project, uri);
@@ -372,7 +401,7 @@ export class WorkspaceHost {
     let affected = false;
     const found = new Set<string>();
     try {
-      for (const file of findAgentFilesSync(folder, [], () => true)) found.add(pathToUri(file));
+      for (const file of findAgentFilesSync(folder, [], () => true, (link, real) => project.links.set(link, real))) found.add(pathToUri(file));
     } catch (error) {
       this.log.error(`Cannot list the agent files of ${folder}: ${(error as Error).message}`);
       return false;
@@ -399,5 +428,31 @@ export class WorkspaceHost {
   /** Every indexed agent file of every project. */
   agentUris(): string[] {
     return this.allProjects().flatMap((p) => [...p.service.index.all()].map((a) => a.uri)).sort();
+  }
+}
+
+/** Whether a path reaches no folder twice (as the walk follows links: a link back to a folder it is in is not followed). */
+function loopFree(file: string): boolean {
+  const reals = new Set<string>();
+  for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
+    let real: string;
+    try {
+      real = realpathSync.native(folder);
+    } catch {
+      return true; // gone: nothing loops
+    }
+    if (reals.has(real)) return false;
+    reals.add(real);
+    if (path.dirname(folder) === folder) return true;
+  }
+}
+
+/** Remembers a link the index reached by an event rather than a walk (an agent file that is a link). */
+function trackLink(project: Project, file: string): void {
+  try {
+    const real = realpathSync.native(file);
+    if (real !== file) project.links.set(file, real);
+  } catch {
+    // Gone again: nothing to remember.
   }
 }

@@ -12,26 +12,44 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 /**
  * `isAgent` decides for each `.md` file (default: the agent-file rule of a folder walk; the CLI
  * cache can answer from its records). Symbolic links are followed, to files and folders, as
- * Claude Code follows them in `.claude/agents/`; a folder reached twice (a link cycle) is walked once.
+ * Claude Code follows them in `.claude/agents/`: a folder linked from two places is walked under both
+ * (the files' paths do not depend on the walk's order); a link back to a folder the walk is in is a loop, not followed.
+ * `onLink` hears of every link followed, with its real path.
  */
-export function findAgentFilesSync(root: string, ignore: readonly string[] = [], isAgent: (file: string) => boolean = walkedFileIsAgent): string[] {
+export function findAgentFilesSync(
+  root: string,
+  ignore: readonly string[] = [],
+  isAgent: (file: string) => boolean = walkedFileIsAgent,
+  onLink?: (link: string, real: string) => void,
+): string[] {
   const matcher = ignore.length ? picomatch(ignore as string[], { dot: true }) : undefined;
   const found: string[] = [];
-  const walked = new Set<string>();
+  /**
+   * The real paths of the folders being walked and of those above `root`: a link back to one
+   * of them is a loop, whichever folder the walk starts from (a whole workspace or one folder in it).
+   */
+  const walking = new Set<string>();
+  for (let above = path.dirname(path.resolve(root)); ; above = path.dirname(above)) {
+    const real = realpathOrUndefined(above);
+    if (real !== undefined) walking.add(real);
+    if (path.dirname(above) === above) break;
+  }
   const walk = (dir: string): void => {
     const real = realpathOrUndefined(dir);
-    if (real === undefined || walked.has(real)) return;
-    walked.add(real);
+    if (real === undefined || walking.has(real)) return;
+    walking.add(real);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (matcher?.(path.relative(root, full).split(path.sep).join('/'))) continue;
       const kind = entry.isSymbolicLink() ? linkedKind(full) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined;
+      if (kind && onLink && entry.isSymbolicLink()) onLink(full, realpathOrUndefined(full) ?? full);
       if (kind === 'folder') {
         if (!SKIPPED_DIRS.has(entry.name)) walk(full);
       } else if (kind === 'file' && entry.name.toLowerCase().endsWith('.md') && isAgent(full)) {
         found.push(full);
       }
     }
+    walking.delete(real);
   };
   walk(root);
   return found.sort();

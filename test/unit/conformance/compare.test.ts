@@ -97,4 +97,18 @@ describe('conformance: compare', () => {
     assert.equal(result.checked.verdict, 2);
     assert.deepEqual(result.disagreements.map((entry) => [entry.id, entry.claudeCode]), [['cases/l/project/.claude/agents/bad.md', 'dropped: Missing required "description" field']]);
   });
+
+  it('checks which of two same-named files a layout uses against what duplicate-agent-name says', () => {
+    const layout = { id: 'cases/twins', agents: [{ name: 'twin', description: 'from z.md' }], spawns: {}, notes: {} };
+    const twin = (description: string) => record({ name: 'twin', description });
+    const ignores = { ...warning, code: 'duplicate-agent-name', message: 'Claude Code ignores this agent: `z.md` has the same name, `twin`, and wins.' };
+    const uses = { ...warning, code: 'duplicate-agent-name', message: 'Claude Code uses this file for `twin` and ignores `a.md`.' };
+    const result = compare([], answers(
+      { id: 'cases/twins/project/.claude/agents/a.md', diagnostics: [ignores], agent: twin('from a.md') },
+      { id: 'cases/twins/project/.claude/agents/z.md', diagnostics: [uses], agent: twin('from z.md') },
+      { id: 'cases/twins/project/.claude/agents/m.md', diagnostics: [uses], agent: twin('from m.md') },
+    ), environment, [layout]);
+    assert.equal(result.checked.winner, 3);
+    assert.deepEqual(result.disagreements.map((entry) => [entry.id, entry.category, entry.claudeCode, entry.agentry]), [['cases/twins/project/.claude/agents/m.md', 'winner', 'does not use this file', 'says Claude Code uses it']]);
+  });
 });

@@ -87,6 +87,8 @@ describe('conformance: catalog adapter', () => {
   it('reads a catalog data file with tools, old names and retired names', () => {
     const catalog = catalogFromJson({ claudeCode: '2.1.332', tools: { Read: {}, Agent: {} }, renamedTools: { Task: 'Agent' }, retiredTools: ['LS'] }, 'c.json');
     assert.deepEqual(catalog, { source: 'c.json', verifiedAgainst: '2.1.332', tools: ['Agent', 'Read'], oldNames: { Task: 'Agent', LS: undefined } });
+    const shaped = catalogFromJson({ claudeCodeVersion: '2.1.332', tools: { Read: 'r' }, oldToolNames: { Task: 'Agent' }, retiredTools: { LS: { replacement: 'Glob' } }, notForSubagents: ['Workflow'] }, 'd.json');
+    assert.deepEqual(shaped, { source: 'd.json', verifiedAgainst: '2.1.332', tools: ['Read'], oldNames: { Task: 'Agent', LS: undefined }, notForSubagents: ['Workflow'] });
     assert.throws(() => catalogFromJson({ models: [] }, 'm.json'), /no tool list/);
   });
 

@@ -147,6 +147,13 @@ describe('the effective agent', () => {
     assert.deepEqual([none.tools, none.runs], [[], true]);
   });
 
+  it('disallowedTools removes its tools, old names mapped, from a tools list too; a tools value that is no list gives none', () => {
+    assert.deepEqual(agentOf(fm('name: test-agent', 'description: d', 'tools: Agent, Read', 'disallowedTools: Task')).tools, ['Read']);
+    const none = agentOf(fm('name: test-agent', 'description: d', 'tools: Read', 'disallowedTools: Read'));
+    assert.deepEqual([none.tools, none.runs], [[], true]);
+    assert.deepEqual(agentOf(fm('name: test-agent', 'description: d', 'tools: 5')).tools, []);
+  });
+
   it('refuses to run when every listed tool is left out, and says why', () => {
     const agent = agentOf(fm('name: test-agent', 'description: d', 'tools: read_file, write_file'));
     assert.deepEqual([agent.loads, agent.runs], [true, false]);

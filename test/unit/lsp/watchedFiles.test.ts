@@ -66,6 +66,11 @@ describe('watched-file events', () => {
       symlinkSync(ws.file('shared/team'), ws.file('.claude/agents/team'));
       await events(client, [{ uri: ws.uri('.claude/agents/team'), type: CREATED }]);
       assert.ok((await symbolUris(client)).includes(ws.uri('.claude/agents/team/member.md')));
+      // An edit of a link's target is reported for the target (outside the agent folders): the link reads it again.
+      ws.write('shared/linked.md', agent('twin'));
+      ws.write('shared/team/member.md', agent('twin'));
+      await events(client, [{ uri: ws.uri('shared/linked.md'), type: CHANGED }, { uri: ws.uri('shared/team/member.md'), type: CHANGED }]);
+      assert.ok((await pulledCodes(client, open)).includes('duplicate-agent-name'));
       await assertAgreesWithFresh(client, ws.root, open);
     });
   });

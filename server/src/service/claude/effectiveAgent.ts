@@ -77,10 +77,14 @@ function compute(doc: AgentDocument, settings: AnalysisSettings, findings: Agent
     const { kind, resolved } = resolveModel(model);
     agent.model = { written: kind === 'inherit' ? 'inherit' : model, resolved, kind };
   }
-  const tools = toolsOf(doc, 'tools', settings);
-  const disallowed = toolsOf(doc, 'disallowedTools', settings);
-  agent.tools = tools ?? 'all';
-  if (agent.tools === 'all' && disallowed && disallowed !== 'all') agent.disallowedTools = disallowed;
+  // `disallowedTools` removes its tools (old names mapped) from the list, or from every tool.
+  const tools = toolsOf(doc, 'tools', settings) ?? 'all';
+  const disallowed = toolsOf(doc, 'disallowedTools', settings) ?? [];
+  if (disallowed === 'all') agent.tools = [];
+  else if (tools === 'all') {
+    agent.tools = 'all';
+    if (disallowed.length) agent.disallowedTools = disallowed;
+  } else agent.tools = tools.filter((t) => !disallowed.includes(t));
   if (fieldOf(doc, 'proactive_triggers')) agent.ignored.push({ key: 'proactive_triggers', reason: 'An Agentry convention: Claude Code does not read this key.' });
   for (const finding of findings) {
     if (!IGNORED_CODES.has(finding.code as DiagnosticCode)) continue;
@@ -89,10 +93,11 @@ function compute(doc: AgentDocument, settings: AnalysisSettings, findings: Agent
   return agent;
 }
 
-/** The tools a list key grants, as Claude Code resolves them; undefined when the key is absent or unreadable. */
+/** The tools a list key names, as Claude Code resolves them; undefined when the key is absent or unreadable, none for a value that is no list. */
 function toolsOf(doc: AgentDocument, key: string, settings: AnalysisSettings): 'all' | string[] | undefined {
   const field = fieldOf(doc, key);
-  if (!field || field.unreadable || (typeof field.value !== 'string' && !Array.isArray(field.value) && field.value !== null)) return undefined;
+  if (!field || field.unreadable) return undefined;
+  if (typeof field.value !== 'string' && !Array.isArray(field.value)) return [];
   const tools: string[] = [];
   for (const item of field.items) {
     if (item.text === '*') return 'all';

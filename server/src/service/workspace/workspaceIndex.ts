@@ -167,9 +167,10 @@ export class WorkspaceIndex {
     return this.agents.values();
   }
 
+  /** By URI: the order of the files, never the order they were indexed in (a long-running server and a fresh one agree). */
   agentsNamed(name: string): AgentSummary[] {
     const uris = this.byName.get(name);
-    return uris ? [...uris].map((u) => this.get(u)!) : [];
+    return uris ? [...uris].sort().map((u) => this.get(u)!) : [];
   }
 
   names(): string[] {
@@ -188,7 +189,7 @@ export class WorkspaceIndex {
   ruleDefinedElsewhere(number: number, exceptUri: string): AgentSummary[] {
     const uris = this.ruleDefiners.get(number);
     if (!uris) return [];
-    return [...uris].filter((u) => u !== exceptUri).map((u) => this.agents.get(u)!);
+    return [...uris].filter((u) => u !== exceptUri).sort().map((u) => this.agents.get(u)!);
   }
 
   /** Trigger id → uris of the agents listing it. */
