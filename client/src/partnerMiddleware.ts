@@ -1,7 +1,12 @@
 // Next to VS Code's own agent support: in `chatagent` documents (VS Code's
 // language for `.claude/agents/*.md`) VS Code offers completions and hovers of
-// its own at the same positions. Agentry asks VS Code's other providers first
-// and leaves out what they already show, so the user never sees it twice.
+// its own at the same positions. Agentry leaves out what VS Code already shows,
+// so the user never sees it twice: the frontmatter keys VS Code completes (asking
+// its providers for every completion raced with the editor's own requests, so
+// they are listed here; the code-server e2e test checks the list against VS
+// Code), and a key's hover where VS Code has one. Tool names stay: VS Code's own
+// tool items do not show reliably (code-server 4.139 drops them from the list
+// now and then), and a missing tool is worse than a tool listed twice.
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 
@@ -24,6 +29,15 @@ async function others<T>(ask: () => Thenable<T>): Promise<T | undefined> {
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
+/** The frontmatter keys VS Code 1.139's agent support completes. */
+export const VSCODE_AGENT_KEYS: ReadonlySet<string> = new Set(['name', 'description', 'tools', 'model', 'disallowedTools', 'hooks', 'mcpServers', 'memory', 'permissionMode', 'skills']);
+
+/** A completion of a frontmatter key: it replaces text from the start of the line. */
+function isKeyCompletion(item: vscode.CompletionItem, position: vscode.Position): boolean {
+  const range = item.range && 'inserting' in item.range ? item.range.inserting : item.range;
+  return range !== undefined && range.start.line === position.line && range.start.character === 0;
+}
+
 /** A hover over a frontmatter key: the range starts its line and a colon follows. */
 function isKeyHover(document: vscode.TextDocument, range: vscode.Range | undefined): boolean {
   if (!range || range.start.character !== 0 || !range.isSingleLine) return false;
@@ -33,13 +47,9 @@ function isKeyHover(document: vscode.TextDocument, range: vscode.Range | undefin
 
 export const partnerMiddleware: Middleware = {
   async provideCompletionItem(document, position, context, token, next) {
-    if (askingOthers) return undefined;
     const ours = await next(document, position, context, token);
     if (document.languageId !== PARTNER_LANGUAGE || !ours) return ours;
-    const theirs = await others(() => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, context.triggerCharacter));
-    const taken = new Set((theirs?.items ?? []).map(labelOf));
-    if (!taken.size) return ours;
-    const keep = (item: vscode.CompletionItem) => !taken.has(labelOf(item));
+    const keep = (item: vscode.CompletionItem) => !(VSCODE_AGENT_KEYS.has(labelOf(item)) && isKeyCompletion(item, position));
     return Array.isArray(ours) ? ours.filter(keep) : new vscode.CompletionList(ours.items.filter(keep), ours.isIncomplete);
   },
 

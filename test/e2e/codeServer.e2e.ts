@@ -10,7 +10,8 @@
 //                         title; the `agent-rule` snippet (from the server) inserts
 //                         the missing Rule 4 and the rule diagnostics go away; save; an agent of the
 //                         same name written to disk (and deleted) outside the editor shows (and clears)
-//                         duplicate-agent-name
+//                         duplicate-agent-name; rename (F2) next to a same-named agent renames this
+//                         one only and offers to rename the file
 //   README.md, docs/agents/overview.md  (fixtures/not-agents, Markdown with frontmatter that is not an
 //                         agent): no Agentry colours, snippets or completions, and no Agentry problems
 //                         after Agentry: Lint All Agent Files
@@ -230,7 +231,7 @@ async function apiTester(page: Page): Promise<void> {
     await cs.typeText(page, ', ');
     const items = await cs.triggerCompletion(page, undefined, { all: true });
     const labels = items.map((i) => i.label);
-    for (const tool of ['Grep', 'Edit', 'Glob']) assert(labels.includes(tool), `no ${tool} among ${JSON.stringify(labels)}`);
+    for (const tool of ['Grep', 'Edit', 'Glob', 'TodoWrite']) assert(labels.includes(tool), `no ${tool} among ${JSON.stringify(labels)}`);
     await cs.selectSuggestion(page, 'Grep');
     await shot(page, 'code-server-completion');
     await page.keyboard.press('Enter');
@@ -394,6 +395,28 @@ async function backendDeveloper(page: Page): Promise<void> {
     await problemsOf(page, file, (r) => r.length > 0 && !codesOf(r).has('duplicate-agent-name'), 'duplicate-agent-name gone after the copy is deleted');
     return rows.find((r) => r.code === 'duplicate-agent-name')!.message;
   });
+  const twin = agentFile('backend-developer-v1.md');
+  await steps.step(`${file}: rename (F2) next to a same-named agent renames this one only, and offers to rename the file`, async () => {
+    fs.writeFileSync(twin, original);
+    await problemsOf(page, file, (r) => codesOf(r).has('duplicate-agent-name'), 'duplicate-agent-name with backend-developer-v1.md');
+    const at = find(original, 'name: backend-developer');
+    await cs.goToPosition(page, at.line, at.column + 8);
+    await page.keyboard.press('F2');
+    const input = page.locator('.rename-box input').first();
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill('backend-engineer');
+    await input.press('Enter');
+    await cs.waitForEditorLine(page, at.line, 'name: backend-engineer');
+    // Had the twin been renamed as well, the two would still collide.
+    await problemsOf(page, file, (r) => !codesOf(r).has('duplicate-agent-name') && codesOf(r).has('name-file-mismatch'), 'duplicate-agent-name gone, name-file-mismatch reported');
+    const actions = await cs.codeActions(page, { line: at.line, column: at.column + 8 });
+    await cs.dismissWidgets(page);
+    assert(actions.some((a) => a.title === 'Rename the file to `backend-engineer.md`'), `Quick Fix menu: ${JSON.stringify(actions)}`);
+    const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+    assert(!tabs.some((t) => t.includes('backend-developer-v1')), `the twin was opened for an edit: ${JSON.stringify(tabs)}`);
+    return actions.map((a) => a.title).join(', ');
+  });
+  fs.rmSync(twin, { force: true });
   await shot(page, 'code-server-final');
 }
 

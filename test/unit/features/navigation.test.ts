@@ -81,6 +81,26 @@ describe('rename', () => {
     assert.match(tester, /- \*\*reviewer\*\*: review/);
   });
 
+  it('renames only the agent under the cursor when names collide, and references only when they resolve to it', () => {
+    // Claude Code uses backend-architect.md: within one agents folder the alphabetically last path wins.
+    const winner = agentUri('backend-architect');
+    const loser = agentUri('backend-architect-v1');
+    const agent = '---\nname: backend-architect\ndescription: Designs.\n---\n';
+    const referrer = '---\nname: test-runner\ndescription: x\n---\n### Cross-Agent Validation\n- **backend-architect**: design\n';
+    const files = { [winner]: agent, [loser]: agent, [TESTER]: referrer };
+    const renamed = (uri: string, source: string) => {
+      const others = Object.fromEntries(Object.entries(files).filter(([u]) => u !== uri));
+      const ws = workspace(source, uri, { others });
+      const result = renameAgent(ws.doc, ws.position, 'api-architect', ws.ctx, NOT_CANCELLED);
+      assert.ok(result && 'edit' in result);
+      return Object.keys(result.edit.changes!).map((u) => u.slice(u.lastIndexOf('/') + 1)).sort();
+    };
+    const atName = agent.replace('name: backend-arch', 'name: backend-arch|');
+    assert.deepEqual(renamed(winner, atName), ['backend-architect.md', 'test-runner.md']);
+    assert.deepEqual(renamed(loser, atName), ['backend-architect-v1.md']);
+    assert.deepEqual(renamed(TESTER, referrer.replace('**backend-arch', '**backend-arch|')), ['backend-architect.md', 'test-runner.md']);
+  });
+
   it('refuses an invalid name and does nothing off a name', () => {
     const ws = workspace('---\nname: a|bc\n---\n');
     assert.deepEqual(renameAgent(ws.doc, ws.position, 'Bad Name', ws.ctx, NOT_CANCELLED), { error: '`Bad Name` is not a valid agent name: use lowercase letters, digits and hyphens.' });

@@ -4,7 +4,7 @@
 import type { Location, Position } from 'vscode-languageserver-types';
 import { spanToRange } from '../diagnostics/reporter';
 import type { AgentDocument } from '../types';
-import { agentNameAt, agentNameSpots, agentsMentioning } from './agentNames';
+import { agentNameAt, agentNameSpots, agentsMentioning, type AgentNameSpot } from './agentNames';
 import { documentFor, type Cancellation, type FeatureContext } from './featureContext';
 import { resolveRule, ruleAt } from './ruleResolution';
 
@@ -43,16 +43,20 @@ export function ruleReferences(doc: AgentDocument, number: number, ctx: FeatureC
 }
 
 export function agentReferences(doc: AgentDocument, name: string, ctx: FeatureContext, includeDeclaration: boolean, token: Cancellation): Location[] {
+  return agentNameLocations(doc, name, ctx, token)
+    .filter(({ spot }) => includeDeclaration || spot.role !== 'name')
+    .map(({ uri, other, spot }) => ({ uri, range: spanToRange(other, spot.span) }));
+}
+
+/** Every spot in the workspace that names `name`, with its document. */
+export function agentNameLocations(doc: AgentDocument, name: string, ctx: FeatureContext, token: Cancellation): { uri: string; other: AgentDocument; spot: AgentNameSpot }[] {
   const uris = new Set<string>([doc.uri, ...agentsMentioning(ctx.workspace.index, name).map((a) => a.uri)]);
-  const locations: Location[] = [];
+  const found: { uri: string; other: AgentDocument; spot: AgentNameSpot }[] = [];
   for (const uri of uris) {
     if (token.isCancellationRequested) return [];
     const other = documentFor(uri, doc, ctx);
     if (!other) continue;
-    for (const spot of agentNameSpots(other)) {
-      if (spot.name !== name || (spot.role === 'name' && !includeDeclaration)) continue;
-      locations.push({ uri, range: spanToRange(other, spot.span) });
-    }
+    for (const spot of agentNameSpots(other)) if (spot.name === name) found.push({ uri, other, spot });
   }
-  return locations;
+  return found;
 }
