@@ -89,12 +89,18 @@ export function compare(claude: FileAnswer[], agentry: Map<string, AgentryAnswer
   // another of the same name: Agentry says so in its duplicate-agent-name diagnostic.
   for (const layout of layouts) {
     for (const [id, ours] of agentry) {
-      // Only files in an agents folder: a symlink's target elsewhere in the project is not one.
+      // Only files in an agents folder (a symlink's target elsewhere in the project is not one).
       if (!id.startsWith(`${layout.id}/project/`) || !id.includes('/.claude/agents/')) continue;
-      const notes = layout.notes[id.slice(layout.id.length + 1)] ?? [];
-      const drop = notes.find((note) => DROP_KINDS.has(note.kind));
+      const file = id.slice(layout.id.length + 1);
+      const notes = layout.notes[file] ?? [];
+      const logged = notes.find((note) => DROP_KINDS.has(note.kind));
+      // Dropped silently when no loaded agent has the name the file declares.
+      const silent = !logged && !layout.agents.some((agent) => agent.name === layout.names?.[file]);
+      const drop = logged ?? (silent ? { reason: 'no agent of its name loads (a silent drop)' } : undefined);
       const errors = ours.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-      check(id, 'verdict', drop ? `dropped: ${drop.reason}` : 'not dropped', errors.length ? `error ${errors.map((diagnostic) => diagnostic.code).join(', ')}` : 'no error', !drop === !errors.length);
+      // Claude Code reads only names ending in lower-case `.md` (the facts: `UPPER.MD` never loads);
+      // whether Agentry treats another file as an agent is the winner check below.
+      if (id.endsWith('.md')) check(id, 'verdict', drop ? `dropped: ${drop.reason}` : 'not dropped', errors.length ? `error ${errors.map((diagnostic) => diagnostic.code).join(', ')}` : 'no error', !drop === !errors.length);
       const record = ours.agent;
       if (!record?.loads) continue;
       const used = layout.agents.some((agent) => agent.name === record.name && agent.description === record.description);

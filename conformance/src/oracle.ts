@@ -1,7 +1,7 @@
 // Asks Claude Code about many agent files: lays them out in temporary projects (names unique
 // within each), reads which load (the `initialize` answer) and why the others do not (the
 // debug log), then spawns the loaded ones against the fake API to see their model and tools.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { initialize, spawnAgents, type LoadedAgent } from './claude.js';
@@ -34,6 +34,8 @@ export interface LayoutAnswer {
   agents: LoadedAgent[];
   /** Debug-log notes per file of the layout (paths relative to the layout folder). */
   notes: Record<string, FileNote[]>;
+  /** The name each `.md` of the layout declares on some `name:` line (a file can be dropped silently). */
+  names: Record<string, string | undefined>;
   spawns: Record<string, SpawnOutcome>;
 }
 
@@ -220,8 +222,11 @@ export class Oracle {
     const files = [...listFiles(run.project), ...listFiles(run.home)];
     const notes = notesByFile(parseLog(answer.log), files);
     const relativeNotes: Record<string, FileNote[]> = {};
+    const names: Record<string, string | undefined> = {};
+    const layoutPath = (file: string) => (file.startsWith(run.project) ? join('project', relative(run.project, file)) : join('home', relative(run.home, file)));
     for (const [file, fileNotes] of notes) {
-      if (fileNotes.length) relativeNotes[file.startsWith(run.project) ? join('project', relative(run.project, file)) : join('home', relative(run.home, file))] = fileNotes;
+      if (fileNotes.length) relativeNotes[layoutPath(file)] = fileNotes;
+      names[layoutPath(file)] = declaredName(file);
     }
     const spawns: Record<string, SpawnOutcome> = {};
     if (this.options.spawn && own.length) {
@@ -230,7 +235,7 @@ export class Oracle {
     }
     rmSync(run.dir, { recursive: true, force: true });
     for (const file of Object.keys(relativeNotes)) relativeNotes[file] = normalizeNotes(relativeNotes[file], run.dir);
-    return { id, agents: own, notes: relativeNotes, spawns };
+    return { id, agents: own, notes: relativeNotes, names, spawns };
   }
 }
 
@@ -249,11 +254,24 @@ function preciseReason(reason: string | undefined, nameNotes: string[] | undefin
   return reason;
 }
 
-function listFiles(dir: string): string[] {
+/** The value of the first `name:` line anywhere in the file (unquoted), or undefined. */
+function declaredName(file: string): string | undefined {
+  try { return guessName(Buffer.from(`---\n${readFileSync(file, 'utf8').replace(/^\uFEFF/, '')}`)); } catch { return undefined; }
+}
+
+/** Every `.md` under `dir`, through symlinked folders too (as Claude Code walks them), each real folder once. */
+function listFiles(dir: string, seen = new Set<string>()): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.md'))
-    .map((entry) => join(entry.parentPath, entry.name));
+  const real = realpathSync(dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    let stat;
+    try { stat = statSync(path); } catch { return entry.toLowerCase().endsWith('.md') ? [path] : []; }
+    if (stat.isDirectory()) return listFiles(path, seen);
+    return entry.toLowerCase().endsWith('.md') ? [path] : [];
+  });
 }
 
 export function readSource(id: string, path: string, agentPath: string): AgentSource {

@@ -88,18 +88,28 @@ describe('conformance: compare', () => {
   });
 
   it("compares a layout's files by verdict: a drop in the log against an error", () => {
-    const layout = { id: 'cases/l', agents: [{ name: 'twin' }], spawns: {}, notes: { 'project/.claude/agents/bad.md': [{ kind: 'dropped' as const, level: 'DEBUG', reason: 'Missing required "description" field' }] } };
+    const layout = {
+      id: 'cases/l', agents: [{ name: 'twin' }], spawns: {},
+      notes: { 'project/.claude/agents/bad.md': [{ kind: 'dropped' as const, level: 'DEBUG', reason: 'Missing required "description" field' }] },
+      names: { 'project/.claude/agents/bad.md': 'bad', 'project/.claude/agents/z.md': 'twin', 'project/.claude/agents/blank.md': 'blank' },
+    };
     const result = compare([], answers(
       { id: 'cases/l/project/.claude/agents/bad.md', diagnostics: [] },
       { id: 'cases/l/project/.claude/agents/z.md', diagnostics: [warning] },
+      { id: 'cases/l/project/.claude/agents/blank.md', diagnostics: [] },
+      { id: 'cases/l/project/elsewhere/x.md', diagnostics: [error] },
       { id: 'cases/other/project/.claude/agents/x.md', diagnostics: [error] },
     ), environment, [layout]);
-    assert.equal(result.checked.verdict, 2);
-    assert.deepEqual(result.disagreements.map((entry) => [entry.id, entry.claudeCode]), [['cases/l/project/.claude/agents/bad.md', 'dropped: Missing required "description" field']]);
+    assert.equal(result.checked.verdict, 3);
+    assert.deepEqual(result.disagreements.map((entry) => [entry.id, entry.claudeCode]), [
+      ['cases/l/project/.claude/agents/bad.md', 'dropped: Missing required "description" field'],
+      ['cases/l/project/.claude/agents/blank.md', 'dropped: no agent of its name loads (a silent drop)'],
+    ]);
   });
 
   it('checks which of two same-named files a layout uses against what duplicate-agent-name says', () => {
-    const layout = { id: 'cases/twins', agents: [{ name: 'twin', description: 'from z.md' }], spawns: {}, notes: {} };
+    const names = Object.fromEntries(['a', 'z', 'm'].map((file) => [`project/.claude/agents/${file}.md`, 'twin']));
+    const layout = { id: 'cases/twins', agents: [{ name: 'twin', description: 'from z.md' }], spawns: {}, notes: {}, names };
     const twin = (description: string) => record({ name: 'twin', description });
     const ignores = { ...warning, code: 'duplicate-agent-name', message: 'Claude Code ignores this agent: `z.md` has the same name, `twin`, and wins.' };
     const uses = { ...warning, code: 'duplicate-agent-name', message: 'Claude Code uses this file for `twin` and ignores `a.md`.' };
