@@ -12,6 +12,10 @@
 //                         same name written to disk (and deleted) outside the editor shows (and clears)
 //                         duplicate-agent-name; rename (F2) next to a same-named agent renames this
 //                         one only and offers to rename the file
+//   releaser.md           (fixtures/skills) completion in `skills:` offers the project's skill with
+//                         its description (accepted); go to definition (F12) opens its SKILL.md;
+//                         completion of the hook events under `hooks:`, each once next to VS Code's
+//                         own (Agentry's PreModelSwitch accepted)
 //   README.md, docs/agents/overview.md  (fixtures/not-agents, Markdown with frontmatter that is not an
 //                         agent): no Agentry colours, snippets or completions, and no Agentry problems
 //                         after Agentry: Lint All Agent Files
@@ -115,6 +119,7 @@ async function main(): Promise<number> {
     if (!(await steps.step('start code-server with the .vsix installed', async () => {
       fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
       fs.cpSync(path.join(REPO_ROOT, 'test/e2e/fixtures/not-agents'), workspace, { recursive: true });
+      fs.cpSync(path.join(REPO_ROOT, 'test/e2e/fixtures/skills'), workspace, { recursive: true });
       server = await cs.startCodeServer({ vsix });
       return server.baseUrl;
     }))) return steps.finish();
@@ -125,6 +130,7 @@ async function main(): Promise<number> {
     const page = ui!.page;
     await apiTester(page);
     await backendDeveloper(page);
+    await skills(page);
     await notAgents(page);
     await steps.step('no error notification from the extension', async () => {
       const errors = (await cs.notifications(page)).filter((t) => /agentry/i.test(t));
@@ -418,6 +424,69 @@ async function backendDeveloper(page: Page): Promise<void> {
   });
   fs.rmSync(twin, { force: true });
   await shot(page, 'code-server-final');
+}
+
+/** The suggestions at the cursor once they hold every label (a busy server, or VS Code's own provider, may answer the first request before it has the edit). */
+async function completionWith(page: Page, ...labels: string[]): Promise<{ label: string; detail: string }[]> {
+  let last: { label: string; detail: string }[] = [];
+  try {
+    return await cs.waitUntil(async () => {
+      last = await cs.triggerCompletion(page, undefined, { all: true });
+      if (labels.every((label) => last.some((i) => i.label === label))) return last;
+      await cs.dismissWidgets(page);
+      return undefined;
+    }, `${labels.join(', ')} among the suggestions`, 20_000, 500);
+  } catch {
+    return last;
+  }
+}
+
+/** A project skill: completed in `skills:`, and go to definition opens its SKILL.md. */
+async function skills(page: Page): Promise<void> {
+  const file = 'releaser.md';
+  const original = fs.readFileSync(agentFile(file), 'utf8');
+  const at = find(original, 'skills:');
+  if (!(await steps.step(`${file}: open from the Explorer`, () => cs.openFileFromExplorer(page, `${AGENTS}/${file}`)))) return;
+  await steps.step(`${file}: completion in \`skills:\` offers the project's skill; accept it`, async () => {
+    await cs.goToPosition(page, at.line, 'skills:'.length + 1);
+    await cs.typeText(page, ' ');
+    const items = await completionWith(page, 'changelog-entry');
+    const entry = items.find((i) => i.label === 'changelog-entry');
+    assert(entry, `no changelog-entry among ${JSON.stringify(items.map((i) => i.label))}`);
+    assert(items.some((i) => i.label === 'code-review'), 'the built-in skills are offered too');
+    await cs.acceptSuggestion(page, 'changelog-entry');
+    await cs.waitForEditorLine(page, at.line, 'skills: changelog-entry');
+    return `${items.length} suggestions; ${entry!.label} (${entry!.detail})`;
+  });
+  await steps.step(`${file}: go to definition (F12) on the skill opens its SKILL.md`, async () => {
+    await cs.goToPosition(page, at.line, 'skills: chan'.length);
+    await page.keyboard.press('F12');
+    await page.locator('.editor-group-container.active .tab.active[data-resource-name="SKILL.md"]').waitFor({ timeout: 15_000 });
+    const lines = await cs.waitUntil(async () => {
+      const found = await cs.editorLines(page);
+      return found.some((l) => l.text === 'name: changelog-entry') ? found : undefined;
+    }, 'SKILL.md shown', 10_000, 250);
+    return `SKILL.md, ${lines.length} lines shown`;
+  });
+  await steps.step(`${file}: completion under \`hooks:\` offers each hook event once (VS Code's and Agentry's); accept PreModelSwitch`, async () => {
+    // Close SKILL.md (go to definition opened it): releaser.md is the active editor again.
+    await cs.runCommand(page, 'View: Close Editor');
+    await page.locator(`.editor-group-container.active .tab.active[data-resource-name="${file}"]`).waitFor({ timeout: 15_000 });
+    const hooks = find(original, 'hooks:\n');
+    await cs.goToPosition(page, hooks.line, 'hooks:'.length + 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+Home');
+    await cs.typeText(page, '  Pre');
+    const items = await completionWith(page, 'PreToolUse', 'PreModelSwitch');
+    const labels = items.map((i) => i.label);
+    // VS Code offers the events it knows itself; Agentry adds the others of the pinned Claude Code, each once.
+    for (const event of ['PreToolUse', 'PreCompact', 'PreModelSwitch', 'PreSkillShellCommand']) assert(labels.filter((l) => l === event).length === 1, `${event} not offered exactly once: ${JSON.stringify(items)}`);
+    assert(items.find((i) => i.label === 'PreModelSwitch')!.detail === 'hook event', 'PreModelSwitch comes from Agentry');
+    await cs.acceptSuggestion(page, 'PreModelSwitch');
+    await cs.waitForEditorLine(page, hooks.line + 1, '  PreModelSwitch:');
+    return `${labels.length} suggestions: ${items.slice(0, 4).map((i) => `${i.label} (${i.detail})`).join(', ')}, ...`;
+  });
 }
 
 /** Markdown files with frontmatter that are not agents: Agentry leaves them alone. */

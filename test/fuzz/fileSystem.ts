@@ -76,7 +76,7 @@ function apply(disk: Disk, operation: Operation): boolean {
   try {
     return applyOrThrow(disk, operation);
   } catch (error) {
-    if (['ENOENT', 'EEXIST', 'ENOTDIR', 'ELOOP', 'EINVAL'].includes((error as NodeJS.ErrnoException).code ?? '')) return false;
+    if (['ENOENT', 'EEXIST', 'ENOTDIR', 'EISDIR', 'ELOOP', 'EINVAL'].includes((error as NodeJS.ErrnoException).code ?? '')) return false;
     throw error;
   }
 }

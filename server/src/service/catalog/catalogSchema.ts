@@ -17,4 +17,9 @@ export const catalogSchema = object({
   keys: record(string(), string().min(1)),
   hookEvents: array(string()),
   topLevelHookKeysThatDrop: array(string()),
+  /** Events whose invalid hooks drop the whole agent (they may be what guards its permissions). */
+  hookGuardEvents: array(string()),
+  hookTypes: record(string(), string().min(1)),
+  /** Built-in skills an agent's `skills:` can preload, by name (and alias). */
+  builtinSkills: record(string(), object({ description: string().min(1), aliases: array(string()).optional() })),
 }).strict();

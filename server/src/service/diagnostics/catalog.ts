@@ -46,4 +46,8 @@ export const DIAGNOSTIC_SUMMARIES: Readonly<Record<DiagnosticCode, string>> = {
   'allowed-tools-ignored': 'An allowed-tools key (as skills and commands have) without tools: the agent gets every tool.',
   'unbalanced-tag': 'A prompt tag such as <example> that is never closed, or a closing tag that closes nothing.',
   'unknown-skill': 'A skills entry that names no skill of the project, the user or Claude Code.',
+  'tool-allowed-and-denied': 'A tool both in tools and in disallowedTools (after name mapping): the denial wins.',
+  'unknown-hook-event': 'A key of hooks that is not a hook event: Claude Code removes its hooks.',
+  'hook-ignored': 'A hook matcher or entry of the wrong shape, which Claude Code ignores.',
+  'invalid-hooks': 'hooks that make Claude Code drop the agent: a scalar, or a malformed PreToolUse or other guard event.',
 };

@@ -49,6 +49,10 @@ export const DIAGNOSTIC_CODES = {
   'allowed-tools-ignored': Warning,
   'unbalanced-tag': Warning,
   'unknown-skill': Warning,
+  'tool-allowed-and-denied': Warning,
+  'unknown-hook-event': Warning,
+  'hook-ignored': Warning,
+  'invalid-hooks': Error,
 } as const satisfies Record<string, DiagnosticSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -77,7 +77,6 @@ export function checkFrontmatter(doc: AgentDocument, settings: AnalysisSettings,
   }
   checkModel(fieldOf(doc, 'model'), settings, report);
   checkMcpServers(fieldOf(doc, 'mcpServers'), report);
-  checkHooks(fieldOf(doc, 'hooks'), report);
   checkTriggers(fieldOf(doc, 'proactive_triggers'), report);
 }
 
@@ -161,15 +160,6 @@ function checkMcpServers(field: FrontmatterField | undefined, report: Report): v
   report('invalid-value', field.valueSpan, map
     ? `${CLAUDE_CODE} reads \`mcpServers\` only as a YAML list (server names, or \`- name: config\` items) and ignores a mapping, so this agent gets none of these servers.`
     : `\`mcpServers\` must be a YAML list of server names or \`- name: config\` items; ${CLAUDE_CODE} ignores this one.`);
-}
-
-function checkHooks(field: FrontmatterField | undefined, report: Report): void {
-  if (!field || field.unreadable) return;
-  if (Array.isArray(field.value)) {
-    report('empty-hooks', field.valueSpan, '`hooks` must be a mapping of events to hooks; a list (such as `hooks: []`) makes Claude Code drop the agent. Remove it or write `hooks: {}`.');
-  } else if (checkValue('hooks', field.value)) {
-    report('invalid-value', field.valueSpan, '`hooks` must be a mapping of hook events (PreToolUse, PostToolUse, Stop, …) to hook lists.');
-  }
 }
 
 function checkTriggers(field: FrontmatterField | undefined, report: Report): void {

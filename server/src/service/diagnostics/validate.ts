@@ -5,6 +5,7 @@ import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { severityFromName } from './codes';
 import { checkAllowedTools } from './allowedToolsCheck';
 import { checkFrontmatter } from './frontmatterChecks';
+import { checkHooks } from './hookChecks';
 import { checkPermissionMode } from './permissionChecks';
 import { createReporter, type AgentDiagnostic, type Report } from './reporter';
 import type { AnalysisSettings } from './settings';
@@ -13,6 +14,7 @@ import { checkTags } from './tagChecks';
 import { applySuppressions } from './suppressions';
 import { checkText } from './textChecks';
 import { checkTools } from './toolChecks';
+import { checkToolOverlap } from './toolOverlapChecks';
 import { checkWorkspace } from './workspaceChecks';
 
 export function validateDocument(doc: AgentDocument, settings: AnalysisSettings, workspace?: WorkspaceContext): AgentDiagnostic[] {
@@ -35,6 +37,8 @@ export function claudeCodeFindings(doc: AgentDocument, settings: AnalysisSetting
 function checkClaudeCodeReading(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
   checkFrontmatter(doc, settings, report);
   checkTools(doc, settings, report);
+  checkToolOverlap(doc, report);
+  checkHooks(doc, report);
   checkAllowedTools(doc, report);
   checkText(doc, report);
 }

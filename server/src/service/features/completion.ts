@@ -6,6 +6,7 @@ import { fieldOf, type AgentDocument } from '../types';
 import { crossAgentCompletions } from './completionAgents';
 import type { CompletionOptions } from './completionItems';
 import { frontmatterSkeleton, keyCompletions } from './completionKeys';
+import { hookCompletions } from './completionHooks';
 import { ruleCompletions } from './completionRules';
 import { skillCompletions } from './skills';
 import { toolCompletions } from './completionTools';
@@ -36,6 +37,8 @@ export function completion(doc: AgentDocument, position: Position, ctx: FeatureC
 }
 
 function frontmatterCompletion(doc: AgentDocument, offset: number, ctx: FeatureContext, options: CompletionOptions): CompletionItem[] {
+  const hooks = hookCompletions(doc, offset, options);
+  if (hooks) return hooks;
   const cursor = frontmatterCursor(doc, offset);
   if (!cursor) return descriptionLineSnippets(doc, offset, options);
   if (cursor.kind === 'key') {

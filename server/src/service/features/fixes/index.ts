@@ -12,6 +12,7 @@ import type { FixEdit, QuickFix } from './quickFix';
 import { quoteLenientValue } from './quoteLenientValue';
 import { removeDuplicateItem } from './removeDuplicateItem';
 import { renameAllowedTools } from './renameAllowedTools';
+import { resolveToolOverlap } from './resolveToolOverlap';
 import { repairMojibake } from './repairMojibake';
 import { replaceLegacyTool } from './replaceLegacyTool';
 import { replaceWithSuggestion } from './replaceWithSuggestion';
@@ -32,6 +33,7 @@ export const QUICK_FIXES: readonly QuickFix[] = [
   insertFrontmatter,
   renameAllowedTools,
   closeTag,
+  resolveToolOverlap,
 ];
 
 export function fixesFor(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[] {
