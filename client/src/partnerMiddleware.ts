@@ -9,6 +9,7 @@
 // now and then), and a missing tool is worse than a tool listed twice.
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
+import { HOVER_FILE_FACTS } from '../../server/src/service/features/hoverSections';
 
 /** VS Code's language id for agent files, with completions and hovers of its own. */
 export const PARTNER_LANGUAGE = 'chatagent';
@@ -45,6 +46,13 @@ function isKeyHover(document: vscode.TextDocument, range: vscode.Range | undefin
   return /^[ \t]*:/.test(line.slice(range.end.character));
 }
 
+/** What a key's hover says about this file beyond the key (the effective agent on `name:`), or undefined. */
+function fileFactsOf(hover: vscode.Hover): vscode.Hover | undefined {
+  const text = hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n\n');
+  const at = text.indexOf(HOVER_FILE_FACTS);
+  return at < 0 ? undefined : new vscode.Hover(new vscode.MarkdownString(text.slice(at + HOVER_FILE_FACTS.length)), hover.range);
+}
+
 export const partnerMiddleware: Middleware = {
   async provideCompletionItem(document, position, context, token, next) {
     const ours = await next(document, position, context, token);
@@ -58,6 +66,6 @@ export const partnerMiddleware: Middleware = {
     const ours = await next(document, position, token);
     if (document.languageId !== PARTNER_LANGUAGE || !ours || !isKeyHover(document, ours.range)) return ours;
     const theirs = await others(() => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position));
-    return theirs?.some((hover) => hover.contents.length > 0) ? undefined : ours;
+    return theirs?.some((hover) => hover.contents.length > 0) ? fileFactsOf(ours) : ours;
   },
 };

@@ -204,7 +204,7 @@ async function apiTester(page: Page): Promise<void> {
     const lenses = await cs.codeLensTexts(page);
     assert(lenses.length === 1 && /^Claude Code [\d.]+ loads api-tester · model sonet · \d+ tools?, \d+ ignored$/.test(lenses[0]), `code lenses: ${JSON.stringify(lenses)}`);
     await cs.goToPosition(page, 2, 1);
-    const text = await cs.hoverText(page, 'name');
+    const text = await cs.hoverText(page, 'name', { until: /loads and runs/ });
     assert(/loads and runs `?api-tester`?/.test(text) && /tools: `?Read`?, `?WebFetch`?, `?Bash`?/.test(text), `hover on name: ${JSON.stringify(text)}`);
     await shot(page, 'code-server-effective-agent');
     await cs.dismissWidgets(page);

@@ -744,7 +744,7 @@ export async function codeLensTexts(page: Page, timeoutMs = 15_000): Promise<str
 export async function hoverText(
   page: Page,
   text: string,
-  opts: { occurrence?: number; offset?: number; timeoutMs?: number } = {},
+  opts: { occurrence?: number; offset?: number; timeoutMs?: number; until?: RegExp } = {},
 ): Promise<string> {
   const editor = activeEditor(page);
   const box = await editor.locator('.view-lines').evaluate(
@@ -796,11 +796,13 @@ export async function hoverText(
     if (shown) break;
     if (attempt >= 3) throw new Error(`no hover over ${JSON.stringify(text)} after ${attempt} tries`);
   }
-  const content = async () => (await hover.innerText()).trim();
+  // With `until`, every part of the hover (each provider's, VS Code's own too, which may come first).
+  const parts = page.locator('.monaco-editor .monaco-hover:not(.hidden) .hover-contents, .monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content');
+  const content = async () => (opts.until ? (await parts.allInnerTexts()).join('\n') : await hover.innerText()).trim();
   await waitUntil(async () => {
     const t = await content();
-    return t.length > 0 && !/^Loading\.\.\.$/.test(t);
-  }, 'hover content', timeoutMs);
+    return t.length > 0 && !/^Loading\.\.\.$/.test(t) && (!opts.until || opts.until.test(t));
+  }, opts.until ? `hover content matching ${opts.until}` : 'hover content', timeoutMs);
   return content();
 }
 

@@ -14,6 +14,7 @@ import { skillAt, skillHover } from './skills';
 import { touches } from './text';
 import { effectiveAgentMarkdown } from '../claude/describeAgent';
 import { effectiveAgent } from '../claude/effectiveAgent';
+import { HOVER_FILE_FACTS } from './hoverSections';
 
 export function hover(doc: AgentDocument, position: Position, ctx: FeatureContext, token: Cancellation): Hover | null {
   const offset = doc.textDocument.offsetAt(position);
@@ -31,7 +32,7 @@ export function hover(doc: AgentDocument, position: Position, ctx: FeatureContex
   const found = onKey ? keyHover(field) : valueHover(field, offset, ctx);
   if (!found) return null;
   // On `name:`, what Claude Code makes of the whole file.
-  const effective = onKey && field.key === 'name' ? `\n\n---\n\n${effectiveAgentMarkdown(effectiveAgent(doc, ctx.settings))}` : '';
+  const effective = onKey && field.key === 'name' ? `${HOVER_FILE_FACTS}${effectiveAgentMarkdown(effectiveAgent(doc, ctx.settings))}` : '';
   return markdown(doc, found.markdown + effective, found.span);
 }
 
