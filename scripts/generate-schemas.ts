@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { toJSONSchema } from 'zod';
+import { CLAUDE_CODE_VERSION } from '../server/src/service/catalog/catalog';
 import { configSchema } from '../server/src/service/config/config';
 import { CONFIG_SCHEMA_URL, SCHEMAS_URL } from '../server/src/service/config/configFile';
 import { DIAGNOSTIC_SUMMARIES } from '../server/src/service/diagnostics/catalog';
@@ -32,7 +33,7 @@ export function frontmatterJsonSchema(): JsonSchema {
     $schema: schema.$schema,
     $id: `${SCHEMAS_URL}agent-frontmatter.schema.json`,
     title: 'Claude Code subagent frontmatter',
-    description: 'The YAML frontmatter of a Claude Code subagent file (.claude/agents/*.md), as Agentry checks it. Keys Claude Code ignores are allowed (Agentry reports them as unknown-key).',
+    description: `The YAML frontmatter of a Claude Code subagent file (.claude/agents/*.md), as Agentry checks it, for Claude Code ${CLAUDE_CODE_VERSION}. Keys Claude Code ignores are allowed (Agentry reports them as unknown-key).`,
     ...withoutDraft(schema),
   };
 }

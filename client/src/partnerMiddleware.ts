@@ -1,7 +1,7 @@
 // Next to VS Code's own agent support: in `chatagent` documents (VS Code's
 // language for `.claude/agents/*.md`) VS Code offers completions and hovers of
 // its own at the same positions. Agentry leaves out what VS Code already shows,
-// so the user never sees it twice: the frontmatter keys VS Code completes (asking
+// so the user never sees it twice: the frontmatter keys and hook events VS Code completes (asking
 // its providers for every completion raced with the editor's own requests, so
 // they are listed here; the code-server e2e test checks the list against VS
 // Code), and a key's hover where VS Code has one. Tool names stay: VS Code's own
@@ -30,13 +30,17 @@ async function others<T>(ask: () => Thenable<T>): Promise<T | undefined> {
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
-/** The frontmatter keys VS Code 1.139's agent support completes. */
-export const VSCODE_AGENT_KEYS: ReadonlySet<string> = new Set(['name', 'description', 'tools', 'model', 'disallowedTools', 'hooks', 'mcpServers', 'memory', 'permissionMode', 'skills']);
+/** The mapping keys VS Code 1.139's agent support completes: frontmatter keys, and hook events under `hooks:`. */
+export const VSCODE_AGENT_KEYS: ReadonlySet<string> = new Set([
+  ...['name', 'description', 'tools', 'model', 'disallowedTools', 'hooks', 'mcpServers', 'memory', 'permissionMode', 'skills'],
+  ...['PreToolUse', 'PostToolUse', 'PreCompact', 'UserPromptSubmit', 'SessionStart', 'Stop', 'SubagentStart', 'SubagentStop'],
+]);
 
-/** A completion of a frontmatter key: it replaces text from the start of the line. */
-function isKeyCompletion(item: vscode.CompletionItem, position: vscode.Position): boolean {
+/** A completion of a mapping key: it replaces text from the first non-blank character of the line. */
+function isKeyCompletion(document: vscode.TextDocument, item: vscode.CompletionItem, position: vscode.Position): boolean {
   const range = item.range && 'inserting' in item.range ? item.range.inserting : item.range;
-  return range !== undefined && range.start.line === position.line && range.start.character === 0;
+  if (!range || range.start.line !== position.line) return false;
+  return range.start.character === document.lineAt(position.line).firstNonWhitespaceCharacterIndex || range.start.character === 0;
 }
 
 /** A hover over a frontmatter key: the range starts its line and a colon follows. */
@@ -57,7 +61,7 @@ export const partnerMiddleware: Middleware = {
   async provideCompletionItem(document, position, context, token, next) {
     const ours = await next(document, position, context, token);
     if (document.languageId !== PARTNER_LANGUAGE || !ours) return ours;
-    const keep = (item: vscode.CompletionItem) => !(VSCODE_AGENT_KEYS.has(labelOf(item)) && isKeyCompletion(item, position));
+    const keep = (item: vscode.CompletionItem) => !(VSCODE_AGENT_KEYS.has(labelOf(item)) && isKeyCompletion(document, item, position));
     return Array.isArray(ours) ? ours.filter(keep) : new vscode.CompletionList(ours.items.filter(keep), ours.isIncomplete);
   },
 

@@ -132,6 +132,7 @@ async function main(): Promise<number> {
     await backendDeveloper(page);
     await skills(page);
     await notAgents(page);
+    await newAgent(page);
     await steps.step('no error notification from the extension', async () => {
       const errors = (await cs.notifications(page)).filter((t) => /agentry/i.test(t));
       assert(errors.length === 0, `notifications: ${JSON.stringify(errors)}`);
@@ -424,6 +425,30 @@ async function backendDeveloper(page: Page): Promise<void> {
   });
   fs.rmSync(twin, { force: true });
   await shot(page, 'code-server-final');
+}
+
+/** Agentry: New Agent… writes a plain agent that has no problem, in this workspace where no agent it could name exists. */
+async function newAgent(page: Page): Promise<void> {
+  const file = 'release-notes-writer.md';
+  await steps.step(`Agentry: New Agent… writes ${file} with 0 problems`, async () => {
+    await cs.runCommand(page, 'Agentry: New Agent…', { opensInput: true });
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('input').first();
+    for (const [prompt, answer] of [['Lowercase letters', 'release-notes-writer'], ['When Claude should delegate', 'Writes release notes from merged changes. Use PROACTIVELY before a release.']]) {
+      await widget.filter({ hasText: prompt }).waitFor({ timeout: 10_000 });
+      await input.fill(answer);
+      await input.press('Enter');
+    }
+    await cs.waitForEditorLine(page, 2, 'name: release-notes-writer');
+    const onDisk = () => fs.existsSync(agentFile(file)) ? fs.readFileSync(agentFile(file), 'utf8') : '';
+    await cs.waitUntil(() => onDisk().includes('name: release-notes-writer'), `${file} on disk`, 10_000, 200);
+    // The server has answered for the new file once its colours are there; then its Problems rows are final.
+    await cs.waitUntil(async () => (await cs.lineColors(page, 'name: release-notes-writer')).length > 1, 'the new agent coloured', 20_000, 250);
+    const rows = (await cs.readProblems(page)).filter((r) => r.file === file);
+    assert(rows.length === 0, () => `problems of the new agent: ${rows.map(brief).join('\n')}`);
+    for (const absent of ['BOUND BY', 'proactive_triggers', 'Cross-Agent']) assert(!onDisk().includes(absent), `the new agent has ${absent}`);
+    return `${onDisk().split('\n').length} lines, 0 problems`;
+  });
 }
 
 /** The suggestions at the cursor once they hold every label (a busy server, or VS Code's own provider, may answer the first request before it has the edit). */

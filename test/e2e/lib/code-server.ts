@@ -812,9 +812,10 @@ export async function hoverText(
 
 /**
  * Run a command from the command palette by its title as shown there (e.g. 'View: Toggle Word Wrap').
- * Picks the row whose label equals `title` (or contains it with `{ exact: false }`).
+ * Picks the row whose label equals `title` (or contains it with `{ exact: false }`); with
+ * `{ opensInput: true }` it does not wait for the palette to close (the command shows an input box).
  */
-export async function runCommand(page: Page, title: string, opts: { exact?: boolean; timeoutMs?: number } = {}): Promise<void> {
+export async function runCommand(page: Page, title: string, opts: { exact?: boolean; timeoutMs?: number; opensInput?: boolean } = {}): Promise<void> {
   const timeout = opts.timeoutMs ?? 20_000;
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('input');
@@ -836,7 +837,8 @@ export async function runCommand(page: Page, title: string, opts: { exact?: bool
     .first();
   await row.waitFor({ state: 'visible', timeout });
   await row.click();
-  await widget.waitFor({ state: 'hidden', timeout });
+  // A command that asks for input reuses the widget: the caller waits for its prompt.
+  if (!opts.opensInput) await widget.waitFor({ state: 'hidden', timeout });
 }
 
 export interface ProblemRow {
