@@ -11,7 +11,6 @@ export const CLAUDE_CODE_VERSION: string = data.claudeCodeVersion;
 export const CLAUDE_CODE = `Claude Code ${CLAUDE_CODE_VERSION}`;
 
 export type EnumKey = keyof typeof data.values;
-export type CatalogKey = keyof typeof data.keys;
 
 /** Own-key lookup in a catalog table, so `constructor` and other Object members are never found. */
 export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {

@@ -58,8 +58,6 @@ export const frontmatterSchema = object(shape);
 
 export type FrontmatterKey = keyof typeof shape;
 export const FRONTMATTER_KEYS = Object.keys(shape) as FrontmatterKey[];
-/** The keys Claude Code itself reads (all but this product's conventions). */
-export const CLAUDE_CODE_KEYS = Object.keys(keys) as FrontmatterKey[];
 
 export function isKnownKey(key: string): key is FrontmatterKey {
   return Object.hasOwn(shape, key);

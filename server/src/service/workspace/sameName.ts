@@ -1,6 +1,7 @@
 // Which of several agents with one name Claude Code uses: the user's own agents
 // (~/.claude/agents) lose to a project's, a project's own .claude/agents beats a
 // parent folder's, and within one agents folder the alphabetically last path wins.
+import { fileName } from '../text/fileName';
 import type { AgentSummary } from './workspaceIndex';
 
 const AGENTS_FOLDER = '/.claude/agents/';
@@ -14,7 +15,7 @@ interface Place {
 
 export function placeOf(uri: string): Place {
   const at = uri.lastIndexOf(AGENTS_FOLDER);
-  if (at < 0) return { path: decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)) };
+  if (at < 0) return { path: fileName(uri) };
   const end = at + AGENTS_FOLDER.length;
   return { root: uri.slice(0, end), path: decodeURIComponent(uri.slice(end)) };
 }
