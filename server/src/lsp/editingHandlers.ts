@@ -1,9 +1,5 @@
-// Completion, hover, code actions and the fix-all command, wired to the features.
+// Completion, hover, code lenses, code actions and the fix-all command: delegations to the service.
 import type { CodeAction, Connection } from 'vscode-languageserver/node';
-import { codeActions, textEdit } from '../service/features/fixes/codeActions';
-import { codeLenses } from '../service/features/codeLens';
-import { completion } from '../service/features/completion/completion';
-import { hover } from '../service/features/hover/hover';
 import { agentHandler } from './agentHandler';
 import type { ClientSupport } from './capabilities';
 import { APPLY_FIX_ALL_COMMAND } from './protocol';
@@ -14,21 +10,20 @@ export function registerEditing(connection: Connection, host: WorkspaceHost, sup
   const editSupport = () => ({ documentChanges: support().documentChanges, renameFiles: support().renameFiles });
 
   connection.onCompletion(
-    agentHandler(host, log, 'textDocument/completion', null, ({ doc, ctx }, params, token) => ({
+    agentHandler(host, log, 'textDocument/completion', null, ({ doc, project, settings }, params, token) => ({
       isIncomplete: false,
-      items: completion(doc, params.position, ctx, { snippets: support().snippets }, token),
+      items: project.service.completion(doc, params.position, settings, { snippets: support().snippets }, token),
     })),
   );
 
-  connection.onHover(agentHandler(host, log, 'textDocument/hover', null, ({ doc, ctx }, params, token) => hover(doc, params.position, ctx, token)));
+  connection.onHover(agentHandler(host, log, 'textDocument/hover', null, ({ doc, project, settings }, params, token) => project.service.hover(doc, params.position, settings, token)));
 
-  connection.onCodeLens(agentHandler(host, log, 'textDocument/codeLens', [], ({ doc, settings }) => codeLenses(doc, settings.analysis)));
+  connection.onCodeLens(agentHandler(host, log, 'textDocument/codeLens', [], ({ doc, project, settings }) => project.service.codeLenses(doc, settings)));
 
   connection.onCodeAction(
-    agentHandler(host, log, 'textDocument/codeAction', [] as CodeAction[], ({ doc, project, settings }, params, token) => {
-      const allDiagnostics = project.service.validate(doc, settings.analysis);
-      return codeActions(doc, project.service, { diagnostics: params.context.diagnostics, allDiagnostics, only: params.context.only }, editSupport(), token);
-    }),
+    agentHandler(host, log, 'textDocument/codeAction', [] as CodeAction[], ({ doc, project, settings }, params, token) =>
+      project.service.codeActions(doc, settings, { diagnostics: params.context.diagnostics, only: params.context.only }, editSupport(), token),
+    ),
   );
 
   connection.onExecuteCommand(
@@ -37,9 +32,8 @@ export function registerEditing(connection: Connection, host: WorkspaceHost, sup
       if (params.command !== APPLY_FIX_ALL_COMMAND || typeof uri !== 'string') return null;
       await host.settled();
       const found = await host.context(uri);
-      if (!found) return null;
-      const edits = found.project.service.fixAll(found.doc, found.project.service.validate(found.doc, found.settings.analysis));
-      if (edits.length) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable Agentry problems', edit: textEdit(found.doc, edits, editSupport()) });
+      const edit = found && found.project.service.fixAllEdit(found.doc, found.settings, editSupport());
+      if (edit) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable Agentry problems', edit });
       return null;
     }),
   );

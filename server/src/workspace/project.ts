@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { loadProjectConfig, readMcpServers } from './projectConfig';
 import { userAgentFiles, userMcpServers } from './userClaudeHome';
 import { summarize } from '../service/workspace/workspaceIndex';
-import { createAgentService, parseAgent, type AgentService } from '../service';
+import { createAgentService, parseAgent, type AgentHost, type AgentService } from '../service';
 import type { AgentryConfig } from '../service/config/config';
 import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
 import { declaresAgent, isAgentFile as agentFileRule } from '../service/workspace/agentFileRule';
@@ -35,9 +35,10 @@ export interface Project {
   links: Map<string, string>;
 }
 
-export function createProject(folderUri?: string): Project {
+/** `host` gives the project's service the other agent files (open buffers, the disk). */
+export function createProject(host: AgentHost, folderUri?: string): Project {
   const root = folderUri ? uriToPath(folderUri) : undefined;
-  return { root, folderUri, service: createAgentService(), config: {}, settings: effectiveSettings({}, {}, undefined, undefined), matchers: {}, links: new Map() };
+  return { root, folderUri, service: createAgentService(host), config: {}, settings: effectiveSettings({}, {}, undefined, undefined), matchers: {}, links: new Map() };
 }
 
 /** Reads the configuration file and .mcp.json, and applies the folder's client settings. */

@@ -12,9 +12,9 @@ import { SKILL_FILE, SkillIndex, type SkillSummary } from '../service/skills/ski
 import { IndexCacheSession, type IndexCacheOptions } from './indexCache';
 import { parseAgent, type AgentDocument } from '../service';
 import { CONFIG_FILE } from '../service/config/config';
-import type { FeatureContext } from '../service/features/featureContext';
 import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
-import { canonicalUri, pathToUri, readText, readTextSync, uriToPath } from './files';
+import { DiskAgents } from './diskAgents';
+import { canonicalUri, pathToUri, readText, uriToPath } from './files';
 import type { Logger } from './logger';
 import { affectsOthers } from './indexChanges';
 import { applyRulesDocument, createProject, isAgentFile, isAgentPath, loadProjectFiles, readRulesDocument, type Project } from './project';
@@ -33,17 +33,20 @@ const SKIPPED_FOLDERS = /\/(?:node_modules|\.git)(?:\/|$)/;
 
 export type SettingsSource = (scopeUri: string | undefined) => Promise<ClientSettings>;
 
-/** An open agent document with everything a feature needs. */
+/** An open, enabled agent document, its project (whose service answers for it) and its settings. */
 export interface AgentContext {
   doc: AgentDocument;
   project: Project;
   settings: EffectiveSettings;
-  ctx: FeatureContext;
 }
 
 export class WorkspaceHost {
   private readonly projects = new Map<string, Project>();
-  private readonly loose = createProject();
+  /** What every project's service reads other agent files through. */
+  private readonly agentHost = { readAgent: (uri: string) => this.load(uri) };
+  private readonly loose = createProject(this.agentHost);
+  /** Agent files that are not open, parsed once per modification. */
+  private readonly disk = new DiskAgents();
   private readonly settingsCache = new Map<string, Promise<EffectiveSettings>>();
   private markReady!: () => void;
   /** Resolves once every folder has been indexed for the first time. */
@@ -89,7 +92,7 @@ export class WorkspaceHost {
 
   /** Creates the folders' projects at once, so documents opened early land in the right one. */
   setFolders(folderUris: string[]): void {
-    for (const uri of folderUris.map(canonicalUri)) if (!this.projects.has(uri)) this.projects.set(uri, createProject(uri));
+    for (const uri of folderUris.map(canonicalUri)) if (!this.projects.has(uri)) this.projects.set(uri, createProject(this.agentHost, uri));
   }
 
   async initialize(): Promise<void> {
@@ -212,8 +215,7 @@ export class WorkspaceHost {
     const uri = canonicalUri(clientUri);
     const open = this.openAs(clientUri, uri);
     if (open) return this.projectFor(uri).service.parse(uri, open.version, open.getText());
-    const text = readTextSync(uri);
-    return text === undefined ? undefined : parseAgent(uri, -1, text);
+    return this.disk.read(uri);
   }
 
   async settingsFor(clientUri: string): Promise<EffectiveSettings> {
@@ -227,14 +229,13 @@ export class WorkspaceHost {
     return settings;
   }
 
-  /** An open, enabled agent document with its feature context. */
+  /** An open, enabled agent document with its project and settings. */
   async context(uri: string): Promise<AgentContext | undefined> {
     const agent = this.openAgent(uri);
     if (!agent) return undefined;
     const settings = await this.settingsFor(uri);
     if (!settings.enabled) return undefined;
-    const ctx: FeatureContext = { workspace: agent.project.service.workspace, load: (u) => this.load(u), settings: settings.analysis, triggers: settings.triggers };
-    return { ...agent, settings, ctx };
+    return { ...agent, settings };
   }
 
   /** Indexes an opened or edited document; true when other files' results may change. */
@@ -295,6 +296,7 @@ export class WorkspaceHost {
     for (const change of changes) {
       const uri = canonicalUri(change.uri);
       const file = uriToPath(uri);
+      this.disk.forget(uri);
       // Before the project checks: the user's skills are outside every folder.
       if (file && SKILL_PATH.test(uri) && !SKIPPED_FOLDERS.test(uri)) affected = (await this.skillsChanged(uri, file)) || affected;
       // Before the project checks too: a link's target may lie outside every agent folder.

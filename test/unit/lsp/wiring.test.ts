@@ -108,7 +108,7 @@ describe('index changes', () => {
 
 describe('agent files', () => {
   it('are files under .claude/agents, declared agents under agents/, and the agentGlobs files; being open is no reason', () => {
-    const project = createProject('file:///ws');
+    const project = createProject({ readAgent: () => undefined }, 'file:///ws');
     const agent = '---\nname: a\n---\n';
     const docsPage = '---\ntitle: Agents\nsidebar_position: 2\n---\n# Agents\n';
     assert.equal(isAgentFile(project, 'file:///ws/.claude/agents/new.md', ''), true);

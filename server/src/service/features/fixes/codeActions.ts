@@ -1,9 +1,8 @@
 // Code actions: a quick fix for each fix the core offers on the diagnostics of
 // the request, and `source.fixAll.agentry` with every safe fix at once.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
-import type { AgentService } from '../../index';
 import { DIAGNOSTIC_SOURCE } from '../../diagnostics/reporter';
-import type { FixEdit } from '.';
+import type { FixEdit } from './quickFix';
 import type { AgentDocument } from '../../types';
 import type { Cancellation } from '../featureContext';
 
@@ -24,7 +23,13 @@ export interface CodeActionRequest {
   only?: string[];
 }
 
-export function codeActions(doc: AgentDocument, service: Pick<AgentService, 'fixes' | 'fixAll'>, request: CodeActionRequest, support: EditSupport, token: Cancellation): CodeAction[] {
+/** Where the fixes come from: the service's fixes of one diagnostic and its fix-all. */
+export interface FixSource {
+  fixes(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[];
+  fixAll(doc: AgentDocument, diagnostics: Diagnostic[]): TextEdit[];
+}
+
+export function codeActions(doc: AgentDocument, service: FixSource, request: CodeActionRequest, support: EditSupport, token: Cancellation): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix, request.only)) {
     for (const diagnostic of request.diagnostics) {
