@@ -1,8 +1,10 @@
 // Block structure of the body from markdown-it: headings and code regions with
 // line maps, so a `#` line or a `**Rule 1:**` inside a code fence is not structure.
-// Only the block pass runs; inline parsing is not needed for any feature.
+// Only the block pass runs; inline parsing is not needed for any feature. A body with
+// nothing but paragraphs, lists and ATX headings is read line by line (plainBlocks.ts).
 import MarkdownIt from 'markdown-it';
 import type { CodeRegion } from '../types';
+import { readPlainBlocks } from './plainBlocks';
 
 function blockParser(coreRules: string[]): MarkdownIt {
   const md = new MarkdownIt('default', { html: false });
@@ -33,6 +35,11 @@ export interface BlockStructure {
 }
 
 export function readBlocks(body: string, lineOffset: number): BlockStructure {
+  return readPlainBlocks(body, lineOffset) ?? readBlocksWithMarkdownIt(body, lineOffset);
+}
+
+/** markdown-it's reading: the reference the plain-body reader is tested against. */
+export function readBlocksWithMarkdownIt(body: string, lineOffset: number): BlockStructure {
   const tokens = (needsNormalizing(body) ? normalizing : plain).parse(body, {});
   const headings: BlockHeading[] = [];
   const codeRegions: CodeRegion[] = [];
