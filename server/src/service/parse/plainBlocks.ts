@@ -6,18 +6,21 @@
 // seed and corpus file and on the fuzz inputs.
 import type { BlockHeading, BlockStructure } from './markdownBlocks';
 
+/** What may make a fence, or needs markdown-it's normalize rule. */
+const NOT_PLAIN_ANYWHERE = ['```', '~~~', '\r', '\0'];
 /**
- * What markdown-it may read as code, a quote or a setext heading, or what this reader
- * leaves to it: a fence marker anywhere, CR or NUL; a line indented four columns or by a
- * tab; a quote; a list marker followed by five spaces (its item starts with indented
- * code), by a tab, by another marker (lists nested on one line), a quote or a `#`.
+ * A line start markdown-it may read as code or a quote, or that this reader leaves to it: a
+ * line indented four columns or by a tab; a quote; a list marker followed by five spaces
+ * (its item starts with indented code), by a tab, by another marker (lists nested on one
+ * line), a quote or a `#`. Tested only on lines that start with a blank, `>`, a marker or a digit.
  */
-const NOT_PLAIN = /```|~~~|[\r\0]|^ {4}|^ {0,3}\t|^ {0,3}>|^ {0,3}(?:[-*+]|\d{1,9}[.)])(?: {5}|\t| +(?:[>#]|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)))/m;
+const NOT_PLAIN_LINE = /^(?: {4}| {0,3}\t| {0,3}>| {0,3}(?:[-*+]|\d{1,9}[.)])(?: {5}|\t| +(?:[>#]|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))))/;
+const MAY_NOT_BE_PLAIN = /^[ \t>*+\-0-9]/;
 /** A line that underlines the paragraph before it as a setext heading. */
 const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 export function readPlainBlocks(body: string, lineOffset: number): BlockStructure | undefined {
-  if (NOT_PLAIN.test(body)) return undefined;
+  if (NOT_PLAIN_ANYWHERE.some((piece) => body.includes(piece))) return undefined;
   const headings: BlockHeading[] = [];
   let previousBlank = true;
   let line = 0;
@@ -25,6 +28,7 @@ export function readPlainBlocks(body: string, lineOffset: number): BlockStructur
     let end = body.indexOf('\n', start);
     if (end < 0) end = body.length;
     const text = body.slice(start, end);
+    if (MAY_NOT_BE_PLAIN.test(text) && NOT_PLAIN_LINE.test(text)) return undefined;
     const blank = isBlank(text);
     if (!previousBlank && UNDERLINE.test(text)) return undefined;
     const heading = atxHeading(text);
