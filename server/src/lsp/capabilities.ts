@@ -1,7 +1,7 @@
 // What the client can do, read once from its capabilities, and the server
 // capabilities announced in return: exactly the features registered.
 import { TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver/node';
-import { FIX_ALL_KIND } from '../service/features/codeActions';
+import { FIX_ALL_KIND } from '../service/features/fixes/codeActions';
 import { SEMANTIC_TOKENS_LEGEND } from '../service/features/semanticTokens';
 import { APPLY_FIX_ALL_COMMAND } from './protocol';
 

@@ -1,14 +1,14 @@
 // Completion, hover, code actions and the fix-all command, wired to the features.
 import type { CodeAction, Connection } from 'vscode-languageserver/node';
-import { codeActions, textEdit } from '../service/features/codeActions';
+import { codeActions, textEdit } from '../service/features/fixes/codeActions';
 import { codeLenses } from '../service/features/codeLens';
-import { completion } from '../service/features/completion';
-import { hover } from '../service/features/hover';
+import { completion } from '../service/features/completion/completion';
+import { hover } from '../service/features/hover/hover';
 import { agentHandler } from './agentHandler';
 import type { ClientSupport } from './capabilities';
 import { APPLY_FIX_ALL_COMMAND } from './protocol';
 import { guard, type Logger } from './guard';
-import type { WorkspaceHost } from './workspaceHost';
+import type { WorkspaceHost } from '../workspace/workspaceHost';
 
 export function registerEditing(connection: Connection, host: WorkspaceHost, support: () => ClientSupport, log: Logger): void {
   const editSupport = () => ({ documentChanges: support().documentChanges, renameFiles: support().renameFiles });

@@ -1,16 +1,16 @@
 // Definition, references, rename, outline, folding, semantic tokens and workspace symbols, wired to the features.
 import { ErrorCodes, ResponseError, type Connection, type DocumentSymbol, type FoldingRange, type Location, type WorkspaceSymbol } from 'vscode-languageserver/node';
-import { definition } from '../service/features/definition';
-import { documentSymbols } from '../service/features/documentSymbols';
-import { foldingRanges } from '../service/features/foldingRanges';
-import { references } from '../service/features/references';
+import { definition } from '../service/features/navigation/definition';
+import { documentSymbols } from '../service/features/navigation/documentSymbols';
+import { foldingRanges } from '../service/features/navigation/foldingRanges';
+import { references } from '../service/features/navigation/references';
 import { semanticTokens } from '../service/features/semanticTokens';
-import { prepareRename, renameAgent } from '../service/features/rename';
-import { workspaceSymbols } from '../service/features/workspaceSymbols';
+import { prepareRename, renameAgent } from '../service/features/navigation/rename';
+import { workspaceSymbols } from '../service/features/navigation/workspaceSymbols';
 import { agentHandler } from './agentHandler';
 import type { ClientSupport } from './capabilities';
 import { guard, type Logger } from './guard';
-import type { WorkspaceHost } from './workspaceHost';
+import type { WorkspaceHost } from '../workspace/workspaceHost';
 
 export function registerNavigation(connection: Connection, host: WorkspaceHost, support: () => ClientSupport, log: Logger): void {
   const noLocations: Location[] = [];

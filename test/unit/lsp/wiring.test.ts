@@ -6,10 +6,10 @@ import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-lan
 import { parseAgent } from '../../../server/src/service';
 import { summarize } from '../../../server/src/service/workspace/workspaceIndex';
 import { clientSupport, serverCapabilities } from '../../../server/src/lsp/capabilities';
-import { effectiveSettings, readClientSettings } from '../../../server/src/lsp/clientSettings';
+import { effectiveSettings, readClientSettings } from '../../../server/src/workspace/clientSettings';
 import { guard } from '../../../server/src/lsp/guard';
-import { affectsOthers } from '../../../server/src/lsp/indexChanges';
-import { createProject, isAgentFile } from '../../../server/src/lsp/project';
+import { affectsOthers } from '../../../server/src/workspace/indexChanges';
+import { createProject, isAgentFile } from '../../../server/src/workspace/project';
 import { FULL_CLIENT } from './harness';
 
 const token = (cancelled: boolean) => ({ isCancellationRequested: cancelled }) as CancellationToken;

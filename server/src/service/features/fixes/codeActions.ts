@@ -1,0 +1,64 @@
+// Code actions: a quick fix for each fix the core offers on the diagnostics of
+// the request, and `source.fixAll.agentry` with every safe fix at once.
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import type { AgentService } from '../../index';
+import { DIAGNOSTIC_SOURCE } from '../../diagnostics/reporter';
+import type { FixEdit } from '.';
+import type { AgentDocument } from '../../types';
+import type { Cancellation } from '../featureContext';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.agentry`;
+
+export interface EditSupport {
+  /** The client takes `documentChanges` (versioned edits). */
+  documentChanges: boolean;
+  /** The client can rename files in a workspace edit. */
+  renameFiles: boolean;
+}
+
+export interface CodeActionRequest {
+  /** The diagnostics of the request's context. */
+  diagnostics: Diagnostic[];
+  /** Every current diagnostic of the document, for fix-all. */
+  allDiagnostics: Diagnostic[];
+  only?: string[];
+}
+
+export function codeActions(doc: AgentDocument, service: Pick<AgentService, 'fixes' | 'fixAll'>, request: CodeActionRequest, support: EditSupport, token: Cancellation): CodeAction[] {
+  const actions: CodeAction[] = [];
+  if (wanted(CodeActionKind.QuickFix, request.only)) {
+    for (const diagnostic of request.diagnostics) {
+      if (token.isCancellationRequested) return [];
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      for (const fix of service.fixes(doc, diagnostic)) {
+        const edit = fixEdit(doc, fix, support);
+        if (!edit) continue;
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit });
+      }
+    }
+  }
+  if (wanted(FIX_ALL_KIND, request.only)) {
+    const edits = service.fixAll(doc, request.allDiagnostics);
+    if (edits.length) actions.push({ title: 'Fix all auto-fixable Agentry problems', kind: FIX_ALL_KIND, edit: textEdit(doc, edits, support) });
+  }
+  return actions;
+}
+
+/** Whether a kind is asked for: no filter, the kind itself, or a parent kind of it. */
+function wanted(kind: string, only: string[] | undefined): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function textEdit(doc: AgentDocument, edits: TextEdit[], support: EditSupport): WorkspaceEdit {
+  if (!support.documentChanges) return { changes: { [doc.uri]: edits } };
+  return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
+}
+
+function fixEdit(doc: AgentDocument, fix: FixEdit, support: EditSupport): WorkspaceEdit | undefined {
+  if (!fix.rename) return textEdit(doc, fix.edits, support);
+  if (!support.renameFiles || !support.documentChanges) return undefined;
+  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  if (fix.edits.length) documentChanges.push({ textDocument: { uri: doc.uri, version: doc.version }, edits: fix.edits });
+  documentChanges.push({ kind: 'rename', oldUri: fix.rename.oldUri, newUri: fix.rename.newUri, options: { overwrite: false, ignoreIfExists: false } });
+  return { documentChanges };
+}
