@@ -4,6 +4,7 @@
 // nothing but paragraphs, lists and ATX headings is read line by line (plainBlocks.ts).
 import MarkdownIt from 'markdown-it';
 import type { CodeRegion } from '../types';
+import type { BlockHeading, BlockStructure } from './blockStructure';
 import { readPlainBlocks } from './plainBlocks';
 
 function blockParser(coreRules: string[]): MarkdownIt {
@@ -21,18 +22,6 @@ const normalizing = blockParser(['normalize', 'block']);
 const plain = blockParser(['block']);
 // indexOf, not a character-class regex: a regex scan of a 50 KB body cost a fifth of what skipping normalize saves.
 const needsNormalizing = (body: string) => body.includes('\r') || body.includes('\0');
-
-export interface BlockHeading {
-  level: number;
-  /** 0-based line within the parsed text. */
-  line: number;
-  text: string;
-}
-
-export interface BlockStructure {
-  headings: BlockHeading[];
-  codeRegions: CodeRegion[];
-}
 
 export function readBlocks(body: string, lineOffset: number): BlockStructure {
   return readPlainBlocks(body, lineOffset) ?? readBlocksWithMarkdownIt(body, lineOffset);

@@ -4,7 +4,7 @@
 // interrupt anything, and there is no code at all. Any other body gives undefined and
 // goes to markdown-it, the reference: a differential test compares the two on every
 // seed and corpus file and on the fuzz inputs.
-import type { BlockHeading, BlockStructure } from './markdownBlocks';
+import type { BlockHeading, BlockStructure } from './blockStructure';
 
 /** What may make a fence, or needs markdown-it's normalize rule. */
 const NOT_PLAIN_ANYWHERE = ['```', '~~~', '\r', '\0'];
