@@ -317,6 +317,22 @@ async function backendDeveloper(page: Page): Promise<void> {
     return JSON.stringify(text.split('\n')[0]);
   });
 
+  await steps.step(`${file}: the hover's \`line N\` link over \`Rule 5\` moves the cursor to the rule's definition`, async () => {
+    const ref = find(original, 'Rule 5');
+    const definition = find(original, '**Rule 5:');
+    await cs.goToPosition(page, ref.line, 1);
+    await cs.hoverText(page, 'Rule 5', { until: new RegExp(`line ${definition.line}`) });
+    await cs.clickHoverLink(page, `line ${definition.line}`);
+    const at = await cs.waitUntil(async () => {
+      const now = await cs.cursorPosition(page);
+      return now?.line === definition.line ? now : undefined;
+    }, `the cursor on line ${definition.line}`, 10_000, 200);
+    const tab = await page.locator('.editor-group-container.active .tab.active').getAttribute('data-resource-name');
+    assert(tab === file, `the active tab is ${tab}`);
+    await cs.goToPosition(page, ref.line, 1);
+    return `from line ${ref.line} to Ln ${at.line}, Col ${at.column}`;
+  });
+
   // VS Code's own agent support (the `chatagent` language) offers keys, hovers and heading symbols too.
   await steps.step(`${file}: frontmatter key completion lists each key once next to VS Code's own`, async () => {
     await cs.goToPosition(page, 2, 1);

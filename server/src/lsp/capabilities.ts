@@ -3,7 +3,7 @@
 import { TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND } from '../service/features/codeActions';
 import { SEMANTIC_TOKENS_LEGEND } from '../service/features/semanticTokens';
-import { APPLY_FIX_ALL_COMMAND } from './protocol';
+import { APPLY_FIX_ALL_COMMAND, FIXES_APPLIED_COMMAND } from './protocol';
 
 export const COMPLETION_TRIGGERS = [' ', ',', '(', '*', '-'];
 
@@ -57,7 +57,7 @@ export function serverCapabilities(support: ClientSupport): ServerCapabilities {
     foldingRangeProvider: true,
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
-    executeCommandProvider: { commands: [APPLY_FIX_ALL_COMMAND] },
+    executeCommandProvider: { commands: [APPLY_FIX_ALL_COMMAND, FIXES_APPLIED_COMMAND] },
   };
   if (support.pullDiagnostics) {
     capabilities.diagnosticProvider = { identifier: 'agentry', interFileDependencies: true, workspaceDiagnostics: false };

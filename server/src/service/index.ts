@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateDocument } from './diagnostics/validate';
 import type { AgentDiagnostic } from './diagnostics/reporter';
 import type { AnalysisSettings } from './diagnostics/settings';
-import { fixAllEdits, fixesFor, type FixEdit } from './features/fixes';
+import { fixAllEdits, fixAllPlan, fixesFor, type FixEdit } from './features/fixes';
 import { parseAgent } from './parse/parseAgent';
 import type { AgentDocument } from './types';
 import { summarize, WorkspaceIndex } from './workspace/workspaceIndex';
@@ -25,6 +25,8 @@ export interface AgentService {
   validate(doc: AgentDocument, settings: AnalysisSettings): AgentDiagnostic[];
   fixes(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[];
   fixAll(doc: AgentDocument, diagnostics: Diagnostic[]): TextEdit[];
+  /** fixAll with the number of fixes its edits make. */
+  fixAllPlan(doc: AgentDocument, diagnostics: Diagnostic[]): { edits: TextEdit[]; fixes: number };
 }
 
 export function createAgentService(): AgentService {
@@ -68,6 +70,7 @@ export function createAgentService(): AgentService {
     },
     fixes: fixesFor,
     fixAll: fixAllEdits,
+    fixAllPlan,
   };
 }
 

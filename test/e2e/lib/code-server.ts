@@ -806,6 +806,13 @@ export async function hoverText(
   return content();
 }
 
+/** Click the link whose text is `text` in the hover shown (hoverText first). */
+export async function clickHoverLink(page: Page, text: string, timeoutMs = 10_000): Promise<void> {
+  const link = page.locator('.monaco-editor .monaco-hover:not(.hidden) a').filter({ hasText: text }).first();
+  await link.waitFor({ state: 'visible', timeout: timeoutMs });
+  await link.click();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Workbench
 // ---------------------------------------------------------------------------------------------

@@ -86,6 +86,7 @@ describe('code actions', () => {
     assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
       ['Quote the `description` value', 'quickfix', true],
       ['Make `description` a `>-` block scalar', 'quickfix', undefined],
+      ['Disable `yaml-lenient-value` for this line', 'quickfix', undefined],
       ['Fix all auto-fixable Agentry problems', FIX_ALL_KIND, undefined],
     ]);
     assert.deepEqual(actions[0].diagnostics, lenient);
@@ -98,7 +99,8 @@ describe('code actions', () => {
     const request = { diagnostics: mismatch, allDiagnostics: diagnostics, only: ['quickfix'] };
     const [rename] = codeActions(doc, service, request, SUPPORT, NOT_CANCELLED);
     assert.deepEqual(rename.edit!.documentChanges, [{ kind: 'rename', oldUri: doc.uri, newUri: `${AGENTS}/senior-backend-developer.md`, options: { overwrite: false, ignoreIfExists: false } }]);
-    assert.deepEqual(codeActions(doc, service, request, { documentChanges: true, renameFiles: false }, NOT_CANCELLED), []);
+    const titles = codeActions(doc, service, request, { documentChanges: true, renameFiles: false }, NOT_CANCELLED).map((a) => a.title);
+    assert.deepEqual(titles, ['Disable `name-file-mismatch` for this line']);
   });
 
   it('answers `only: [source.fixAll]` with the fix-all action alone, as plain changes for clients without documentChanges', () => {

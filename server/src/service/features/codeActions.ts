@@ -1,9 +1,10 @@
 // Code actions: a quick fix for each fix the core offers on the diagnostics of
 // the request, and `source.fixAll.agentry` with every safe fix at once.
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Command, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { AgentService } from '../index';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics/reporter';
 import type { FixEdit } from './fixes';
+import { disableForLine } from './fixes/disableForLine';
 import type { AgentDocument } from '../types';
 import type { Cancellation } from './featureContext';
 
@@ -24,7 +25,7 @@ export interface CodeActionRequest {
   only?: string[];
 }
 
-export function codeActions(doc: AgentDocument, service: Pick<AgentService, 'fixes' | 'fixAll'>, request: CodeActionRequest, support: EditSupport, token: Cancellation): CodeAction[] {
+export function codeActions(doc: AgentDocument, service: Pick<AgentService, 'fixes' | 'fixAllPlan'>, request: CodeActionRequest, support: EditSupport, token: Cancellation, fixesApplied?: (fixes: number) => Command): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix, request.only)) {
     for (const diagnostic of request.diagnostics) {
@@ -35,11 +36,13 @@ export function codeActions(doc: AgentDocument, service: Pick<AgentService, 'fix
         if (!edit) continue;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit });
       }
+      const disable = disableForLine(doc, diagnostic);
+      if (disable) actions.push({ title: disable.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: textEdit(doc, disable.edits, support) });
     }
   }
   if (wanted(FIX_ALL_KIND, request.only)) {
-    const edits = service.fixAll(doc, request.allDiagnostics);
-    if (edits.length) actions.push({ title: 'Fix all auto-fixable Agentry problems', kind: FIX_ALL_KIND, edit: textEdit(doc, edits, support) });
+    const { edits, fixes } = service.fixAllPlan(doc, request.allDiagnostics);
+    if (edits.length) actions.push({ title: 'Fix all auto-fixable Agentry problems', kind: FIX_ALL_KIND, edit: textEdit(doc, edits, support), command: fixesApplied?.(fixes) });
   }
   return actions;
 }
