@@ -19,7 +19,11 @@ export interface ClientSupport {
   snippets: boolean;
   documentChanges: boolean;
   renameFiles: boolean;
+  createFiles: boolean;
   prepareRename: boolean;
+  /** window/showMessageRequest with actions, and window/showDocument: a message can offer to open a file. */
+  messageActions: boolean;
+  showDocument: boolean;
   /** The editor's own Markdown support lists the headings (initializationOptions.editorHeadingSymbols): the outline leaves them out. */
   editorHeadingSymbols: boolean;
 }
@@ -38,7 +42,10 @@ export function clientSupport(capabilities: ClientCapabilities, initializationOp
     snippets: Boolean(text?.completion?.completionItem?.snippetSupport),
     documentChanges: Boolean(workspace?.workspaceEdit?.documentChanges),
     renameFiles: Boolean(workspace?.workspaceEdit?.resourceOperations?.includes('rename')),
+    createFiles: Boolean(workspace?.workspaceEdit?.resourceOperations?.includes('create')),
     prepareRename: Boolean(text?.rename?.prepareSupport),
+    messageActions: Boolean(capabilities.window?.showMessage?.messageActionItem),
+    showDocument: Boolean(capabilities.window?.showDocument?.support),
     editorHeadingSymbols: initializationOptions?.editorHeadingSymbols === true,
   };
 }

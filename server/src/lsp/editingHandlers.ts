@@ -11,7 +11,7 @@ import { guard, type Logger } from './guard';
 import type { WorkspaceHost } from './workspaceHost';
 
 export function registerEditing(connection: Connection, host: WorkspaceHost, support: () => ClientSupport, log: Logger): void {
-  const editSupport = () => ({ documentChanges: support().documentChanges, renameFiles: support().renameFiles });
+  const editSupport = () => ({ documentChanges: support().documentChanges, renameFiles: support().renameFiles, createFiles: support().createFiles });
 
   connection.onCompletion(
     agentHandler(host, log, 'textDocument/completion', null, ({ doc, ctx }, params, token) => ({

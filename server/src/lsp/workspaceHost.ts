@@ -17,6 +17,7 @@ import { effectiveSettings, type ClientSettings, type EffectiveSettings } from '
 import { canonicalUri, pathToUri, readText, readTextSync, uriToPath } from './files';
 import type { Logger } from './guard';
 import { affectsOthers } from './indexChanges';
+import type { ConfigReport } from './configNotifier';
 import { applyRulesDocument, createProject, isAgentFile, isAgentPath, loadProjectFiles, readRulesDocument, type Project } from './project';
 
 const MCP_FILE = '.mcp.json';
@@ -56,6 +57,8 @@ export class WorkspaceHost {
   indexCache?: IndexCacheOptions;
   /** The folder whose `.claude/skills` holds the user's skills. */
   home = userHome();
+  /** Told the problems of each configuration file read (startServer: a notification once per version). */
+  reportConfig: (report: ConfigReport) => void = () => {};
   /** Open documents by canonical URI, rebuilt after an open or a close (looked up for every indexed and linted file). */
   private openByCanonicalUri?: Map<string, string>;
 
@@ -124,7 +127,7 @@ export class WorkspaceHost {
 
   /** Reads configuration, settings and rules document, then indexes every agent file of the project. */
   async loadProject(project: Project): Promise<void> {
-    await loadProjectFiles(project, await this.clientSettings(project.folderUri), this.log);
+    await loadProjectFiles(project, await this.clientSettings(project.folderUri), this.log, this.reportConfig);
     this.settingsCache.clear();
     this.generation++;
     await this.loadRulesDocument(project);

@@ -81,6 +81,13 @@ describe('settings', () => {
     assert.deepEqual([...settings.analysis.mcpServers!], ['gh']);
   });
 
+  it('takes requiredSections from the Settings UI\'s list; its empty default leaves .agentry.json and the built-in default in force', () => {
+    const file = { requiredSections: ['Focus'] };
+    assert.deepEqual(effectiveSettings(file, readClientSettings({ requiredSections: [] }), undefined, undefined).analysis.requiredSections, ['Focus']);
+    assert.equal(effectiveSettings({}, readClientSettings({ requiredSections: [] }), undefined, undefined).analysis.requiredSections, null);
+    assert.deepEqual(effectiveSettings(file, readClientSettings({ requiredSections: ['When Invoked'] }), undefined, undefined).analysis.requiredSections, ['When Invoked']);
+  });
+
   it('ignores malformed client values', () => {
     assert.deepEqual(readClientSettings(null), { enable: undefined, agentGlobs: undefined, severity: undefined, rulesDocument: undefined, extraTools: undefined, extraModels: undefined, requiredSections: undefined, userAgents: undefined });
     assert.equal(readClientSettings({ enable: 'no' }).enable, undefined);

@@ -15,6 +15,8 @@ export interface EditSupport {
   documentChanges: boolean;
   /** The client can rename files in a workspace edit. */
   renameFiles: boolean;
+  /** The client can create files in a workspace edit. */
+  createFiles?: boolean;
 }
 
 export interface CodeActionRequest {
@@ -25,13 +27,14 @@ export interface CodeActionRequest {
   only?: string[];
 }
 
-export function codeActions(doc: AgentDocument, service: Pick<AgentService, 'fixes' | 'fixAllPlan'>, request: CodeActionRequest, support: EditSupport, token: Cancellation, fixesApplied?: (fixes: number) => Command): CodeAction[] {
+export function codeActions(doc: AgentDocument, service: Pick<AgentService, 'fixes' | 'fixAllPlan' | 'index'>, request: CodeActionRequest, support: EditSupport, token: Cancellation, fixesApplied?: (fixes: number) => Command): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix, request.only)) {
     for (const diagnostic of request.diagnostics) {
       if (token.isCancellationRequested) return [];
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       for (const fix of service.fixes(doc, diagnostic)) {
+        if (fix.create && service.index.get(fix.create.uri)) continue;
         const edit = fixEdit(doc, fix, support);
         if (!edit) continue;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined, edit });
@@ -58,10 +61,25 @@ export function textEdit(doc: AgentDocument, edits: TextEdit[], support: EditSup
 }
 
 function fixEdit(doc: AgentDocument, fix: FixEdit, support: EditSupport): WorkspaceEdit | undefined {
+  if (fix.create) return createEdit(fix.create, support);
   if (!fix.rename) return textEdit(doc, fix.edits, support);
   if (!support.renameFiles || !support.documentChanges) return undefined;
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   if (fix.edits.length) documentChanges.push({ textDocument: { uri: doc.uri, version: doc.version }, edits: fix.edits });
   documentChanges.push({ kind: 'rename', oldUri: fix.rename.oldUri, newUri: fix.rename.newUri, options: { overwrite: false, ignoreIfExists: false } });
   return { documentChanges };
+}
+
+/** A new file with its text: CreateFile fails rather than touch a file that exists (no overwrite, not ignored), so the insert never lands in one. */
+function createEdit(create: NonNullable<FixEdit['create']>, support: EditSupport): WorkspaceEdit | undefined {
+  // Resource operations exist only in documentChanges: a client that lists `create` takes them
+  // (Neovim 0.7 lists it without declaring documentChanges).
+  if (!support.createFiles) return undefined;
+  const start = { line: 0, character: 0 };
+  return {
+    documentChanges: [
+      { kind: 'create', uri: create.uri, options: { overwrite: false, ignoreIfExists: false } },
+      { textDocument: { uri: create.uri, version: null }, edits: [{ range: { start, end: start }, newText: create.text }] },
+    ],
+  };
 }

@@ -4,6 +4,7 @@ import type { AgentDocument } from '../../types';
 import { addMissingKey } from './addMissingKey';
 import { alignNameWithFile } from './alignNameWithFile';
 import { closeTag } from './closeTag';
+import { createAgent } from './createAgent';
 import { fixEmptyHooks } from './fixEmptyHooks';
 import { fixRuleNumbering } from './fixRuleNumbering';
 import { insertFrontmatter } from './insertFrontmatter';
@@ -34,6 +35,7 @@ export const QUICK_FIXES: readonly QuickFix[] = [
   renameAllowedTools,
   closeTag,
   resolveToolOverlap,
+  createAgent,
 ];
 
 export function fixesFor(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[] {
@@ -53,7 +55,7 @@ export function fixAllEdits(doc: AgentDocument, diagnostics: Diagnostic[]): Text
 export function fixAllPlan(doc: AgentDocument, diagnostics: Diagnostic[]): { edits: TextEdit[]; fixes: number } {
   const candidates: { start: number; end: number; edit: TextEdit; fix: number }[] = [];
   for (const [index, diagnostic] of diagnostics.entries()) {
-    const fix = fixesFor(doc, diagnostic).find((f) => f.auto && !f.rename);
+    const fix = fixesFor(doc, diagnostic).find((f) => f.auto && !f.rename && !f.create);
     if (!fix) continue;
     for (const edit of fix.edits) {
       candidates.push({ start: doc.textDocument.offsetAt(edit.range.start), end: doc.textDocument.offsetAt(edit.range.end), edit, fix: index });
