@@ -9,7 +9,7 @@
 // now and then), and a missing tool is worse than a tool listed twice.
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { HOVER_FILE_FACTS } from '../../server/src/service/features/hoverSections';
+import { HOVER_FILE_FACTS } from '../../server/src/service/features/hover/hoverSections';
 
 /** VS Code's language id for agent files, with completions and hovers of its own. */
 export const PARTNER_LANGUAGE = 'chatagent';

@@ -15,10 +15,10 @@ import { formatSarif } from './cli/formatSarif';
 import { formatText } from './cli/formatText';
 import { writeInitialConfig } from './cli/init';
 import type * as Linter from './cli/lint';
-import { configStart } from './node/collectFiles';
-import type { FileResult } from './node/lintProject';
-import { projectKey, readProjectSources } from './node/projectSources';
-import { isUsageError } from './node/usageError';
+import { configStart } from './workspace/collectFiles';
+import type { FileResult } from './cli/fileResult';
+import { projectKey, readProjectSources } from './workspace/projectSources';
+import { isUsageError } from './workspace/usageError';
 import { version } from '../../package.json';
 
 /** Built next to this file (esbuild.mjs); also the script of the worker threads. */

@@ -5,16 +5,16 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, DocumentSymbol, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { createAgentService, DEFAULT_SETTINGS, type AgentDocument, type AgentService } from '../../server/src/service';
-import { codeActions } from '../../server/src/service/features/codeActions';
-import { completion } from '../../server/src/service/features/completion';
-import { definition } from '../../server/src/service/features/definition';
-import { documentSymbols } from '../../server/src/service/features/documentSymbols';
+import { codeActions } from '../../server/src/service/features/fixes/codeActions';
+import { completion } from '../../server/src/service/features/completion/completion';
+import { definition } from '../../server/src/service/features/navigation/definition';
+import { documentSymbols } from '../../server/src/service/features/navigation/documentSymbols';
 import { NOT_CANCELLED, type FeatureContext } from '../../server/src/service/features/featureContext';
-import { foldingRanges } from '../../server/src/service/features/foldingRanges';
-import { hover } from '../../server/src/service/features/hover';
-import { references } from '../../server/src/service/features/references';
-import { prepareRename, renameAgent } from '../../server/src/service/features/rename';
-import { workspaceSymbols } from '../../server/src/service/features/workspaceSymbols';
+import { foldingRanges } from '../../server/src/service/features/navigation/foldingRanges';
+import { hover } from '../../server/src/service/features/hover/hover';
+import { references } from '../../server/src/service/features/navigation/references';
+import { prepareRename, renameAgent } from '../../server/src/service/features/navigation/rename';
+import { workspaceSymbols } from '../../server/src/service/features/navigation/workspaceSymbols';
 import { agentUri, seed } from '../support/fixtures';
 import { applyChecked, applyFix, assertDiagnosticsInside, checkedSpans, assertFixHelps, assertNoNewErrors, comparableModel, Lines, reanalyse, yamlUnreadable, type FixOutcome } from '../support/invariants';
 

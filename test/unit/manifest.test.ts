@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { listFiles, PackageManager } from '@vscode/vsce';
 import { agentDocumentSelector, agentGlobs, AGENT_LANGUAGES, DEFAULT_AGENT_GLOBS } from '../../client/src/documentSelector';
-import { readClientSettings } from '../../server/src/lsp/clientSettings';
+import { readClientSettings } from '../../server/src/workspace/clientSettings';
 import { ALL_CODES } from '../../server/src/service/diagnostics/codes';
 import { REPO_ROOT } from '../support/fixtures';
 import { syncedManifest } from '../../scripts/sync-code-tables';

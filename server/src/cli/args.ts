@@ -1,6 +1,6 @@
 // Command-line arguments of `agentry`, parsed with Node's own util.parseArgs.
 import { parseArgs } from 'node:util';
-import { UsageError } from '../node/usageError';
+import { UsageError } from '../workspace/usageError';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];

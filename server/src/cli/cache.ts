@@ -12,10 +12,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { AgentSummary } from '../service/workspace/workspaceIndex';
-import { collectFiles } from '../node/collectFiles';
-import { skillsKey } from '../node/skillSources';
-import type { FileResult } from '../node/lintProject';
-import { checkFile, writeJsonAtomic, type FileCheck, type FileStamp } from '../node/fileStamp';
+import { collectFiles } from '../workspace/collectFiles';
+import { skillsKey } from '../workspace/skillSources';
+import type { FileResult } from './fileResult';
+import { checkFile, writeJsonAtomic, type FileCheck, type FileStamp } from '../workspace/fileStamp';
 
 export type FileRecordCheck = FileCheck<FileRecord>;
 

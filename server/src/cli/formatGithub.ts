@@ -3,7 +3,7 @@
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import * as path from 'node:path';
 import { severityName } from '../service/diagnostics/codes';
-import type { FileResult } from '../node/lintProject';
+import type { FileResult } from './fileResult';
 import { sortByPosition } from './formatText';
 
 const COMMAND = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;

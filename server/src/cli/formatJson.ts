@@ -1,6 +1,6 @@
 // Machine-readable output with 1-based lines and columns.
 import { severityName } from '../service/diagnostics/codes';
-import type { FileResult } from '../node/lintProject';
+import type { FileResult } from './fileResult';
 import type { EffectiveAgent } from '../service/claude/effectiveAgent';
 import { sortByPosition } from './formatText';
 

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { DIAGNOSTIC_CODES, severityName, type DiagnosticCode } from '../service/diagnostics/codes';
 import { DIAGNOSTIC_SUMMARIES } from '../service/diagnostics/catalog';
-import type { FileResult } from '../node/lintProject';
+import type { FileResult } from './fileResult';
 import { DOCS_URL, docsUrlFor } from '../service/diagnostics/docsUrl';
 
 const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;

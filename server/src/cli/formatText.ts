@@ -1,7 +1,7 @@
 // Compiler-style output: `file:line:col severity code message`, then a summary.
 import * as path from 'node:path';
 import { severityName } from '../service/diagnostics/codes';
-import type { FileResult } from '../node/lintProject';
+import type { FileResult } from './fileResult';
 
 export function formatText(results: FileResult[], cwd: string): string {
   const lines: string[] = [];

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE, CONFIG_SCHEMA_URL } from '../service/config/configFile';
-import { UsageError } from '../node/usageError';
+import { UsageError } from '../workspace/usageError';
 
 export const INITIAL_CONFIG = { $schema: CONFIG_SCHEMA_URL, severity: {}, ignore: [] };
 

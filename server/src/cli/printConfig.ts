@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { ALL_CODES, DIAGNOSTIC_CODES, severityName } from '../service/diagnostics/codes';
 import type { AgentryConfig } from '../service/config/config';
-import { loadProjectConfig } from '../node/projectConfig';
+import { loadProjectConfig } from '../workspace/projectConfig';
 
 export async function printConfig(file: string, cwd: string): Promise<string> {
   const { config, configFile, problems } = await loadProjectConfig(path.dirname(path.resolve(cwd, file)));

@@ -3,7 +3,7 @@
 // for anything that is not an enabled agent file.
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { guard, type Guarded, type Logger } from './guard';
-import type { AgentContext, WorkspaceHost } from './workspaceHost';
+import type { AgentContext, WorkspaceHost } from '../workspace/workspaceHost';
 
 export function agentHandler<P extends { textDocument: { uri: string } }, R>(
   host: WorkspaceHost,

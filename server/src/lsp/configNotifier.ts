@@ -4,15 +4,9 @@
 import * as path from 'node:path';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import type { ClientSupport } from './capabilities';
-import { pathToUri } from './files';
+import { pathToUri } from '../workspace/files';
+import type { ConfigReport } from '../workspace/projectConfig';
 import type { Logger } from './guard';
-
-export interface ConfigReport {
-  file: string;
-  /** Tells one version of the file from another: its text, or the error read from it. */
-  version: string;
-  problems: string[];
-}
 
 export const OPEN_CONFIG = 'Open';
 

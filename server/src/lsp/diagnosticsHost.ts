@@ -5,7 +5,7 @@ import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connec
 import type { AgentDocument } from '../service';
 import type { ClientSupport } from './capabilities';
 import { guard, type Logger } from './guard';
-import type { WorkspaceHost } from './workspaceHost';
+import type { WorkspaceHost } from '../workspace/workspaceHost';
 
 const PUSH_DELAY_MS = 100;
 const REFRESH_DELAY_MS = 100;

@@ -1,35 +1,30 @@
-// Completion, hover, code actions and the fix-all command, wired to the features.
+// Completion, hover, code lenses, code actions and the fix-all command: delegations to the service.
 import type { CodeAction, Connection } from 'vscode-languageserver/node';
-import { codeActions, textEdit } from '../service/features/codeActions';
-import { codeLenses } from '../service/features/codeLens';
-import { completion } from '../service/features/completion';
-import { hover } from '../service/features/hover';
 import { agentHandler } from './agentHandler';
 import type { ClientSupport } from './capabilities';
 import { APPLY_FIX_ALL_COMMAND, FIXES_APPLIED_COMMAND, fixesAppliedMessage, type FixAllResult } from './protocol';
 import { guard, type Logger } from './guard';
-import type { WorkspaceHost } from './workspaceHost';
+import type { WorkspaceHost } from '../workspace/workspaceHost';
 
 export function registerEditing(connection: Connection, host: WorkspaceHost, support: () => ClientSupport, log: Logger): void {
   const editSupport = () => ({ documentChanges: support().documentChanges, renameFiles: support().renameFiles, createFiles: support().createFiles });
+  const fixesApplied = (fixes: number) => ({ title: fixesAppliedMessage(fixes), command: FIXES_APPLIED_COMMAND, arguments: [fixes] });
 
   connection.onCompletion(
-    agentHandler(host, log, 'textDocument/completion', null, ({ doc, ctx }, params, token) => ({
+    agentHandler(host, log, 'textDocument/completion', null, ({ doc, project, settings }, params, token) => ({
       isIncomplete: false,
-      items: completion(doc, params.position, ctx, { snippets: support().snippets }, token),
+      items: project.service.completion(doc, params.position, settings, { snippets: support().snippets }, token),
     })),
   );
 
-  connection.onHover(agentHandler(host, log, 'textDocument/hover', null, ({ doc, ctx }, params, token) => hover(doc, params.position, ctx, token)));
+  connection.onHover(agentHandler(host, log, 'textDocument/hover', null, ({ doc, project, settings }, params, token) => project.service.hover(doc, params.position, settings, token)));
 
-  connection.onCodeLens(agentHandler(host, log, 'textDocument/codeLens', [], ({ doc, settings }) => codeLenses(doc, settings.analysis)));
+  connection.onCodeLens(agentHandler(host, log, 'textDocument/codeLens', [], ({ doc, project, settings }) => project.service.codeLenses(doc, settings)));
 
   connection.onCodeAction(
-    agentHandler(host, log, 'textDocument/codeAction', [] as CodeAction[], ({ doc, project, settings }, params, token) => {
-      const allDiagnostics = project.service.validate(doc, settings.analysis);
-      const fixesApplied = (fixes: number) => ({ title: fixesAppliedMessage(fixes), command: FIXES_APPLIED_COMMAND, arguments: [fixes] });
-      return codeActions(doc, project.service, { diagnostics: params.context.diagnostics, allDiagnostics, only: params.context.only }, editSupport(), token, fixesApplied);
-    }),
+    agentHandler(host, log, 'textDocument/codeAction', [] as CodeAction[], ({ doc, project, settings }, params, token) =>
+      project.service.codeActions(doc, settings, { diagnostics: params.context.diagnostics, only: params.context.only }, editSupport(), token, fixesApplied),
+    ),
   );
 
   connection.onExecuteCommand(
@@ -43,10 +38,10 @@ export function registerEditing(connection: Connection, host: WorkspaceHost, sup
       await host.settled();
       const found = await host.context(argument);
       if (!found) return null;
-      const { edits, fixes } = found.project.service.fixAllPlan(found.doc, found.project.service.validate(found.doc, found.settings.analysis));
-      if (!edits.length) return { fixes: 0 };
-      const { applied } = await connection.workspace.applyEdit({ label: 'Fix all auto-fixable Agentry problems', edit: textEdit(found.doc, edits, editSupport()) });
-      return { fixes: applied ? fixes : 0 };
+      const plan = found.project.service.fixAllEdit(found.doc, found.settings, editSupport());
+      if (!plan) return { fixes: 0 };
+      const { applied } = await connection.workspace.applyEdit({ label: 'Fix all auto-fixable Agentry problems', edit: plan.edit });
+      return { fixes: applied ? plan.fixes : 0 };
     }),
   );
 }

@@ -3,9 +3,9 @@
 // and answered with an empty result, so one bad document never takes the server down.
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 
-export interface Logger {
-  error(message: string): void;
-}
+import type { Logger } from '../workspace/logger';
+
+export type { Logger };
 
 export type Guarded<P, R, E = void> = (params: P, token: CancellationToken) => Promise<R | ResponseError<E>>;
 

@@ -3,7 +3,7 @@
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import { guard, type Logger } from './guard';
 import { LINT_WORKSPACE_REQUEST, type LintWorkspaceResult } from './protocol';
-import type { WorkspaceHost } from './workspaceHost';
+import type { WorkspaceHost } from '../workspace/workspaceHost';
 
 export function registerLintWorkspace(connection: Connection, host: WorkspaceHost, log: Logger): void {
   const empty: LintWorkspaceResult = { files: 0, results: [] };

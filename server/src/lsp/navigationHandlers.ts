@@ -1,38 +1,35 @@
-// Definition, references, rename, outline, folding, semantic tokens and workspace symbols, wired to the features.
+// Definition, references, rename, outline, folding, semantic tokens and workspace symbols: delegations to the service.
 import { ErrorCodes, ResponseError, type Connection, type DocumentSymbol, type FoldingRange, type Location, type WorkspaceSymbol } from 'vscode-languageserver/node';
-import { definition } from '../service/features/definition';
-import { documentSymbols } from '../service/features/documentSymbols';
-import { foldingRanges } from '../service/features/foldingRanges';
-import { references } from '../service/features/references';
-import { semanticTokens } from '../service/features/semanticTokens';
-import { prepareRename, renameAgent } from '../service/features/rename';
-import { workspaceSymbols } from '../service/features/workspaceSymbols';
 import { agentHandler } from './agentHandler';
 import type { ClientSupport } from './capabilities';
 import { guard, type Logger } from './guard';
-import type { WorkspaceHost } from './workspaceHost';
+import type { WorkspaceHost } from '../workspace/workspaceHost';
 
 export function registerNavigation(connection: Connection, host: WorkspaceHost, support: () => ClientSupport, log: Logger): void {
   const noLocations: Location[] = [];
-  connection.onDefinition(agentHandler(host, log, 'textDocument/definition', noLocations, ({ doc, ctx }, params, token) => definition(doc, params.position, ctx, token)));
+  connection.onDefinition(agentHandler(host, log, 'textDocument/definition', noLocations, ({ doc, project, settings }, params, token) => project.service.definition(doc, params.position, settings, token)));
   connection.onReferences(
-    agentHandler(host, log, 'textDocument/references', noLocations, ({ doc, ctx }, params, token) => references(doc, params.position, ctx, params.context.includeDeclaration, token)),
+    agentHandler(host, log, 'textDocument/references', noLocations, ({ doc, project, settings }, params, token) =>
+      project.service.references(doc, params.position, settings, params.context.includeDeclaration, token),
+    ),
   );
-  connection.onPrepareRename(agentHandler(host, log, 'textDocument/prepareRename', null, ({ doc }, params) => prepareRename(doc, params.position) ?? null));
+  connection.onPrepareRename(agentHandler(host, log, 'textDocument/prepareRename', null, ({ doc, project }, params) => project.service.prepareRename(doc, params.position) ?? null));
   connection.onRenameRequest(
-    agentHandler(host, log, 'textDocument/rename', null, ({ doc, ctx }, params, token) => {
-      const result = renameAgent(doc, params.position, params.newName, ctx, token);
+    agentHandler(host, log, 'textDocument/rename', null, ({ doc, project, settings }, params, token) => {
+      const result = project.service.rename(doc, params.position, params.newName, settings, token);
       if (!result) return null;
       return 'error' in result ? new ResponseError(ErrorCodes.InvalidParams, result.error) : result.edit;
     }),
   );
-  connection.onDocumentSymbol(agentHandler(host, log, 'textDocument/documentSymbol', [] as DocumentSymbol[], ({ doc }, _params, token) => documentSymbols(doc, token, { headings: !support().editorHeadingSymbols })));
-  connection.onFoldingRanges(agentHandler(host, log, 'textDocument/foldingRange', [] as FoldingRange[], ({ doc }, _params, token) => foldingRanges(doc, token)));
-  connection.languages.semanticTokens.on(agentHandler(host, log, 'textDocument/semanticTokens/full', { data: [] }, ({ doc }, _params, token) => semanticTokens(doc, token)));
+  connection.onDocumentSymbol(
+    agentHandler(host, log, 'textDocument/documentSymbol', [] as DocumentSymbol[], ({ doc, project }, _params, token) => project.service.documentSymbols(doc, { headings: !support().editorHeadingSymbols }, token)),
+  );
+  connection.onFoldingRanges(agentHandler(host, log, 'textDocument/foldingRange', [] as FoldingRange[], ({ doc, project }, _params, token) => project.service.foldingRanges(doc, token)));
+  connection.languages.semanticTokens.on(agentHandler(host, log, 'textDocument/semanticTokens/full', { data: [] }, ({ doc, project }, _params, token) => project.service.semanticTokens(doc, token)));
   connection.onWorkspaceSymbol(
     guard(log, 'workspace/symbol', [] as WorkspaceSymbol[], async (params, token) => {
       await host.settled();
-      return host.allProjects().flatMap((p) => workspaceSymbols(params.query, p.service.index, token));
+      return host.allProjects().flatMap((p) => p.service.workspaceSymbols(params.query, token));
     }),
   );
 }

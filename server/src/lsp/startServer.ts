@@ -11,7 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { clientSupport, serverCapabilities, type ClientSupport } from './capabilities';
-import { readClientSettings, SETTINGS_SECTION } from './clientSettings';
+import { readClientSettings, SETTINGS_SECTION } from '../workspace/clientSettings';
 import { DiagnosticsHost } from './diagnosticsHost';
 import { registerEditing } from './editingHandlers';
 import { guardNotification } from './guard';
@@ -19,8 +19,8 @@ import { registerLintWorkspace } from './lintWorkspace';
 import { registerNavigation } from './navigationHandlers';
 import { readFileEvents, userSkillWatchers, WATCHED_FILES } from './watchedFiles';
 import { configNotifier } from './configNotifier';
-import { WorkspaceHost } from './workspaceHost';
-import { defaultCacheFolder, type IndexCacheOptions } from '../node/indexCache';
+import { WorkspaceHost } from '../workspace/workspaceHost';
+import { defaultCacheFolder, type IndexCacheOptions } from '../workspace/indexCache';
 
 /**
  * `build` identifies the server build for its index cache; without it (a server run from

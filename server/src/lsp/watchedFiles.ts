@@ -1,8 +1,8 @@
 // The files the server asks the client to watch, and the events it accepts from it.
 import { z } from 'zod';
 import { FileChangeType, WatchKind, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver/node';
-import { userSkillsFolder } from '../node/skillSources';
-import { pathToUri } from './files';
+import { userSkillsFolder } from '../workspace/skillSources';
+import { pathToUri } from '../workspace/files';
 import type { Logger } from './guard';
 
 export const WATCHED_FILES: FileSystemWatcher[] = [

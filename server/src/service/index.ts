@@ -1,15 +1,45 @@
 // The language service facade every host (LSP server, CLI, tests) uses. Pure:
 // no LSP connection and no file system; hosts hand it text and settings.
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SemanticTokens, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateDocument } from './diagnostics/validate';
 import type { AgentDiagnostic } from './diagnostics/reporter';
 import type { AnalysisSettings } from './diagnostics/settings';
 import { fixAllEdits, fixAllPlan, fixesFor, type FixEdit } from './features/fixes';
+import { codeActions, textEdit, type EditSupport, type FixesApplied } from './features/fixes/codeActions';
+import { codeLenses } from './features/codeLens';
+import { completion, type CompletionOptions } from './features/completion/completion';
+import type { Cancellation, FeatureContext } from './features/featureContext';
+import { hover } from './features/hover/hover';
+import { definition } from './features/navigation/definition';
+import { documentSymbols, type SymbolOptions } from './features/navigation/documentSymbols';
+import { foldingRanges } from './features/navigation/foldingRanges';
+import { references } from './features/navigation/references';
+import { prepareRename, renameAgent, type RenameResult } from './features/navigation/rename';
+import { workspaceSymbols } from './features/navigation/workspaceSymbols';
+import { semanticTokens } from './features/semanticTokens';
 import { parseAgent } from './parse/parseAgent';
 import type { AgentDocument } from './types';
 import { summarize, WorkspaceIndex } from './workspace/workspaceIndex';
 import type { WorkspaceContext } from './workspace/workspaceContext';
+
+/** What the service asks of its host (the language server, the CLI, a test): the agent files it does not hold. */
+export interface AgentHost {
+  /** The current model of another agent file (its open buffer, else the file on disk); undefined when it cannot be read. */
+  readAgent(uri: string): AgentDocument | undefined;
+}
+
+/**
+ * What one document is analysed with: the settings of its resource, merged by the host
+ * (passed per request: a language server reads them asynchronously, per resource).
+ */
+export interface DocumentSettings {
+  analysis: AnalysisSettings;
+  /** Trigger ids the configuration declares (`triggers`), offered as completions. */
+  triggers: readonly string[];
+}
+
+const NO_HOST: AgentHost = { readAgent: () => undefined };
 
 export interface AgentService {
   /** The parsed model of this text; parsed once per uri, version and text. */
@@ -27,9 +57,24 @@ export interface AgentService {
   fixAll(doc: AgentDocument, diagnostics: Diagnostic[]): TextEdit[];
   /** fixAll with the number of fixes its edits make. */
   fixAllPlan(doc: AgentDocument, diagnostics: Diagnostic[]): { edits: TextEdit[]; fixes: number };
+  completion(doc: AgentDocument, position: Position, settings: DocumentSettings, options: CompletionOptions, token: Cancellation): CompletionItem[];
+  hover(doc: AgentDocument, position: Position, settings: DocumentSettings, token: Cancellation): Hover | null;
+  definition(doc: AgentDocument, position: Position, settings: DocumentSettings, token: Cancellation): Location[];
+  references(doc: AgentDocument, position: Position, settings: DocumentSettings, includeDeclaration: boolean, token: Cancellation): Location[];
+  prepareRename(doc: AgentDocument, position: Position): { range: Range; placeholder: string } | undefined;
+  rename(doc: AgentDocument, position: Position, newName: string, settings: DocumentSettings, token: Cancellation): RenameResult | undefined;
+  documentSymbols(doc: AgentDocument, options: SymbolOptions, token: Cancellation): DocumentSymbol[];
+  foldingRanges(doc: AgentDocument, token: Cancellation): FoldingRange[];
+  semanticTokens(doc: AgentDocument, token: Cancellation): SemanticTokens;
+  codeLenses(doc: AgentDocument, settings: DocumentSettings): CodeLens[];
+  /** Quick fixes for the request's diagnostics and fix-all over every current diagnostic of the document. */
+  codeActions(doc: AgentDocument, settings: DocumentSettings, request: { diagnostics: Diagnostic[]; only?: string[] }, support: EditSupport, token: Cancellation, fixesApplied?: FixesApplied): CodeAction[];
+  /** Every safe fix of the document as one edit, with how many fixes it makes; undefined when there is none. */
+  fixAllEdit(doc: AgentDocument, settings: DocumentSettings, support: EditSupport): { edit: WorkspaceEdit; fixes: number } | undefined;
+  workspaceSymbols(query: string, token: Cancellation): WorkspaceSymbol[];
 }
 
-export function createAgentService(): AgentService {
+export function createAgentService(host: AgentHost = NO_HOST): AgentService {
   const cache = new Map<string, AgentDocument>();
   const index = new WorkspaceIndex();
   const workspace: WorkspaceContext = { index };
@@ -37,7 +82,8 @@ export function createAgentService(): AgentService {
   // last result per document model (one model per version) until the index, the rules
   // document or the settings change.
   const validated = new WeakMap<AgentDocument, { indexVersion: number; skillsVersion?: number; rules?: AgentDocument; settings: AnalysisSettings; diagnostics: AgentDiagnostic[] }>();
-  return {
+  const context = (settings: DocumentSettings): FeatureContext => ({ workspace, load: (uri) => host.readAgent(uri), settings: settings.analysis, triggers: settings.triggers });
+  const service: AgentService = {
     parse(uri, version, text) {
       // The text itself decides (a client may repeat or rewind a version, or open a file twice);
       // an unchanged buffer hands back the same string, so the comparison is then immediate.
@@ -71,7 +117,24 @@ export function createAgentService(): AgentService {
     fixes: fixesFor,
     fixAll: fixAllEdits,
     fixAllPlan,
+    completion: (doc, position, settings, options, token) => completion(doc, position, context(settings), options, token),
+    hover: (doc, position, settings, token) => hover(doc, position, context(settings), token),
+    definition: (doc, position, settings, token) => definition(doc, position, context(settings), token),
+    references: (doc, position, settings, includeDeclaration, token) => references(doc, position, context(settings), includeDeclaration, token),
+    prepareRename,
+    rename: (doc, position, newName, settings, token) => renameAgent(doc, position, newName, context(settings), token),
+    documentSymbols: (doc, options, token) => documentSymbols(doc, token, options),
+    foldingRanges,
+    semanticTokens,
+    codeLenses: (doc, settings) => codeLenses(doc, settings.analysis),
+    codeActions: (doc, settings, request, support, token, fixesApplied) => codeActions(doc, service, { ...request, allDiagnostics: service.validate(doc, settings.analysis) }, support, token, fixesApplied),
+    fixAllEdit(doc, settings, support) {
+      const { edits, fixes } = fixAllPlan(doc, service.validate(doc, settings.analysis));
+      return edits.length ? { edit: textEdit(doc, edits, support), fixes } : undefined;
+    },
+    workspaceSymbols: (query, token) => workspaceSymbols(query, index, token),
   };
+  return service;
 }
 
 /** Applies LSP text edits to a text. */
@@ -82,4 +145,10 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 export { parseAgent } from './parse/parseAgent';
 export { DEFAULT_SETTINGS, settingsFromConfig, type AnalysisSettings } from './diagnostics/settings';
 export type { AgentDocument } from './types';
+export type { Cancellation } from './features/featureContext';
+export { NOT_CANCELLED } from './features/featureContext';
+export type { CompletionOptions } from './features/completion/completion';
+export type { EditSupport } from './features/fixes/codeActions';
+export { FIX_ALL_KIND } from './features/fixes/codeActions';
+export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 export type { AgentDiagnostic } from './diagnostics/reporter';

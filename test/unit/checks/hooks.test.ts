@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { applyEdits, createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
-import { completion } from '../../../server/src/service/features/completion';
+import { completion } from '../../../server/src/service/features/completion/completion';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { HOOK_EVENTS, HOOK_TYPES, hookEntrySchema } from '../../../server/src/service/schema/hooksSchema';
 import { analyze, codes, withCode } from '../../support/analyze';

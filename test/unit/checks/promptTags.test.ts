@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { applyEdits, createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
-import { hover } from '../../../server/src/service/features/hover';
+import { hover } from '../../../server/src/service/features/hover/hover';
 import { analyze, withCode } from '../../support/analyze';
 import { expectAt } from '../../support/expectAt';
 import { allSeeds } from '../../support/fixtures';

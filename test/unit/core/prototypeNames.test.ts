@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
-import { hover } from '../../../server/src/service/features/hover';
+import { hover } from '../../../server/src/service/features/hover/hover';
 import { isKnownModel, modelAlias } from '../../../server/src/service/schema/models';
 import { builtinTool, isBuiltinTool, mappedToolOf, retiredToolOf } from '../../../server/src/service/schema/tools';
 import { analyze, codes, withCode } from '../../support/analyze';

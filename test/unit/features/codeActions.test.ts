@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits, createAgentService, DEFAULT_SETTINGS, type AgentDocument } from '../../../server/src/service';
-import { codeActions, FIX_ALL_KIND } from '../../../server/src/service/features/codeActions';
+import { codeActions, FIX_ALL_KIND } from '../../../server/src/service/features/fixes/codeActions';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { agentSkeleton } from '../../../server/src/service/text/agentSkeleton';
 import { allSeeds } from '../../support/fixtures';

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { InsertTextFormat, type CompletionItem } from 'vscode-languageserver-types';
-import { completion } from '../../../server/src/service/features/completion';
+import { completion } from '../../../server/src/service/features/completion/completion';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { seed } from '../../support/fixtures';
 import { ALL_CODES } from '../../../server/src/service/diagnostics/codes';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { applyEdits, createAgentService, DEFAULT_SETTINGS, type AgentDocument } from '../../../server/src/service';
 import { effectiveAgent } from '../../../server/src/service/claude/effectiveAgent';
-import { codeActions } from '../../../server/src/service/features/codeActions';
+import { codeActions } from '../../../server/src/service/features/fixes/codeActions';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { disableForLine } from '../../../server/src/service/features/fixes/disableForLine';
 import { allSeeds } from '../../support/fixtures';

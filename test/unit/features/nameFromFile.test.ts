@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { applyEdits, createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
-import { completion } from '../../../server/src/service/features/completion';
+import { completion } from '../../../server/src/service/features/completion/completion';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { nameFromFile, nameFromFileYaml } from '../../../server/src/service/schema/agentName';
 import { fieldOf } from '../../../server/src/service/types';

@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Location, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { definition } from '../../../server/src/service/features/definition';
+import { definition } from '../../../server/src/service/features/navigation/definition';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
-import { references } from '../../../server/src/service/features/references';
-import { prepareRename, renameAgent } from '../../../server/src/service/features/rename';
+import { references } from '../../../server/src/service/features/navigation/references';
+import { prepareRename, renameAgent } from '../../../server/src/service/features/navigation/rename';
 import { agentUri, workspace, type WorkspaceOptions } from './helpers';
 
 const RULES = { uri: 'file:///ws/CLAUDE.md', text: '# Rules\n**Rule 3: Analyze**\n- read\nRule 3 again.\n' };

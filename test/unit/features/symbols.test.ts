@@ -2,10 +2,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { documentSymbols } from '../../../server/src/service/features/documentSymbols';
+import { documentSymbols } from '../../../server/src/service/features/navigation/documentSymbols';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
-import { foldingRanges } from '../../../server/src/service/features/foldingRanges';
-import { workspaceSymbols } from '../../../server/src/service/features/workspaceSymbols';
+import { foldingRanges } from '../../../server/src/service/features/navigation/foldingRanges';
+import { workspaceSymbols } from '../../../server/src/service/features/navigation/workspaceSymbols';
 import { seed } from '../../support/fixtures';
 import { agentUri, workspace } from './helpers';
 

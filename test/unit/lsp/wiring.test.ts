@@ -6,10 +6,10 @@ import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-lan
 import { parseAgent } from '../../../server/src/service';
 import { summarize } from '../../../server/src/service/workspace/workspaceIndex';
 import { clientSupport, serverCapabilities } from '../../../server/src/lsp/capabilities';
-import { effectiveSettings, readClientSettings } from '../../../server/src/lsp/clientSettings';
+import { effectiveSettings, readClientSettings } from '../../../server/src/workspace/clientSettings';
 import { guard } from '../../../server/src/lsp/guard';
-import { affectsOthers } from '../../../server/src/lsp/indexChanges';
-import { createProject, isAgentFile } from '../../../server/src/lsp/project';
+import { affectsOthers } from '../../../server/src/workspace/indexChanges';
+import { createProject, isAgentFile } from '../../../server/src/workspace/project';
 import { FULL_CLIENT } from './harness';
 
 const token = (cancelled: boolean) => ({ isCancellationRequested: cancelled }) as CancellationToken;
@@ -115,7 +115,7 @@ describe('index changes', () => {
 
 describe('agent files', () => {
   it('are files under .claude/agents, declared agents under agents/, and the agentGlobs files; being open is no reason', () => {
-    const project = createProject('file:///ws');
+    const project = createProject({ readAgent: () => undefined }, 'file:///ws');
     const agent = '---\nname: a\n---\n';
     const docsPage = '---\ntitle: Agents\nsidebar_position: 2\n---\n# Agents\n';
     assert.equal(isAgentFile(project, 'file:///ws/.claude/agents/new.md', ''), true);

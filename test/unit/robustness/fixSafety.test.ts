@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs, { linkSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { replaceIfUnchanged } from '../../../server/src/node/atomicWrite';
+import { replaceIfUnchanged } from '../../../server/src/workspace/atomicWrite';
 import { runCli, tempProject } from '../../support/cli';
 import { fixableAgent, killDuringFix, replaced, startFix, temporariesUnder, writeFixWorkspace } from '../../fuzz/fixKills';
 

@@ -3,7 +3,7 @@
 import { unquotedSpan } from '../parse/listItems';
 import { fieldOf, type AgentDocument, type Span } from '../types';
 import type { AgentSummary, WorkspaceIndex } from '../workspace/workspaceIndex';
-import { touches } from './text';
+import { touches } from '../text/spans';
 
 export type AgentNameRole = 'name' | 'crossAgent' | 'agentTool';
 

@@ -2,7 +2,7 @@
 // configured rules document, then another agent of the workspace that defines it.
 import type { AgentDocument, RuleDefinition, Span } from '../types';
 import { documentFor, type FeatureContext } from './featureContext';
-import { touches } from './text';
+import { touches } from '../text/spans';
 
 export type RuleOrigin = 'file' | 'rules' | 'agent';
 

@@ -1,7 +1,7 @@
 // The extent of each heading's section: from the heading line to the last
 // non-blank line before the next heading of the same or a higher level.
 import type { AgentDocument, Heading } from '../types';
-import { lineSpan } from './text';
+import { lineSpan } from '../text/spans';
 
 export interface Section {
   heading: Heading;

@@ -5,11 +5,11 @@ import { Range, type CompletionItem, type Location } from 'vscode-languageserver
 import { builtinSkill, BUILTIN_SKILLS } from '../schema/builtinSkills';
 import { skillPlace, type SkillSummary } from '../skills/skillIndex';
 import { fieldOf, type AgentDocument, type ValueItem } from '../types';
-import { completionItem, CompletionItemKind, rank, wordSpan, type CompletionOptions } from './completionItems';
-import { itemPosition } from './completionTools';
+import { completionItem, CompletionItemKind, rank, wordSpan, type CompletionOptions } from './completion/completionItems';
+import { itemPosition } from './completion/completionTools';
 import type { FeatureContext } from './featureContext';
-import type { FrontmatterCursor } from './frontmatterCursor';
-import { touches } from './text';
+import type { FrontmatterCursor } from '../text/frontmatterCursor';
+import { touches } from '../text/spans';
 
 export function skillAt(doc: AgentDocument, offset: number): ValueItem | undefined {
   return fieldOf(doc, 'skills')?.items.find((i) => touches(i.span, offset));

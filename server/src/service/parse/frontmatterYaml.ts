@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type P
 import type { FrontmatterField, FrontmatterProblem, Span, ValueItem } from '../types';
 import { claudeRetry, type RetryText } from './claudeRetry';
 import { splitCommaList, splitToolList, unquotedSpan } from './listItems';
+import { readSimpleYaml, type SimpleEntry } from './simpleYaml';
 
 /** Keys whose string value is a list of names. */
 const COMMA_LIST_KEYS = new Set(['tools', 'disallowedTools', 'skills', 'allowed-tools']);
@@ -42,12 +43,22 @@ export interface YamlReading {
 type ToDocument = (offset: number) => number;
 
 export function readFrontmatterYaml(text: string, contentSpan: Span): YamlReading {
-  // Claude Code's text runs up to the closing `---`, the last line's break included: with
-  // CRLF that `\r` is what keeps its retry from rewriting the last line.
+  const raw = yamlSource(text, contentSpan);
+  const simple = readSimpleYaml(raw);
+  return simple ? fromSimpleEntries(text, simple, contentSpan.start) : readWithYamlLibrary(text, contentSpan);
+}
+
+/** Claude Code's text runs up to the closing `---`, the last line's break included: with CRLF that `\r` is what keeps its retry from rewriting the last line. */
+function yamlSource(text: string, contentSpan: Span): string {
   let end = contentSpan.end;
   if (text[end] === '\r') end++;
   if (text[end] === '\n') end++;
-  const raw = text.slice(contentSpan.start, end);
+  return text.slice(contentSpan.start, end);
+}
+
+/** The reading through the yaml package alone: the reference the fast reader of simple frontmatter is tested against. */
+export function readWithYamlLibrary(text: string, contentSpan: Span): YamlReading {
+  const raw = yamlSource(text, contentSpan);
   const base = contentSpan.start;
   const doc = parseQuietly(withLineFeeds(raw));
   if (doc.errors.length === 0) return fromDocument(text, doc, (o) => base + o, contentSpan, 'strict');
@@ -62,6 +73,23 @@ export function readFrontmatterYaml(text: string, contentSpan: Span): YamlReadin
     return unreadable(text, raw, base, retry, retried, true);
   }
   return unreadable(text, raw, base, retry, doc, false);
+}
+
+/** Fields as addPair makes them, from entries the simple reader found: every value a string, read strictly. */
+function fromSimpleEntries(text: string, entries: SimpleEntry[], base: number): YamlReading {
+  const fields = entries.map((e): FrontmatterField => {
+    const valueSpan = { start: base + e.valueStart, end: base + e.valueEnd };
+    return {
+      key: e.key,
+      keySpan: { start: base + e.keyStart, end: base + e.keyEnd },
+      valueSpan,
+      value: e.value,
+      items: listItems(text, e.key, valueSpan),
+      entrySpan: { start: base + e.keyStart, end: base + e.entryEnd },
+      unreadable: undefined,
+    };
+  });
+  return { fields, errors: [], mode: 'strict' };
 }
 
 function fromDocument(text: string, doc: Document, at: ToDocument, contentSpan: Span, mode: YamlReading['mode']): YamlReading {

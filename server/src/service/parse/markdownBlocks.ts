@@ -1,8 +1,11 @@
 // Block structure of the body from markdown-it: headings and code regions with
 // line maps, so a `#` line or a `**Rule 1:**` inside a code fence is not structure.
-// Only the block pass runs; inline parsing is not needed for any feature.
+// Only the block pass runs; inline parsing is not needed for any feature. A body with
+// nothing but paragraphs, lists and ATX headings is read line by line (plainBlocks.ts).
 import MarkdownIt from 'markdown-it';
 import type { CodeRegion } from '../types';
+import type { BlockHeading, BlockStructure } from './blockStructure';
+import { readPlainBlocks } from './plainBlocks';
 
 function blockParser(coreRules: string[]): MarkdownIt {
   const md = new MarkdownIt('default', { html: false });
@@ -20,19 +23,12 @@ const plain = blockParser(['block']);
 // indexOf, not a character-class regex: a regex scan of a 50 KB body cost a fifth of what skipping normalize saves.
 const needsNormalizing = (body: string) => body.includes('\r') || body.includes('\0');
 
-export interface BlockHeading {
-  level: number;
-  /** 0-based line within the parsed text. */
-  line: number;
-  text: string;
-}
-
-export interface BlockStructure {
-  headings: BlockHeading[];
-  codeRegions: CodeRegion[];
-}
-
 export function readBlocks(body: string, lineOffset: number): BlockStructure {
+  return readPlainBlocks(body, lineOffset) ?? readBlocksWithMarkdownIt(body, lineOffset);
+}
+
+/** markdown-it's reading: the reference the plain-body reader is tested against. */
+export function readBlocksWithMarkdownIt(body: string, lineOffset: number): BlockStructure {
   const tokens = (needsNormalizing(body) ? normalizing : plain).parse(body, {});
   const headings: BlockHeading[] = [];
   const codeRegions: CodeRegion[] = [];

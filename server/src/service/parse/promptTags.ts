@@ -29,8 +29,9 @@ export interface TagReading {
 
 // A closing tag anywhere (`detection</commentary>`); an opening tag with a name, optional
 // attributes and no `/>`, not right after a word character (`Array<string>`) unless that
-// is a `\n` escape of a quoted description.
-const TAG = /<\/([A-Za-z][\w.-]*)\s*>|(?:(?<=\\[nrt])|(?<![\w<]))<([A-Za-z][\w.-]*)((?:\s[^<>]*)?)>/g;
+// is a `\n` escape of a quoted description. The `<` comes first (the lookbehinds then look
+// past it), so the regex engine can skip to each `<` instead of trying every position.
+const TAG = /<(?:\/([A-Za-z][\w.-]*)\s*>|(?:(?<=\\[nrt]<)|(?<![\w<]<))([A-Za-z][\w.-]*)((?:\s[^<>]*)?)>)/g;
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'area', 'base', 'col', 'embed', 'source', 'track', 'param']);
 /** Tags of agent descriptions that are structure even where the text never closes them. */
 const PROMPT_TAGS = new Set(['example', 'commentary']);

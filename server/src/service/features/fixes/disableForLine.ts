@@ -8,7 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { disableComment, directiveOnLine } from '../../diagnostics/suppressions';
 import { parseAgent } from '../../parse/parseAgent';
 import type { AgentDocument } from '../../types';
-import { lineSpan } from '../text';
+import { lineSpan } from '../../text/spans';
 import type { FixEdit } from './quickFix';
 
 export function disableForLine(doc: AgentDocument, diagnostic: Diagnostic): FixEdit | undefined {

@@ -2,7 +2,7 @@
 // code fence the file leaves open (the section would otherwise be code).
 import { sectionTemplate } from '../../schema/sectionTemplates';
 import type { AgentDocument } from '../../types';
-import { lineSpan } from '../text';
+import { lineSpan } from '../../text/spans';
 import { dataOf, replaceSpan, type QuickFix } from './quickFix';
 
 export const insertMissingSection: QuickFix = {

@@ -1,0 +1,53 @@
+// The line-by-line reader of plain bodies against markdown-it, the reference: the
+// same headings and code regions on every seed and corpus file, on the fuzz inputs
+// and on bodies at the edge of what the plain reader takes.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { readBlocks, readBlocksWithMarkdownIt } from '../../../server/src/service/parse/markdownBlocks';
+import { readPlainBlocks } from '../../../server/src/service/parse/plainBlocks';
+import { splitFrontmatter } from '../../../server/src/service/parse/splitFrontmatter';
+import { anyAgentText } from '../../fuzz/inputs';
+import { allSeeds, corpusFiles } from '../../support/fixtures';
+
+/** Compares both readings of the body (and of the whole text); true when the plain reader took the body. */
+function agrees(text: string, label: string): boolean {
+  const split = splitFrontmatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const body = split?.closed ? text.slice(split.blockEnd) : text;
+  assert.deepEqual(readBlocks(body, 7), readBlocksWithMarkdownIt(body, 7), label);
+  assert.deepEqual(readBlocks(text, 0), readBlocksWithMarkdownIt(text, 0), `${label} (whole text)`);
+  return readPlainBlocks(body, 7) !== undefined;
+}
+
+const EDGES = [
+  '# A\n## B ##\n### C #\n#### D#\n##### \n###### E\n####### F\n#G\n #H\n   # I\n    # J\n',
+  'Text\n# A\nText\n\n## B\n- item\n  # C\n1. x\n   ## D\n', '# A\n===\n', 'Para\n===\n', 'Para\n---\n', 'Para\n\n---\n# A\n', '# A\n---\n',
+  'Para\n  ===  \n', '- item\n---\n', '* * *\n# A\n', 'Text\n- - -\n', '- # A\n', '1. ## A\n', '- #tag\n', '> # A\n', '>x\n# B\n', '- >q\n# B\n',
+  '-     code\n# A\n', '1.     code\n', '- \tcode\n', '\t# A\n', '  \t# A\n', 'x\n    code\n# A\n', '```\n# no\n```\n# A\n', '~~~\n# no\n',
+  '# A\r\n', '# A\0B\n', '# A\tB\t#\n', '#\tA\n', '# A \\#\n', '# A #b\n', '# \u00a0A\u00a0\n', '# A\u2028B\n', '', '\n\n', '#', '# A',
+  '<div>\n# A\n</div>\n', '| a | b |\n|---|---|\n# A\n', '[x]: http://y\n# A\n', '- a\n  - b\n    - c\n', '- - a\n', '10) x\n# A\n',
+].map((body) => `---\nname: a\ndescription: b\n---\n${body}`);
+
+describe('plain body reader', () => {
+  it('reads every seed and corpus file as markdown-it does, and takes many of them', () => {
+    const files = [...allSeeds(), ...corpusFiles()];
+    const plain = files.filter((f) => agrees(f.text, f.name)).length;
+    assert.ok(plain > files.length / 4, `the plain reader took ${plain} of ${files.length} files`);
+  });
+
+  it('reads bodies at the edge of what it takes as markdown-it does', () => {
+    const plain = EDGES.filter((text) => agrees(text, JSON.stringify(text))).length;
+    assert.ok(plain >= 10 && plain < EDGES.length, `the plain reader took ${plain} of ${EDGES.length}`);
+  });
+
+  it('reads the fuzz inputs as markdown-it does', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(anyAgentText, (text) => {
+        if (agrees(text, JSON.stringify(text.slice(0, 400)))) plain++;
+      }),
+      { seed: 20_261_201, numRuns: 1500 },
+    );
+    assert.ok(plain > 0, 'some fuzz inputs take the plain reader');
+  });
+});

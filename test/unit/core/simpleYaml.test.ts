@@ -1,0 +1,59 @@
+// The fast reader of simple frontmatter against the yaml package, the reference:
+// the same fields, spans and values on every seed and corpus file, on the fuzz
+// inputs and on values at the edge of what the fast reader takes.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { readFrontmatterYaml, readWithYamlLibrary } from '../../../server/src/service/parse/frontmatterYaml';
+import { readSimpleYaml } from '../../../server/src/service/parse/simpleYaml';
+import { splitFrontmatter } from '../../../server/src/service/parse/splitFrontmatter';
+import { anyAgentText } from '../../fuzz/inputs';
+import { allSeeds, corpusFiles } from '../../support/fixtures';
+
+/** Compares both readings of a text's frontmatter; true when the fast reader took it. */
+function agrees(text: string, label: string): boolean {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const split = splitFrontmatter(text, bom);
+  if (!split?.closed || split.language) return false;
+  const span = { start: split.contentStart, end: split.contentEnd };
+  assert.deepEqual(readFrontmatterYaml(text, span), readWithYamlLibrary(text, span), label);
+  let end = span.end;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  return readSimpleYaml(text.slice(span.start, end)) !== undefined;
+}
+
+const EDGES = [
+  'name: a\ndescription: b\n', 'name: a', 'name: a  \ndescription:   spaced out   \n\n\n', 'True: x\n', 'NULL: x\n', 'a: 1\n', 'a: 0x1f\n',
+  'a: .inf\n', 'a: ~\n', 'a: null\n', 'a: False\n', 'a: yes\n', 'a: -x\n', 'a: - x\n', 'a: x #c\n', 'a: x#c\n', 'a: x:\n', 'a: x: y\n',
+  'a: x:y\n', 'a: "x"\n', 'a: "x\\ny"\n', 'a: "x" y\n', "a: 'x'\n", "a: 'it''s'\n", "a: 'x\n", 'a: "\n', 'a: ""\n', "a: ''\n",
+  'a: [x]\n', 'a: {x: 1}\n', 'a: *x\n', 'a: &x y\n', 'a: !t x\n', 'a: |\n  x\n', 'a: >\n  x\n', 'a: %x\n', 'a: @x\n', 'a: `x`\n',
+  'a: x\n  y\n', 'a: x\n # c\n', '# c\na: x\n', 'a: x\n \nb: y\n', 'a:\n', 'a: \n', 'a:x\n', 'a : x\n', ' a: x\n', 'a: x\tb\n',
+  'a: x\r\nb: y\r\n', 'a: x\u2028y\n', 'a: x\u0085y\n', 'a: x\uFEFFy\n', 'a: 🚀 go\n', 'a: \uD800x\n', 'a: x\uDC00\n', 'a: <example>x</example>\n',
+  'a: Use it, [always] {now}\n', 'a: x\n...\n', 'a: x\n---\n', `${'k'.repeat(300)}: x\n`, 'a: x\na: y\n', 'tools: Read, Edit Grep\n',
+  'tools: "Read, Agent(a, b)"\n', "skills: 'one, two'\n",
+].map((yaml) => `---\n${yaml}${yaml.endsWith('\n') ? '' : '\n'}---\nbody\n`);
+
+describe('simple frontmatter reader', () => {
+  it('reads every seed and corpus file as the yaml package does, and takes most of them', () => {
+    const files = [...allSeeds(), ...corpusFiles()];
+    const fast = files.filter((f) => agrees(f.text, f.name)).length;
+    assert.ok(fast > files.length / 2, `the fast reader took ${fast} of ${files.length} files`);
+  });
+
+  it('reads values at the edge of what it takes as the yaml package does', () => {
+    const fast = EDGES.filter((text) => agrees(text, JSON.stringify(text))).length;
+    assert.ok(fast >= 10 && fast < EDGES.length, `the fast reader took ${fast} of ${EDGES.length}`);
+  });
+
+  it('reads the fuzz inputs as the yaml package does', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(anyAgentText, (text) => {
+        if (agrees(text, JSON.stringify(text.slice(0, 400)))) fast++;
+      }),
+      { seed: 20_261_201, numRuns: 1500 },
+    );
+    assert.ok(fast > 0, 'some fuzz inputs take the fast reader');
+  });
+});

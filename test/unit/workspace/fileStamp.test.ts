@@ -1,0 +1,33 @@
+// Cache files written a member at a time read back as the same JSON.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { writeJsonMembersAtomic } from '../../../server/src/workspace/fileStamp';
+
+describe('writeJsonMembersAtomic', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'agentry-stamp-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  const roundTrip = (data: Record<string, unknown>, key: string) => {
+    const file = path.join(folder, 'cache.json');
+    writeJsonMembersAtomic(file, data, key);
+    return JSON.parse(readFileSync(file, 'utf8'));
+  };
+
+  it('writes many members across chunks, with the other fields before or after them', () => {
+    const records: Record<string, unknown> = {};
+    for (let i = 0; i < 3000; i++) records[`/ws/agents/a "${i}".md`] = { stat: [i, 1.5, 2, 3], hash: 'x'.repeat(40), summary: { name: `agent-${i}`, rules: [] } };
+    const data = { format: 1, records, root: '/ws', startedAt: 5 };
+    assert.deepEqual(roundTrip(data, 'records'), data);
+  });
+
+  it('writes no members and no other fields', () => {
+    assert.deepEqual(roundTrip({ records: {} }, 'records'), { records: {} });
+    assert.deepEqual(roundTrip({ format: 1, records: {} }, 'records'), { format: 1, records: {} });
+  });
+
+  it('leaves no temporary file behind', () => {
+    assert.deepEqual(readdirSync(folder), ['cache.json']);
+  });
+});
