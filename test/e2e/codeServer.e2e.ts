@@ -141,6 +141,7 @@ async function main(): Promise<number> {
     });
     await settingsUi(page);
     await configSchema(page);
+    await configProblems(page);
   } finally {
     if (ui && steps.failed) {
       await cs.screenshot(ui.page, 'code-server-failure').catch(() => undefined);
@@ -235,6 +236,35 @@ async function configSchema(page: Page): Promise<void> {
     assert(key.includes('Default: information'), () => `hover over "unknown-key" (its description from the schema): ${key}`);
     await cs.dismissWidgets(page);
     return `${squiggles} warnings; hovers: ${JSON.stringify(misspelt.split('\n')[0])}, ${JSON.stringify(key.split('\n')[0])}`;
+  });
+}
+
+/** A wrong entry in the workspace's `.agentry.json`: one warning per version of the file, whose Open action shows it. */
+async function configProblems(page: Page): Promise<void> {
+  const file = path.join(workspace, '.agentry.json');
+  const original = fs.readFileSync(file, 'utf8');
+  const config = JSON.parse(original) as Record<string, unknown>;
+  const toasts = () => cs.notifications(page);
+  await steps.step('.agentry.json with a wrong severity: one warning "Agentry: .agentry.json has 1 problem: …" whose Open shows the file, not repeated for the same text', async () => {
+    try {
+      const wrong = JSON.stringify({ ...config, severity: { 'unknown-key': 'of' } }, null, 2);
+      fs.writeFileSync(file, wrong);
+      const message = await cs.waitForNotification(page, 'Agentry: .agentry.json has 1 problem');
+      assert(message.includes('`severity.unknown-key`: "of" is not one of error, warning, information, hint, off; ignored'), `notification: ${message}`);
+      await shot(page, 'code-server-config-problem');
+      const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'Agentry: .agentry.json has 1 problem' }).first();
+      await toast.getByRole('button', { name: 'Open' }).click();
+      await page.locator('.editor-group-container.active .tab.active[data-resource-name=".agentry.json"]').waitFor({ timeout: 15_000 });
+      // The same text again, then another version: only the other version is told.
+      fs.writeFileSync(file, wrong);
+      fs.writeFileSync(file, JSON.stringify({ ...config, severity: { mojibake: 'loud' } }, null, 2));
+      await cs.waitForNotification(page, /severity\.mojibake/);
+      const told = (await toasts()).filter((t) => t.includes('unknown-key'));
+      assert(told.length === 0, `told again: ${JSON.stringify(told)}`);
+      return message;
+    } finally {
+      fs.writeFileSync(file, original);
+    }
   });
 }
 

@@ -61,9 +61,14 @@ describe('capabilities', () => {
       snippets: true,
       documentChanges: true,
       renameFiles: true,
+      createFiles: true,
       prepareRename: true,
+      messageActions: false,
+      showDocument: false,
       editorHeadingSymbols: false,
     });
+    const vscode = clientSupport({ window: { showMessage: { messageActionItem: { additionalPropertiesSupport: true } }, showDocument: { support: true } } });
+    assert.deepEqual([vscode.messageActions, vscode.showDocument, vscode.createFiles], [true, true, false]);
   });
 });
 

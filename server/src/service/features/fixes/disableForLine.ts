@@ -34,11 +34,16 @@ export function disableForLine(doc: AgentDocument, diagnostic: Diagnostic): FixE
 
 /** Whether Claude Code reads the frontmatter of `text` as it reads the document's: the same keys and values, the same way. */
 function sameReading(doc: AgentDocument, text: string): boolean {
-  const after = parseAgent(doc.uri, doc.version, text);
-  return reading(after) === reading(doc);
+  const before = reading(doc);
+  return before !== undefined && reading(parseAgent(doc.uri, doc.version, text)) === before;
 }
 
-function reading(doc: AgentDocument): string {
+/** The reading as text; a value that refers to itself (a YAML alias inside its anchor) has none, and then no fix is offered. */
+function reading(doc: AgentDocument): string | undefined {
   const fm = doc.frontmatter;
-  return JSON.stringify(fm && [fm.mode, fm.closed, fm.errors.length, fm.fields.map((f) => [f.key, f.value])]);
+  try {
+    return JSON.stringify(fm && [fm.mode, fm.closed, fm.errors.length, fm.fields.map((f) => [f.key, f.value])]);
+  } catch {
+    return undefined;
+  }
 }
