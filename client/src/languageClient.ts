@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { LogOutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { AgentDocumentFilter } from './documentSelector';
+import { fixesAppliedMiddleware } from './fixesApplied';
 import { partnerMiddleware } from './partnerMiddleware';
 
 /** Also the settings prefix: `agentry.trace.server` drives the protocol trace. */
@@ -31,7 +32,7 @@ export function createLanguageClient(parts: ClientParts): LanguageClient {
     // File changes reach the server through the watchers it registers itself (lsp/watchedFiles.ts
     // WATCHED_FILES); client-side watchers as well would send every change twice.
     outputChannel: parts.outputChannel,
-    middleware: partnerMiddleware,
+    middleware: { ...partnerMiddleware, ...fixesAppliedMiddleware },
     // VS Code's Markdown support lists the headings of Markdown and agent (`chatagent`) files:
     // Agentry's outline adds only the frontmatter and the rules.
     initializationOptions: { cacheFolder: parts.cacheFolder, editorHeadingSymbols: true },

@@ -60,6 +60,7 @@ async function check(args: CheckArgs, cwd: string): Promise<number> {
     const hit = cachedResults(previous, projectKey(sources, version), args.paths, cwd, sources.ignore);
     if (hit?.refreshed) saveCache(cacheFile!, hit.refreshed);
     results = hit?.results;
+    if (results) reportConfigProblems(previous.configProblems ?? []);
   }
   if (!results) {
     const stdin = args.stdinFilename === undefined ? undefined : { file: path.resolve(cwd, args.stdinFilename), text: readFileSync(0, 'utf8') };
@@ -74,6 +75,7 @@ async function check(args: CheckArgs, cwd: string): Promise<number> {
       agents: wantAgents,
     });
     if (cacheFile && run.cache) saveCache(cacheFile, run.cache);
+    reportConfigProblems(run.configProblems);
     results = run.results;
     agents = run.agents;
   }
@@ -91,6 +93,11 @@ async function check(args: CheckArgs, cwd: string): Promise<number> {
   const tooManyWarnings = args.maxWarnings !== undefined && warnings > args.maxWarnings;
   if (tooManyWarnings) process.stderr.write(`agentry: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** The config entries left out, on stderr: the run goes on with the rest of the config. */
+function reportConfigProblems(problems: string[]): void {
+  for (const problem of problems) process.stderr.write(`agentry: warning: ${problem}\n`);
 }
 
 function format(name: CheckArgs['format'], results: FileResult[], cwd: string, agents?: EffectiveAgent[]): string {

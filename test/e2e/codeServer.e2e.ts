@@ -32,6 +32,8 @@ import * as cs from './lib/code-server';
 import { assert, secs, Steps } from './lib/steps';
 import { buildDist, REPO_ROOT } from './lib/tools';
 import { keyDescription } from '../../server/src/service/schema/frontmatterSchema';
+import { ALL_CODES } from '../../server/src/service/diagnostics/codes';
+import { agentSkeleton } from '../../server/src/service/text/agentSkeleton';
 
 const AGENTS = '.claude/agents';
 /** Screenshots (test-results/<name>.png) that the README shows, copied by E2E_UPDATE_SCREENSHOTS=1. */
@@ -137,7 +139,9 @@ async function main(): Promise<number> {
       const errors = (await cs.notifications(page)).filter((t) => /agentry/i.test(t));
       assert(errors.length === 0, `notifications: ${JSON.stringify(errors)}`);
     });
+    await settingsUi(page);
     await configSchema(page);
+    await configProblems(page);
   } finally {
     if (ui && steps.failed) {
       await cs.screenshot(ui.page, 'code-server-failure').catch(() => undefined);
@@ -164,6 +168,54 @@ async function main(): Promise<number> {
   return steps.finish();
 }
 
+/** The Settings UI edits every Agentry setting in place: none is "Edit in settings.json". */
+async function settingsUi(page: Page): Promise<void> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const keys = Object.keys(manifest.contributes.configuration.properties as Record<string, unknown>);
+  await steps.step('Settings UI: searching `agentry` shows every Agentry setting with a control of its own (severities as a key/value list, required sections as a list)', async () => {
+    await cs.runCommand(page, 'Preferences: Open Settings (UI)');
+    const editor = page.locator('.settings-editor');
+    await editor.waitFor({ timeout: 15_000 });
+    const search = editor.locator('.settings-header .suggest-input-container .monaco-editor').first();
+    // The key is on the row's contents; the kind of control (setting-item-list, -bool, -complex …) on the row.
+    const row = (key: string) => editor.locator('.setting-item').filter({ has: page.locator(`.setting-item-contents[data-key="${key}"]`) }).first();
+    const find = async (query: string, key: string) => {
+      await search.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(query);
+      await row(key).waitFor({ timeout: 15_000 });
+      return row(key);
+    };
+    await find('agentry', 'agentry.enable');
+    const shown = await editor.locator('.setting-item-contents[data-key^="agentry."]').count();
+    assert(shown > 0, 'no Agentry setting listed');
+    const kinds: string[] = [];
+    for (const key of keys) {
+      const item = await find(`@id:${key}`, key);
+      const cls = (await item.getAttribute('class')) ?? '';
+      assert(!cls.includes('setting-item-complex'), `${key} is "Edit in settings.json" only`);
+      kinds.push(`${key.slice('agentry.'.length)}: ${/setting-item-(bool|enum|list|text|number)/.exec(cls)?.[1] ?? cls}`);
+    }
+    const sections = await find('@id:agentry.requiredSections', 'agentry.requiredSections');
+    assert((await sections.locator('.setting-list-widget').count()) === 1 && (await sections.locator('.setting-list-object-widget').count()) === 0, 'agentry.requiredSections has no list of strings');
+    const severity = await find('@id:agentry.severity', 'agentry.severity');
+    assert((await severity.locator('.setting-list-object-widget').count()) === 1, 'agentry.severity has no key/value list');
+    // Add Item: a code (key) and a level (value) to pick from lists.
+    await severity.getByRole('button', { name: 'Add Item' }).click();
+    const key = severity.locator('.setting-list-object-input-key');
+    await key.waitFor({ timeout: 10_000 });
+    const firstCode = (await key.innerText()).trim().split('\n')[0];
+    assert(firstCode === ALL_CODES[0], `the new item's code: ${JSON.stringify(firstCode)}`);
+    assert((await severity.locator('.setting-list-object-input-value.select-container').count()) === 1, 'no list of levels');
+    await shot(page, 'code-server-settings');
+    await severity.locator('.setting-list-cancel-button').click();
+    await page.keyboard.press('Escape');
+    if (await editor.isVisible()) await cs.runCommand(page, 'View: Close Editor');
+    await editor.waitFor({ state: 'hidden', timeout: 10_000 });
+    return `${shown} listed for "agentry"; ${kinds.join(', ')}`;
+  });
+}
+
 /**
  * VS Code's own JSON support checks `.agentry.json` with the schema the extension contributes
  * (jsonValidation). Last, and in a folder of its own with no agent: a wrong config changes no other step.
@@ -184,6 +236,35 @@ async function configSchema(page: Page): Promise<void> {
     assert(key.includes('Default: information'), () => `hover over "unknown-key" (its description from the schema): ${key}`);
     await cs.dismissWidgets(page);
     return `${squiggles} warnings; hovers: ${JSON.stringify(misspelt.split('\n')[0])}, ${JSON.stringify(key.split('\n')[0])}`;
+  });
+}
+
+/** A wrong entry in the workspace's `.agentry.json`: one warning per version of the file, whose Open action shows it. */
+async function configProblems(page: Page): Promise<void> {
+  const file = path.join(workspace, '.agentry.json');
+  const original = fs.readFileSync(file, 'utf8');
+  const config = JSON.parse(original) as Record<string, unknown>;
+  const toasts = () => cs.notifications(page);
+  await steps.step('.agentry.json with a wrong severity: one warning "Agentry: .agentry.json has 1 problem: …" whose Open shows the file, not repeated for the same text', async () => {
+    try {
+      const wrong = JSON.stringify({ ...config, severity: { 'unknown-key': 'of' } }, null, 2);
+      fs.writeFileSync(file, wrong);
+      const message = await cs.waitForNotification(page, 'Agentry: .agentry.json has 1 problem');
+      assert(message.includes('`severity.unknown-key`: "of" is not one of error, warning, information, hint, off; ignored'), `notification: ${message}`);
+      await shot(page, 'code-server-config-problem');
+      const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'Agentry: .agentry.json has 1 problem' }).first();
+      await toast.getByRole('button', { name: 'Open' }).click();
+      await page.locator('.editor-group-container.active .tab.active[data-resource-name=".agentry.json"]').waitFor({ timeout: 15_000 });
+      // The same text again, then another version: only the other version is told.
+      fs.writeFileSync(file, wrong);
+      fs.writeFileSync(file, JSON.stringify({ ...config, severity: { mojibake: 'loud' } }, null, 2));
+      await cs.waitForNotification(page, /severity\.mojibake/);
+      const told = (await toasts()).filter((t) => t.includes('unknown-key'));
+      assert(told.length === 0, `told again: ${JSON.stringify(told)}`);
+      return message;
+    } finally {
+      fs.writeFileSync(file, original);
+    }
   });
 }
 
@@ -269,9 +350,10 @@ async function apiTester(page: Page): Promise<void> {
     return `line ${toolsLine}: ${toolsText}`;
   });
 
-  await steps.step(`${file}: Agentry: Fix All in File (command palette) removes the duplicate`, async () => {
+  await steps.step(`${file}: Agentry: Fix All in File (command palette) removes the duplicate and says it applied 1 fix`, async () => {
     await cs.runCommand(page, 'Agentry: Fix All in File');
     toolsText = await cs.waitForEditorLine(page, toolsLine, toolsText.replace('Read, Read', 'Read'));
+    await cs.waitForStatusBarText(page, 'Agentry: applied 1 fix');
     // "did you mean" changes are not automatic: the model and color problems stay
     const rows = await problemsOf(page, file, (r) => !codesOf(r).has('duplicate-tool'), 'duplicate-tool gone');
     for (const code of ['unknown-model', 'invalid-value', 'unknown-key']) assert(codesOf(rows).has(code), `${code} should remain`);
@@ -284,6 +366,50 @@ async function apiTester(page: Page): Promise<void> {
     lines[toolsLine - 1] = 'tools: Read, WebFetch, Bash, Grep';
     const onDisk = fs.readFileSync(agentFile(file), 'utf8');
     assert(onDisk === lines.join('\n'), `on disk:\n${onDisk}`);
+  });
+
+  const model = find(original, 'sonet');
+  await steps.step(`${file}: Quick Fix on \`sonet\` -> Disable \`unknown-model\` for this line (a YAML comment above it)`, async () => {
+    const title = 'Disable `unknown-model` for this line';
+    await cs.applyCodeAction(page, title, model);
+    await cs.waitForEditorLine(page, model.line, '# agentry-disable-next-line unknown-model');
+    await cs.waitForEditorLine(page, model.line + 1, 'model: sonet');
+    const rows = await problemsOf(page, file, (r) => r.length > 0 && !codesOf(r).has('unknown-model'), 'unknown-model gone');
+    assert(codesOf(rows).has('invalid-value'), 'the other problems stay');
+    return rows.map(brief).join('; ');
+  });
+
+  const category = find(original, 'category:').line + 1;
+  await steps.step(`${file}: completion of codes in an \`agentry-disable-next-line\` comment; accepting unknown-key silences it`, async () => {
+    await cs.goToPosition(page, category, 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowUp');
+    await cs.typeText(page, '# agentry-disable-next-line unkn');
+    const items = await completionWith(page, 'unknown-key', 'unknown-tool');
+    const labels = items.map((i) => i.label);
+    for (const code of ALL_CODES.filter((c) => c.startsWith('unknown-'))) assert(labels.includes(code), `no ${code} among ${JSON.stringify(labels)}`);
+    await cs.acceptSuggestion(page, 'unknown-key');
+    await cs.waitForEditorLine(page, category, '# agentry-disable-next-line unknown-key');
+    await cs.waitForEditorLine(page, category + 1, 'category: testing');
+    await problemsOf(page, file, (r) => r.length > 0 && !codesOf(r).has('unknown-key'), 'unknown-key gone');
+    return `${labels.length} suggestions: ${labels.slice(0, 5).join(', ')}, ...`;
+  });
+
+  await steps.step(`${file}: with "source.fixAll.agentry": "explicit" in editor.codeActionsOnSave, saving applies the fixes`, async () => {
+    await cs.setWorkspaceSettings(page, workspace, { 'editor.codeActionsOnSave': { 'source.fixAll.agentry': 'explicit' } });
+    try {
+      await cs.goToPosition(page, toolsLine, toolsText.length + 1);
+      await cs.typeText(page, ', Bash');
+      await cs.waitForEditorLine(page, toolsLine, `${toolsText}, Bash`);
+      await cs.saveActiveEditor(page);
+      await cs.waitForStatusBarText(page, 'Agentry: applied 1 fix');
+      const onDisk = fs.readFileSync(agentFile(file), 'utf8');
+      assert(onDisk.split('\n')[toolsLine - 1] === toolsText, `tools on disk: ${onDisk.split('\n')[toolsLine - 1]}`);
+      assert(onDisk.includes('# agentry-disable-next-line unknown-model\nmodel: sonet\n') && onDisk.includes('# agentry-disable-next-line unknown-key\ncategory: testing\n'), `on disk:\n${onDisk}`);
+      return `line ${toolsLine} on disk: ${toolsText}`;
+    } finally {
+      await cs.setWorkspaceSettings(page, workspace, {});
+    }
   });
 }
 
@@ -315,6 +441,22 @@ async function backendDeveloper(page: Page): Promise<void> {
     await shot(page, 'code-server-hover');
     await cs.dismissWidgets(page);
     return JSON.stringify(text.split('\n')[0]);
+  });
+
+  await steps.step(`${file}: the hover's \`line N\` link over \`Rule 5\` moves the cursor to the rule's definition`, async () => {
+    const ref = find(original, 'Rule 5');
+    const definition = find(original, '**Rule 5:');
+    await cs.goToPosition(page, ref.line, 1);
+    await cs.hoverText(page, 'Rule 5', { until: new RegExp(`line ${definition.line}`) });
+    await cs.clickHoverLink(page, `line ${definition.line}`);
+    const at = await cs.waitUntil(async () => {
+      const now = await cs.cursorPosition(page);
+      return now?.line === definition.line ? now : undefined;
+    }, `the cursor on line ${definition.line}`, 10_000, 200);
+    const tab = await page.locator('.editor-group-container.active .tab.active').getAttribute('data-resource-name');
+    assert(tab === file, `the active tab is ${tab}`);
+    await cs.goToPosition(page, ref.line, 1);
+    return `from line ${ref.line} to Ln ${at.line}, Col ${at.column}`;
   });
 
   // VS Code's own agent support (the `chatagent` language) offers keys, hovers and heading symbols too.
@@ -359,6 +501,26 @@ async function backendDeveloper(page: Page): Promise<void> {
     const agentry = text.includes(keyDescription('tools')) ? 1 : 0;
     assert(vscode + agentry === 1, `documented by VS Code ${vscode}, by Agentry ${agentry}: ${JSON.stringify(text)}`);
     return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 120));
+  });
+
+  await steps.step(`${file}: Quick Fix on \`security-auditor\` -> Create agent \`security-auditor\`: the New Agent skeleton, and the name resolves`, async () => {
+    const at = find(original, 'security-auditor');
+    const created = agentFile('security-auditor.md');
+    assert(!fs.existsSync(created), 'security-auditor.md exists already');
+    await problemsOf(page, file, (r) => r.some((p) => p.code === 'unknown-agent-reference' && p.message.includes('security-auditor')), 'unknown-agent-reference for security-auditor');
+    await cs.applyCodeAction(page, 'Create agent `security-auditor`', at);
+    await problemsOf(page, file, (r) => r.length > 0 && !r.some((p) => p.code === 'unknown-agent-reference' && p.message.includes('security-auditor')), 'unknown-agent-reference for security-auditor gone');
+    await cs.waitUntil(() => fs.existsSync(created) || undefined, 'security-auditor.md on disk', 10_000, 200);
+    await cs.openFileFromExplorer(page, `${AGENTS}/security-auditor.md`);
+    await cs.waitForEditorLine(page, 2, 'name: security-auditor');
+    await cs.saveActiveEditor(page);
+    const text = fs.readFileSync(created, 'utf8');
+    assert(text === agentSkeleton('security-auditor'), `security-auditor.md:\n${text}`);
+    const rows = (await cs.readProblems(page)).filter((r) => r.file === 'security-auditor.md' && r.source === 'agentry');
+    assert(rows.length === 0, () => `problems of the new agent: ${rows.map(brief).join('\n')}`);
+    await cs.runCommand(page, 'View: Close Editor');
+    await page.locator(`.editor-group-container.active .tab.active[data-resource-name="${file}"]`).waitFor({ timeout: 15_000 });
+    return `${text.split('\n').length} lines, 0 problems`;
   });
 
   await steps.step(`${file}: snippet agent-rule inserts the missing Rule 4`, async () => {

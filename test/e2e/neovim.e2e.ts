@@ -121,6 +121,10 @@ async function apiTester(): Promise<void> {
     const edits = Object.values(fix.edit?.changes ?? {}).flat() as any[];
     assert(edits.length === 1 && edits[0].newText === 'Read' && edits[0].range.start.line === reed.line && edits[0].range.start.character === reed.character,
       `edit: ${JSON.stringify(fix.edit)}`);
+    const disable = actions.find((a) => a.title === 'Disable `unknown-tool` for this line');
+    const comment = (Object.values(disable?.edit?.changes ?? {}).flat() as any[])[0];
+    assert(comment?.newText === '# agentry-disable-next-line unknown-tool\n' && comment.range.start.line === reed.line && comment.range.start.character === 0,
+      `Disable action: ${JSON.stringify(disable)}`);
     return `${actions.length} action(s): ${actions.map((a) => a.title).join(', ')}`;
   });
 }
@@ -130,7 +134,13 @@ async function backendDeveloper(): Promise<void> {
   const text = fs.readFileSync(agentPath(file), 'utf8');
   const ref = at(text, 'Rule 5', 2);
   await steps.step(`${file}: rule diagnostics, hover and definition of \`Rule 5\``, async () => {
-    const res = await open(file, [request('textDocument/hover', ref), request('textDocument/definition', ref)]);
+    const auditor = at(text, 'security-auditor');
+    const auditorEnd = { line: auditor.line, character: auditor.character + 'security-auditor'.length };
+    const res = await open(file, [
+      request('textDocument/hover', ref),
+      request('textDocument/definition', ref),
+      request('textDocument/codeAction', auditor, { range: { start: auditor, end: auditorEnd }, includeDiagnostics: true }),
+    ]);
     const diagnostics = res.diagnostics ?? [];
     const has = (code: string, pos: LspPosition) =>
       diagnostics.some((d) => d.code === code && d.range.start.line === pos.line && d.range.start.character === pos.character);
@@ -138,10 +148,19 @@ async function backendDeveloper(): Promise<void> {
     assert(has('undefined-rule-reference', at(text, 'Rule 4')), `undefined-rule-reference: ${diagnostics.map(describe)}`);
     assert(has('unknown-mcp-server', at(text, 'mcp__jira')), `unknown-mcp-server: ${diagnostics.map(describe)}`);
     assert(has('unknown-agent-reference', at(text, 'security-auditor')), `unknown-agent-reference: ${diagnostics.map(describe)}`);
-    const [hover, definition] = res.responses.map((r) => r.result as any);
+    const [hover, definition, actions] = res.responses.map((r) => r.result as any);
     assert(hoverValue(hover).includes('Mandatory Changelog Tracking'), `hover: ${JSON.stringify(hover)}`);
-    const target = (Array.isArray(definition) ? definition : [definition])[0];
+    // Neovim shows the hover's Markdown as text: the line link stays readable, `[line 38](file:///…#L38)`.
     const defined = at(text, '**Rule 5:');
+    assert(hoverValue(hover).includes(`[line ${defined.line + 1}](${res.uri}#L${defined.line + 1})`), `hover: ${JSON.stringify(hoverValue(hover))}`);
+    // Neovim 0.7 creates files in workspace edits (resourceOperations): the quick fix is offered there.
+    const create = (Array.isArray(actions) ? actions : []).find((a: any) => a.title === 'Create agent `security-auditor`');
+    const [file0, insert] = create?.edit?.documentChanges ?? [];
+    assert(create, () => `actions: ${JSON.stringify(actions)}`);
+    assert(file0?.kind === 'create' && file0.uri === res.uri.replace(/backend-developer\.md$/, 'security-auditor.md') && file0.options?.overwrite === false && file0.options?.ignoreIfExists === false,
+      `Create agent action: ${JSON.stringify(create)}`);
+    assert(insert?.textDocument?.uri === file0.uri && /^---\nname: security-auditor\n/.test(insert.edits?.[0]?.newText ?? ''), `its text: ${JSON.stringify(insert)}`);
+    const target = (Array.isArray(definition) ? definition : [definition])[0];
     assert(target?.uri === res.uri && target.range.start.line === defined.line, `definition: ${JSON.stringify(definition)}, wanted line ${defined.line}`);
     return `${diagnostics.length} diagnostics; Rule 5 defined at line ${defined.line + 1}`;
   });

@@ -23,6 +23,7 @@ interface Setting {
   default?: unknown;
   enum?: string[];
   properties?: Record<string, Setting>;
+  items?: Setting;
 }
 
 interface Manifest {
@@ -89,8 +90,10 @@ describe('settings', () => {
       assert.equal(setting.scope, key === 'agentry.trace.server' ? 'window' : 'resource', `${key}: scope`);
     }
     assert.deepEqual(settings['agentry.trace.server'].enum, ['off', 'messages', 'verbose']);
-    assert.deepEqual(settings['agentry.requiredSections'].type, ['array', 'null']);
-    assert.equal(settings['agentry.requiredSections'].default, null);
+    // Types VS Code's Settings UI edits in place (not "Edit in settings.json"): a list of strings.
+    assert.equal(settings['agentry.requiredSections'].type, 'array');
+    assert.deepEqual(settings['agentry.requiredSections'].items, { type: 'string' });
+    assert.deepEqual(settings['agentry.requiredSections'].default, []);
   });
 
   it('agentry.severity offers every diagnostic code with the five levels', () => {
@@ -98,6 +101,7 @@ describe('settings', () => {
     assert.deepEqual(Object.keys(severity.properties ?? {}).sort(), [...ALL_CODES].sort());
     for (const [code, entry] of Object.entries(severity.properties ?? {})) {
       assert.deepEqual(entry.enum, ['error', 'warning', 'information', 'hint', 'off'], code);
+      assert.equal(entry.type, 'string', `${code}: the Settings UI edits objects whose properties have a simple type`);
       assert.match(entry.markdownDescription ?? '', /Default: `(error|warning|information|hint)`\.$/, code);
     }
   });

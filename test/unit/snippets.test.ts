@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { AGENT_SNIPPET, agentNameProblem, agentSkeleton, snippetBody, yamlScalar } from '../../client/src/agentSkeleton';
+import { AGENT_SNIPPET, agentNameProblem, agentSkeleton, snippetBody, yamlScalar } from '../../server/src/service/text/agentSkeleton';
 import { parseSnippet, resolveSnippet, snippetChoices, SnippetSyntaxError, type SnippetNode } from '../../server/src/service/text/snippetSyntax';
 import { ENFORCEMENT_SECTIONS } from '../../server/src/service/config/config';
 import { COLORS, NAME_PATTERN } from '../../server/src/service/schema/frontmatterSchema';

@@ -4,7 +4,8 @@ import { languages, window } from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import type { ClientHost } from '../clientHost';
 import type { AgentDocumentFilter } from '../documentSelector';
-import { APPLY_FIX_ALL_COMMAND } from '../../../server/src/lsp/protocol';
+import { APPLY_FIX_ALL_COMMAND, type FixAllResult } from '../../../server/src/lsp/protocol';
+import { showFixesApplied } from '../fixesApplied';
 
 export async function fixAll(host: ClientHost, selector: () => AgentDocumentFilter[]): Promise<void> {
   const document = window.activeTextEditor?.document;
@@ -13,8 +14,7 @@ export async function fixAll(host: ClientHost, selector: () => AgentDocumentFilt
     return;
   }
   const client = await host.client();
-  const version = document.version;
   // The server answers after its workspace/applyEdit has been applied.
-  await client.sendRequest(ExecuteCommandRequest.type, { command: APPLY_FIX_ALL_COMMAND, arguments: [document.uri.toString()] });
-  if (document.version === version) window.setStatusBarMessage('Agentry: nothing to fix automatically in this file.', 5000);
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: APPLY_FIX_ALL_COMMAND, arguments: [document.uri.toString()] })) as FixAllResult | null;
+  showFixesApplied(result?.fixes ?? 0);
 }

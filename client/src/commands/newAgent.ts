@@ -1,7 +1,7 @@
 // Agentry: New Agent… — asks for a name and a description and creates
 // .claude/agents/<name>.md in the first workspace folder from the skeleton.
 import { Uri, window, workspace, WorkspaceEdit, type WorkspaceFolder } from 'vscode';
-import { agentNameProblem, agentSkeleton } from '../agentSkeleton';
+import { agentNameProblem, agentSkeleton } from '../../../server/src/service/text/agentSkeleton';
 
 export async function newAgent(): Promise<void> {
   const folder = workspace.workspaceFolders?.[0];

@@ -44,6 +44,8 @@ export interface CacheData {
   index: string;
   /** skillsKey of the files linted: the skill files they can name, with their texts. */
   skills: string;
+  /** What the run said of the config file's entries (the key holds its text): said again on a hit. */
+  configProblems?: string[];
 }
 
 /** Per linted file: its workspace summary and crossFileKey. */

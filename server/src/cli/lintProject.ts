@@ -47,6 +47,8 @@ export interface LintRun {
   cache?: CacheData;
   /** With `agents`: what Claude Code will do with each file, in the order of `results`. */
   agents?: EffectiveAgent[];
+  /** The entries of the config file left out, as `file: problem`. */
+  configProblems: string[];
 }
 
 export async function lintProject(paths: string[], options: LintOptions): Promise<LintRun> {
@@ -54,6 +56,8 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   const start = configStart(paths, options.cwd);
   const sources = readProjectSources(start);
   const project = parseProjectConfig(sources.config, start);
+  const configName = project.configFile && (path.relative(options.cwd, project.configFile) || project.configFile);
+  const configProblems = project.problems.map((problem) => `${configName}: ${problem}`);
   const settings = settingsFromConfig(project.config, sources.mcpText === undefined ? undefined : mcpServersFromJson(sources.mcpText), userMcpServers(sources.root));
   const service = createAgentService();
   const userSummaries = options.userAgents === false ? [] : userAgentSummaries(service, paths, options.cwd);
@@ -159,7 +163,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     // Read after any fix, so the record tells what Claude Code will do with the file as it is now.
     const textNow = (file: string) => (options.stdin?.file === file ? options.stdin.text : readFileSync(file, 'utf8'));
     const agents = options.agents ? results.map((r) => effectiveAgent(service.parse(r.uri, 0, textNow(r.file)), settings)) : undefined;
-    if (!caching) return { results, agents };
+    if (!caching) return { results, agents, configProblems };
     const index: IndexEntries = {};
     for (const [i, { file, diagnostics }] of results.entries()) {
       const record = recordOf(file, checks.get(file) ?? {});
@@ -167,7 +171,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
       records[file] = { ...record, agent: true, diagnostics: diagnostics.map(compact) };
       index[file] = [summaries[i], crossKeys.get(file)!];
     }
-    return { results, agents, cache: { format: CACHE_FORMAT, key, startedAt, files, records, index: JSON.stringify(index), skills: skillsRead } };
+    return { results, agents, configProblems, cache: { format: CACHE_FORMAT, key, startedAt, files, records, index: JSON.stringify(index), skills: skillsRead, configProblems } };
   } finally {
     await stopThreads(parsed.workers);
   }

@@ -6,7 +6,9 @@ import type { AgentryConfig } from '../service/config/config';
 import { loadProjectConfig } from '../workspace/projectConfig';
 
 export async function printConfig(file: string, cwd: string): Promise<string> {
-  const { config } = await loadProjectConfig(path.dirname(path.resolve(cwd, file)));
+  const { config, configFile, problems } = await loadProjectConfig(path.dirname(path.resolve(cwd, file)));
+  // The entries left out, as `agentry check` says them; the output is the config without them.
+  for (const problem of problems) process.stderr.write(`agentry: warning: ${path.relative(cwd, configFile!) || configFile}: ${problem}\n`);
   const effective: AgentryConfig = {
     requiredSections: config.requiredSections ?? null,
     rulesDocument: config.rulesDocument,

@@ -2,7 +2,7 @@
 // capabilities announced in return: exactly the features registered.
 import { TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from '../service';
-import { APPLY_FIX_ALL_COMMAND } from './protocol';
+import { APPLY_FIX_ALL_COMMAND, FIXES_APPLIED_COMMAND } from './protocol';
 
 export const COMPLETION_TRIGGERS = [' ', ',', '(', '*', '-'];
 
@@ -18,7 +18,11 @@ export interface ClientSupport {
   snippets: boolean;
   documentChanges: boolean;
   renameFiles: boolean;
+  createFiles: boolean;
   prepareRename: boolean;
+  /** window/showMessageRequest with actions, and window/showDocument: a message can offer to open a file. */
+  messageActions: boolean;
+  showDocument: boolean;
   /** The editor's own Markdown support lists the headings (initializationOptions.editorHeadingSymbols): the outline leaves them out. */
   editorHeadingSymbols: boolean;
 }
@@ -37,7 +41,10 @@ export function clientSupport(capabilities: ClientCapabilities, initializationOp
     snippets: Boolean(text?.completion?.completionItem?.snippetSupport),
     documentChanges: Boolean(workspace?.workspaceEdit?.documentChanges),
     renameFiles: Boolean(workspace?.workspaceEdit?.resourceOperations?.includes('rename')),
+    createFiles: Boolean(workspace?.workspaceEdit?.resourceOperations?.includes('create')),
     prepareRename: Boolean(text?.rename?.prepareSupport),
+    messageActions: Boolean(capabilities.window?.showMessage?.messageActionItem),
+    showDocument: Boolean(capabilities.window?.showDocument?.support),
     editorHeadingSymbols: initializationOptions?.editorHeadingSymbols === true,
   };
 }
@@ -56,7 +63,7 @@ export function serverCapabilities(support: ClientSupport): ServerCapabilities {
     foldingRangeProvider: true,
     semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
     codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
-    executeCommandProvider: { commands: [APPLY_FIX_ALL_COMMAND] },
+    executeCommandProvider: { commands: [APPLY_FIX_ALL_COMMAND, FIXES_APPLIED_COMMAND] },
   };
   if (support.pullDiagnostics) {
     capabilities.diagnosticProvider = { identifier: 'agentry', interFileDependencies: true, workspaceDiagnostics: false };

@@ -2,12 +2,13 @@
 import type { CodeAction, Connection } from 'vscode-languageserver/node';
 import { agentHandler } from './agentHandler';
 import type { ClientSupport } from './capabilities';
-import { APPLY_FIX_ALL_COMMAND } from './protocol';
+import { APPLY_FIX_ALL_COMMAND, FIXES_APPLIED_COMMAND, fixesAppliedMessage, type FixAllResult } from './protocol';
 import { guard, type Logger } from './guard';
 import type { WorkspaceHost } from '../workspace/workspaceHost';
 
 export function registerEditing(connection: Connection, host: WorkspaceHost, support: () => ClientSupport, log: Logger): void {
-  const editSupport = () => ({ documentChanges: support().documentChanges, renameFiles: support().renameFiles });
+  const editSupport = () => ({ documentChanges: support().documentChanges, renameFiles: support().renameFiles, createFiles: support().createFiles });
+  const fixesApplied = (fixes: number) => ({ title: fixesAppliedMessage(fixes), command: FIXES_APPLIED_COMMAND, arguments: [fixes] });
 
   connection.onCompletion(
     agentHandler(host, log, 'textDocument/completion', null, ({ doc, project, settings }, params, token) => ({
@@ -22,19 +23,25 @@ export function registerEditing(connection: Connection, host: WorkspaceHost, sup
 
   connection.onCodeAction(
     agentHandler(host, log, 'textDocument/codeAction', [] as CodeAction[], ({ doc, project, settings }, params, token) =>
-      project.service.codeActions(doc, settings, { diagnostics: params.context.diagnostics, only: params.context.only }, editSupport(), token),
+      project.service.codeActions(doc, settings, { diagnostics: params.context.diagnostics, only: params.context.only }, editSupport(), token, fixesApplied),
     ),
   );
 
   connection.onExecuteCommand(
-    guard(log, 'workspace/executeCommand', null, async (params) => {
-      const uri = params.arguments?.[0];
-      if (params.command !== APPLY_FIX_ALL_COMMAND || typeof uri !== 'string') return null;
+    guard(log, 'workspace/executeCommand', null, async (params): Promise<FixAllResult | null> => {
+      const argument = params.arguments?.[0];
+      if (params.command === FIXES_APPLIED_COMMAND && typeof argument === 'number') {
+        void connection.window.showInformationMessage(fixesAppliedMessage(argument));
+        return null;
+      }
+      if (params.command !== APPLY_FIX_ALL_COMMAND || typeof argument !== 'string') return null;
       await host.settled();
-      const found = await host.context(uri);
-      const edit = found && found.project.service.fixAllEdit(found.doc, found.settings, editSupport());
-      if (edit) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable Agentry problems', edit });
-      return null;
+      const found = await host.context(argument);
+      if (!found) return null;
+      const plan = found.project.service.fixAllEdit(found.doc, found.settings, editSupport());
+      if (!plan) return { fixes: 0 };
+      const { applied } = await connection.workspace.applyEdit({ label: 'Fix all auto-fixable Agentry problems', edit: plan.edit });
+      return { fixes: applied ? plan.fixes : 0 };
     }),
   );
 }

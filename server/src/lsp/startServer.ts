@@ -18,6 +18,7 @@ import { guardNotification } from './guard';
 import { registerLintWorkspace } from './lintWorkspace';
 import { registerNavigation } from './navigationHandlers';
 import { readFileEvents, userSkillWatchers, WATCHED_FILES } from './watchedFiles';
+import { configNotifier } from './configNotifier';
 import { WorkspaceHost } from '../workspace/workspaceHost';
 import { defaultCacheFolder, type IndexCacheOptions } from '../workspace/indexCache';
 
@@ -40,6 +41,7 @@ export function startServer(connection: Connection, build?: string): void {
     }
   };
   const host = new WorkspaceHost(documents, settingsOf, log);
+  host.reportConfig = configNotifier(connection, () => support, log);
   const diagnostics = new DiagnosticsHost(connection, host, () => support, log);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -5,8 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateDocument } from './diagnostics/validate';
 import type { AgentDiagnostic } from './diagnostics/reporter';
 import type { AnalysisSettings } from './diagnostics/settings';
-import { fixAllEdits, fixesFor, type FixEdit } from './features/fixes';
-import { codeActions, textEdit, type EditSupport } from './features/fixes/codeActions';
+import { fixAllEdits, fixAllPlan, fixesFor, type FixEdit } from './features/fixes';
+import { codeActions, textEdit, type EditSupport, type FixesApplied } from './features/fixes/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion, type CompletionOptions } from './features/completion/completion';
 import type { Cancellation, FeatureContext } from './features/featureContext';
@@ -55,6 +55,8 @@ export interface AgentService {
   validate(doc: AgentDocument, settings: AnalysisSettings): AgentDiagnostic[];
   fixes(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[];
   fixAll(doc: AgentDocument, diagnostics: Diagnostic[]): TextEdit[];
+  /** fixAll with the number of fixes its edits make. */
+  fixAllPlan(doc: AgentDocument, diagnostics: Diagnostic[]): { edits: TextEdit[]; fixes: number };
   completion(doc: AgentDocument, position: Position, settings: DocumentSettings, options: CompletionOptions, token: Cancellation): CompletionItem[];
   hover(doc: AgentDocument, position: Position, settings: DocumentSettings, token: Cancellation): Hover | null;
   definition(doc: AgentDocument, position: Position, settings: DocumentSettings, token: Cancellation): Location[];
@@ -66,9 +68,9 @@ export interface AgentService {
   semanticTokens(doc: AgentDocument, token: Cancellation): SemanticTokens;
   codeLenses(doc: AgentDocument, settings: DocumentSettings): CodeLens[];
   /** Quick fixes for the request's diagnostics and fix-all over every current diagnostic of the document. */
-  codeActions(doc: AgentDocument, settings: DocumentSettings, request: { diagnostics: Diagnostic[]; only?: string[] }, support: EditSupport, token: Cancellation): CodeAction[];
-  /** Every safe fix of the document as one edit; undefined when there is none. */
-  fixAllEdit(doc: AgentDocument, settings: DocumentSettings, support: EditSupport): WorkspaceEdit | undefined;
+  codeActions(doc: AgentDocument, settings: DocumentSettings, request: { diagnostics: Diagnostic[]; only?: string[] }, support: EditSupport, token: Cancellation, fixesApplied?: FixesApplied): CodeAction[];
+  /** Every safe fix of the document as one edit, with how many fixes it makes; undefined when there is none. */
+  fixAllEdit(doc: AgentDocument, settings: DocumentSettings, support: EditSupport): { edit: WorkspaceEdit; fixes: number } | undefined;
   workspaceSymbols(query: string, token: Cancellation): WorkspaceSymbol[];
 }
 
@@ -114,6 +116,7 @@ export function createAgentService(host: AgentHost = NO_HOST): AgentService {
     },
     fixes: fixesFor,
     fixAll: fixAllEdits,
+    fixAllPlan,
     completion: (doc, position, settings, options, token) => completion(doc, position, context(settings), options, token),
     hover: (doc, position, settings, token) => hover(doc, position, context(settings), token),
     definition: (doc, position, settings, token) => definition(doc, position, context(settings), token),
@@ -124,10 +127,10 @@ export function createAgentService(host: AgentHost = NO_HOST): AgentService {
     foldingRanges,
     semanticTokens,
     codeLenses: (doc, settings) => codeLenses(doc, settings.analysis),
-    codeActions: (doc, settings, request, support, token) => codeActions(doc, service, { ...request, allDiagnostics: service.validate(doc, settings.analysis) }, support, token),
+    codeActions: (doc, settings, request, support, token, fixesApplied) => codeActions(doc, service, { ...request, allDiagnostics: service.validate(doc, settings.analysis) }, support, token, fixesApplied),
     fixAllEdit(doc, settings, support) {
-      const edits = fixAllEdits(doc, service.validate(doc, settings.analysis));
-      return edits.length ? textEdit(doc, edits, support) : undefined;
+      const { edits, fixes } = fixAllPlan(doc, service.validate(doc, settings.analysis));
+      return edits.length ? { edit: textEdit(doc, edits, support), fixes } : undefined;
     },
     workspaceSymbols: (query, token) => workspaceSymbols(query, index, token),
   };

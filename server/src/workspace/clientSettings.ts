@@ -49,7 +49,8 @@ export function readClientSettings(raw: unknown): ClientSettings {
     rulesDocument: typeof value.rulesDocument === 'string' && value.rulesDocument.trim() ? value.rulesDocument.trim() : undefined,
     extraTools: strings(value.extraTools),
     extraModels: strings(value.extraModels),
-    requiredSections: strings(value.requiredSections),
+    // The Settings UI edits a list, whose default is empty: empty means not set.
+    requiredSections: strings(value.requiredSections)?.length ? strings(value.requiredSections) : undefined,
     userAgents: typeof value.userAgents === 'boolean' ? value.userAgents : undefined,
   };
 }

@@ -2,7 +2,7 @@
 // document), configuration file, .mcp.json servers and folder-level settings.
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { loadProjectConfig, readMcpServers } from './projectConfig';
+import { ConfigFileError, loadProjectConfig, readMcpServers, type ConfigReport } from './projectConfig';
 import { userAgentFiles, userMcpServers } from './userClaudeHome';
 import { summarize } from '../service/workspace/workspaceIndex';
 import { createAgentService, parseAgent, type AgentHost, type AgentService } from '../service';
@@ -42,14 +42,17 @@ export function createProject(host: AgentHost, folderUri?: string): Project {
 }
 
 /** Reads the configuration file and .mcp.json, and applies the folder's client settings. */
-export async function loadProjectFiles(project: Project, client: ClientSettings, log: Logger): Promise<void> {
+export async function loadProjectFiles(project: Project, client: ClientSettings, log: Logger, report: (problems: ConfigReport) => void = () => {}): Promise<void> {
   if (project.root) {
     try {
       const loaded = await loadProjectConfig(project.root);
       project.config = loaded.config;
       project.configRoot = loaded.root;
+      for (const problem of loaded.problems) log.error(`Agentry configuration: ${loaded.configFile}: ${problem}`);
+      if (loaded.configFile) report({ file: loaded.configFile, version: loaded.text ?? '', problems: loaded.problems });
     } catch (error) {
       log.error(`Agentry configuration ignored: ${(error as Error).message}`);
+      if (error instanceof ConfigFileError) report({ file: error.file, version: error.reason, problems: [`${error.reason}; the whole file is ignored`] });
       project.config = {};
       project.configRoot = project.root;
     }

@@ -10,6 +10,10 @@ export interface ProjectConfig {
   /** Folder the config was found in (paths in it are relative to this). */
   root: string;
   configFile?: string;
+  /** The config file's wrong entries, left out (see parseConfig). */
+  problems: string[];
+  /** The config file's text, which tells one version of it from another. */
+  text?: string;
 }
 
 /** The nearest config at or above `start`; a malformed one is an error the caller reports. */
@@ -19,10 +23,28 @@ export async function loadProjectConfig(start: string): Promise<ProjectConfig> {
 
 /** Checks a config file found for `start` against the schema (no file: the empty config). */
 export function parseProjectConfig(found: ConfigFile | undefined, start: string): ProjectConfig {
-  if (!found) return { config: {}, root: path.resolve(start) };
+  if (!found) return { config: {}, root: path.resolve(start), problems: [] };
   const result = parseConfig(found.text, found.inPackageJson);
-  if ('error' in result) throw new UsageError(`${found.file}: ${result.error}`);
-  return { config: result.config, root: found.root, configFile: found.file };
+  if ('error' in result) throw new ConfigFileError(found.file, result.error);
+  return { config: result.config, root: found.root, configFile: found.file, problems: result.problems, text: found.text };
+}
+
+/** The problems of one version of a config file, for the user (startServer: lsp/configNotifier.ts). */
+export interface ConfigReport {
+  file: string;
+  /** Tells one version of the file from another: its text, or the error read from it. */
+  version: string;
+  problems: string[];
+}
+
+/** A config file that cannot be used at all (not a JSON object): the whole file is left out. */
+export class ConfigFileError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
 }
 
 /** Server names from `.mcp.json` (`mcpServers` keys); undefined when there is no such file. */

@@ -16,7 +16,7 @@ import { effectiveSettings, type ClientSettings, type EffectiveSettings } from '
 import { DiskAgents } from './diskAgents';
 import { canonicalUri, pathToUri, readText, uriToPath } from './files';
 import type { Logger } from './logger';
-
+import type { ConfigReport } from './projectConfig';
 import { applyRulesDocument, createProject, isAgentFile, isAgentPath, loadProjectFiles, readRulesDocument, type Project } from './project';
 
 const MCP_FILE = '.mcp.json';
@@ -59,6 +59,8 @@ export class WorkspaceHost {
   indexCache?: IndexCacheOptions;
   /** The folder whose `.claude/skills` holds the user's skills. */
   home = userHome();
+  /** Told the problems of each configuration file read (startServer: a notification once per version). */
+  reportConfig: (report: ConfigReport) => void = () => {};
   /** Open documents by canonical URI, rebuilt after an open or a close (looked up for every indexed and linted file). */
   private openByCanonicalUri?: Map<string, string>;
 
@@ -127,7 +129,7 @@ export class WorkspaceHost {
 
   /** Reads configuration, settings and rules document, then indexes every agent file of the project. */
   async loadProject(project: Project): Promise<void> {
-    await loadProjectFiles(project, await this.clientSettings(project.folderUri), this.log);
+    await loadProjectFiles(project, await this.clientSettings(project.folderUri), this.log, this.reportConfig);
     this.settingsCache.clear();
     this.generation++;
     await this.loadRulesDocument(project);

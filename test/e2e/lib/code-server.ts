@@ -806,6 +806,37 @@ export async function hoverText(
   return content();
 }
 
+/** Waits for a status bar entry holding `text` (a window.setStatusBarMessage lasts a few seconds). */
+export async function waitForStatusBarText(page: Page, text: string, timeoutMs = 10_000): Promise<string> {
+  const item = page.locator('.part.statusbar .statusbar-item').filter({ hasText: text }).first();
+  await item.waitFor({ state: 'visible', timeout: timeoutMs });
+  return (await item.innerText()).trim();
+}
+
+/**
+ * Writes the workspace settings (`<folder>/.vscode/settings.json`; `{}` removes the file) and
+ * returns once VS Code has applied them: `editor.lineNumbers: "off"` goes in with them first, and
+ * the active editor's gutter losing its numbers (then getting them back without it) tells that it has.
+ */
+export async function setWorkspaceSettings(page: Page, folder: string, settings: Record<string, unknown>, timeoutMs = 15_000): Promise<void> {
+  const dir = path.join(folder, '.vscode');
+  const file = path.join(dir, 'settings.json');
+  fs.mkdirSync(dir, { recursive: true });
+  const numbers = () => activeEditor(page).locator('.line-numbers').count();
+  fs.writeFileSync(file, JSON.stringify({ ...settings, 'editor.lineNumbers': 'off' }, null, 2));
+  await waitUntil(async () => ((await numbers()) === 0 ? true : undefined), 'the workspace settings in force (no line numbers)', timeoutMs, 200);
+  if (Object.keys(settings).length) fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  else fs.rmSync(dir, { recursive: true, force: true });
+  await waitUntil(async () => ((await numbers()) > 0 ? true : undefined), 'line numbers back', timeoutMs, 200);
+}
+
+/** Click the link whose text is `text` in the hover shown (hoverText first). */
+export async function clickHoverLink(page: Page, text: string, timeoutMs = 10_000): Promise<void> {
+  const link = page.locator('.monaco-editor .monaco-hover:not(.hidden) a').filter({ hasText: text }).first();
+  await link.waitFor({ state: 'visible', timeout: timeoutMs });
+  await link.click();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Workbench
 // ---------------------------------------------------------------------------------------------

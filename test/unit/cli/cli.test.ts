@@ -68,15 +68,28 @@ describe('cli', () => {
     assert.deepEqual(filesOf(['docs/agents/overview.md']), [path.join('docs', 'agents', 'overview.md')]);
   });
 
-  it('reads .agentry.json: severities and ignore globs; a malformed config is exit 2', () => {
+  it('reads .agentry.json: severities and ignore globs; a config that is not JSON is exit 2', () => {
     const files = { 'agents/a.md': '---\nname: a\ndescription: x\ncategory: y\n---\n', 'agents/old/b.md': '---\nname: b\n---\n' };
     const root = tempProject({ ...files, '.agentry.json': JSON.stringify({ severity: { 'unknown-key': 'error' }, ignore: ['agents/old/**'] }) });
     const run = runCli(['check', '.', '--format', 'json'], root);
     assert.equal(run.status, 1);
     assert.deepEqual(JSON.parse(run.stdout).diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`), ['unknown-key:error']);
-    const bad = runCli(['check', '.'], tempProject({ ...files, '.agentry.json': '{ "severity": 3 }' }));
+    const bad = runCli(['check', '.'], tempProject({ ...files, '.agentry.json': '{ "severity": ' }));
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /\.agentry\.json: severity: /);
+    assert.match(bad.stderr, /\.agentry\.json: not valid JSON/);
+  });
+
+  it('a config with wrong entries: each is left out with a warning on stderr, and the run goes on with the rest', () => {
+    const files = { 'agents/a.md': '---\nname: a\ndescription: x\ncategory: y\ntools: Read, Reed\n---\n' };
+    const config = { severity: { 'unknown-key': 'of', 'unknown-tool': 'error' }, sevrity: {}, extraModels: 'gpt' };
+    const run = runCli(['check', '.', '--format', 'json'], tempProject({ ...files, '.agentry.json': JSON.stringify(config) }));
+    assert.deepEqual(run.stderr.trim().split('\n'), [
+      'agentry: warning: .agentry.json: `severity.unknown-key`: "of" is not one of error, warning, information, hint, off; ignored',
+      'agentry: warning: .agentry.json: `sevrity` is not a setting Agentry knows; ignored',
+      'agentry: warning: .agentry.json: `extraModels`: Invalid input: expected array, received string; ignored',
+    ]);
+    assert.equal(run.status, 1, 'unknown-tool is an error: the valid severity applies');
+    assert.deepEqual(JSON.parse(run.stdout).diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`).sort(), ['unknown-key:information', 'unknown-tool:error']);
   });
 
   it('reads the `agentry` key of package.json and resolves rules from the configured rules document', () => {

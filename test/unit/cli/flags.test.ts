@@ -105,8 +105,11 @@ describe('cli flags', () => {
     assert.equal(config.requiredSections, null);
     const nested = JSON.parse(runCli(['--print-config', 'sub/x.md'], root).stdout);
     assert.deepEqual([nested.ignore, nested.extraTools, nested.severity['unknown-key']], [['old/**'], [], 'information']);
-    const bad = tempProject({ '.agentry.json': '{"severity": 1}' });
-    assert.equal(runCli(['--print-config', 'a.md'], bad).status, 2);
+    const wrong = runCli(['--print-config', 'a.md'], tempProject({ '.agentry.json': '{"severity": {"mojibake": "loud", "unknown-key": "off"}}' }));
+    assert.equal(wrong.status, 0);
+    assert.match(wrong.stderr, /^agentry: warning: \.agentry\.json: `severity\.mojibake`: "loud" is not one of/);
+    assert.deepEqual([JSON.parse(wrong.stdout).severity.mojibake, JSON.parse(wrong.stdout).severity['unknown-key']], ['warning', 'off']);
+    assert.equal(runCli(['--print-config', 'a.md'], tempProject({ '.agentry.json': '[1]' })).status, 2);
   });
 
   it('--help lists every command and flag', () => {

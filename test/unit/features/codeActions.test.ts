@@ -7,6 +7,7 @@ import type { Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserv
 import { applyEdits, createAgentService, DEFAULT_SETTINGS, type AgentDocument } from '../../../server/src/service';
 import { codeActions, FIX_ALL_KIND } from '../../../server/src/service/features/fixes/codeActions';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
+import { agentSkeleton } from '../../../server/src/service/text/agentSkeleton';
 import { allSeeds } from '../../support/fixtures';
 import { AGENTS } from './helpers';
 
@@ -45,6 +46,18 @@ describe('quick fixes on every seed', () => {
       let applied = 0;
       for (const diagnostic of diagnostics) {
         for (const fix of service.fixes(doc, diagnostic)) {
+          if (fix.create) {
+            // A new file: the reference resolves once it is in the workspace.
+            const created = service.parse(fix.create.uri, 1, fix.create.text);
+            service.indexDocument(created);
+            const after = service.validate(service.parse(doc.uri, doc.version + 1, doc.text), DEFAULT_SETTINGS);
+            service.removeFromIndex(created.uri);
+            service.forget(created.uri);
+            service.parse(doc.uri, doc.version, doc.text);
+            assert.ok(count(after, diagnostic.code) < count(diagnostics, diagnostic.code), `${fix.title} (${diagnostic.code})`);
+            applied++;
+            continue;
+          }
           const text = applyEdits(doc.text, fix.edits);
           assertOnlyEdited(doc, fix.edits, text);
           const uri = fix.rename?.newUri ?? doc.uri;
@@ -86,6 +99,7 @@ describe('code actions', () => {
     assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
       ['Quote the `description` value', 'quickfix', true],
       ['Make `description` a `>-` block scalar', 'quickfix', undefined],
+      ['Disable `yaml-lenient-value` for this line', 'quickfix', undefined],
       ['Fix all auto-fixable Agentry problems', FIX_ALL_KIND, undefined],
     ]);
     assert.deepEqual(actions[0].diagnostics, lenient);
@@ -98,7 +112,8 @@ describe('code actions', () => {
     const request = { diagnostics: mismatch, allDiagnostics: diagnostics, only: ['quickfix'] };
     const [rename] = codeActions(doc, service, request, SUPPORT, NOT_CANCELLED);
     assert.deepEqual(rename.edit!.documentChanges, [{ kind: 'rename', oldUri: doc.uri, newUri: `${AGENTS}/senior-backend-developer.md`, options: { overwrite: false, ignoreIfExists: false } }]);
-    assert.deepEqual(codeActions(doc, service, request, { documentChanges: true, renameFiles: false }, NOT_CANCELLED), []);
+    const titles = codeActions(doc, service, request, { documentChanges: true, renameFiles: false }, NOT_CANCELLED).map((a) => a.title);
+    assert.deepEqual(titles, ['Disable `name-file-mismatch` for this line']);
   });
 
   it('answers `only: [source.fixAll]` with the fix-all action alone, as plain changes for clients without documentChanges', () => {
@@ -123,5 +138,53 @@ describe('related information of rule problems', () => {
 
   it('points a rule count mismatch at the rules beyond the declared count', () => {
     assert.deepEqual(related(`${head}**Rule 1: A**\n- x\n**Rule 2: B**\n- y\n**Rule 3: C**\n- z\n`, 'rule-count-mismatch'), [[9, 'Rule 3 is beyond the declared 2']]);
+  });
+});
+
+describe('Create agent `x` (unknown-agent-reference)', () => {
+  const CREATE = { documentChanges: true, renameFiles: true, createFiles: true };
+  const referring = '---\nname: lead\ndescription: Leads.\n---\n## Cross-Agent Validation\n- **api-designer**: checks the API\n';
+  const setup = (uri = `${AGENTS}/team/lead.md`) => {
+    const service = createAgentService();
+    const doc = service.parse(uri, 1, referring);
+    service.indexDocument(doc);
+    // Names are checked once the workspace has another agent.
+    service.indexDocument(service.parse(`${AGENTS}/reviewer.md`, 1, '---\nname: reviewer\ndescription: Reviews.\n---\n'));
+    const diagnostics = service.validate(doc, DEFAULT_SETTINGS).filter((d) => d.code === 'unknown-agent-reference');
+    assert.equal(diagnostics.length, 1);
+    const actions = codeActions(doc, service, { diagnostics, allDiagnostics: diagnostics, only: ['quickfix'] }, CREATE, NOT_CANCELLED);
+    return { service, doc, diagnostics, actions, create: actions.find((a) => a.title === 'Create agent `api-designer`') };
+  };
+
+  it('creates .claude/agents/<name>.md from the New Agent skeleton without overwriting, and the name then resolves', () => {
+    const { service, doc, diagnostics, create } = setup();
+    assert.ok(create);
+    const [file, insert] = create.edit!.documentChanges! as [{ kind: string; uri: string; options: unknown }, TextDocumentEdit];
+    assert.deepEqual(file, { kind: 'create', uri: `${AGENTS}/api-designer.md`, options: { overwrite: false, ignoreIfExists: false } });
+    assert.equal(insert.textDocument.uri, `${AGENTS}/api-designer.md`);
+    const text = (insert.edits[0] as TextEdit).newText;
+    assert.equal(text, agentSkeleton('api-designer'));
+    assert.deepEqual(insert.edits[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    const created = service.parse(`${AGENTS}/api-designer.md`, 1, text);
+    service.indexDocument(created);
+    assert.deepEqual(service.validate(created, DEFAULT_SETTINGS).map((d) => d.code), [], 'the new agent has no problem');
+    const after = service.validate(service.parse(doc.uri, 2, doc.text), DEFAULT_SETTINGS);
+    assert.deepEqual(after.filter((d) => d.code === 'unknown-agent-reference'), [], `still: ${diagnostics[0].message}`);
+  });
+
+  it('is not offered when that file is an agent already, nor to clients that cannot create files; next to an agent outside .claude/agents', () => {
+    const { service, doc, diagnostics } = setup();
+    service.indexDocument(service.parse(`${AGENTS}/api-designer.md`, 1, '---\nname: other-name\ndescription: x\n---\n'));
+    const request = { diagnostics, allDiagnostics: diagnostics, only: ['quickfix'] };
+    assert.ok(!codeActions(doc, service, request, CREATE, NOT_CANCELLED).some((a) => a.title.startsWith('Create agent')));
+    const noCreate = codeActions(setup().doc, setup().service, request, SUPPORT, NOT_CANCELLED);
+    assert.ok(!noCreate.some((a) => a.title.startsWith('Create agent')));
+    const outside = setup('file:///ws/prompts/agents/lead.md').create!;
+    assert.equal((outside.edit!.documentChanges![0] as { uri: string }).uri, 'file:///ws/prompts/agents/api-designer.md');
+  });
+
+  it('never goes into fix-all', () => {
+    const { service, doc } = setup();
+    assert.deepEqual(service.fixAll(doc, service.validate(doc, DEFAULT_SETTINGS)), []);
   });
 });

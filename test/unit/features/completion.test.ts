@@ -5,6 +5,8 @@ import { InsertTextFormat, type CompletionItem } from 'vscode-languageserver-typ
 import { completion } from '../../../server/src/service/features/completion/completion';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { seed } from '../../support/fixtures';
+import { ALL_CODES } from '../../../server/src/service/diagnostics/codes';
+import { DIAGNOSTIC_SUMMARIES } from '../../../server/src/service/diagnostics/catalog';
 import { agentUri, applyCompletion, place, workspace, type Cursored, type WorkspaceOptions } from './helpers';
 
 const SNIPPETS = { snippets: true };
@@ -185,5 +187,27 @@ describe('completion: ten positions of seed 000', () => {
     assert.ok(labels.includes('backend-architect') && labels.includes('senior-backend-architect'));
     assert.ok(!labels.includes('senior-backend-developer'));
     assert.equal((items[0].textEdit as { newText: string }).newText, items[0].label);
+  });
+});
+
+describe('completion: codes in an agentry-disable-next-line comment', () => {
+  it('offers every code of the code table in the body comment, with its summary, replacing the word typed', () => {
+    const { items, labels, doc } = complete('---\nname: a\ndescription: Does a.\n---\n<!-- agentry-disable-next-line unde| -->\nSee Rule 9.\n');
+    assert.deepEqual(labels, ALL_CODES);
+    const item = find(items, 'undefined-rule-reference');
+    assert.equal(item.detail, 'warning by default');
+    assert.equal((item.documentation as { value: string }).value, DIAGNOSTIC_SUMMARIES['undefined-rule-reference']);
+    assert.equal(applyCompletion(doc, item), '---\nname: a\ndescription: Does a.\n---\n<!-- agentry-disable-next-line undefined-rule-reference -->\nSee Rule 9.\n');
+  });
+
+  it('in a YAML comment of the frontmatter, leaving out the codes already named', () => {
+    const { labels } = complete('---\nname: a\n# agentry-disable-next-line unknown-tool |\ntools: Reed\n---\n');
+    assert.equal(labels.length, ALL_CODES.length - 1);
+    assert.ok(!labels.includes('unknown-tool') && labels.includes('legacy-tool'));
+  });
+
+  it('offers nothing before the code list or after the comment closes', () => {
+    assert.deepEqual(complete('---\nname: a\n---\n<!-- agentry-disable|-next-line -->\n').labels.filter((l) => ALL_CODES.includes(l as never)), []);
+    assert.deepEqual(complete('---\nname: a\n---\n<!-- agentry-disable-next-line mojibake --> |\n').labels.filter((l) => ALL_CODES.includes(l as never)), []);
   });
 });

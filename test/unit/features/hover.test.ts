@@ -27,14 +27,14 @@ describe('hover: rules', () => {
     const value = hoverText(source, { uri: agentUri('senior-backend-developer') });
     assert.match(value, /^\*\*Rule 18: Mandatory Documentation Review - Backend Knowledge\*\*/);
     assert.match(value, /\n- /);
-    assert.match(value, /Defined in this file, line 241/);
+    assert.match(value, /Defined in this file, \[line 241\]\(file:\/\/\/ws\/\.claude\/agents\/senior-backend-developer\.md#L241\)/);
   });
 
   it('seed 003: `Rule 19` is resolved from its own definition, which is not referenced', () => {
     const value = hoverText(place(seed('003').text, '**Rule 19:', '**Rule |19:'), { uri: agentUri('senior-backend-developer') });
     assert.match(value, /^\*\*Rule 19: MANDATORY CHANGELOG TRACKING\*\*/);
     assert.match(value, /- Every change must be documented/);
-    assert.match(value, /Defined in this file, line 42/);
+    assert.match(value, /Defined in this file, \[line 42\]\(.*#L42\)/);
     assert.match(value, /not referenced anywhere/);
   });
 
@@ -46,9 +46,14 @@ describe('hover: rules', () => {
 
   it('resolves from the rules document, then from another agent, naming the file', () => {
     const fromRules = hoverText('---\nname: a\n---\nFollow Ru|le 3.\n', { rulesDocument: { uri: RULES_URI, text: RULES_DOC } });
-    assert.match(fromRules, /Rule 3: Analyze Everything[\s\S]*- read first[\s\S]*rules document `CLAUDE.md`, line 3/);
+    assert.match(fromRules, /Rule 3: Analyze Everything[\s\S]*- read first[\s\S]*rules document `CLAUDE.md`, \[line 3\]\(file:\/\/\/ws\/CLAUDE\.md#L3\)/);
     const fromAgent = hoverText('---\nname: a\n---\nFollow Rule |7.\n', { others: OTHER });
-    assert.match(fromAgent, /Rule 7: Review Everything[\s\S]*- every file[\s\S]*`code-reviewer.md` \(agent `code-reviewer`\), line 7/);
+    assert.match(fromAgent, /Rule 7: Review Everything[\s\S]*- every file[\s\S]*`code-reviewer.md` \(agent `code-reviewer`\), \[line 7\]\(file:\/\/\/ws\/\.claude\/agents\/code-reviewer\.md#L7\)/);
+  });
+
+  it('links the line with a URI whose parentheses cannot end the link', () => {
+    const value = hoverText('---\nname: a\n---\n**Rule 1: One**\n- x\n\nFollow Ru|le 1.\n', { uri: 'file:///ws/team%20(a)/.claude/agents/a.md' });
+    assert.match(value, /\[line 4\]\(file:\/\/\/ws\/team%20%28a%29\/\.claude\/agents\/a\.md#L4\)/);
   });
 
   it('says when nothing defines the number', () => {

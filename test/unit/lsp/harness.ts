@@ -20,6 +20,10 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ResponseError,
+  ShowDocumentRequest,
+  ShowMessageNotification,
+  ShowMessageRequest,
+  type ShowDocumentParams,
   StreamMessageReader,
   StreamMessageWriter,
   type ApplyWorkspaceEditParams,
@@ -66,11 +70,17 @@ export class TestClient {
   /** Answered for every `workspace/configuration` item. */
   settings: Record<string, unknown> = {};
   refreshes = 0;
+  /** window/showMessage notifications and window/showMessageRequest requests, with their action titles. */
+  readonly messages: { type: number; message: string; actions?: string[] }[] = [];
+  /** The action title to answer window/showMessageRequest with (null: dismissed). */
+  messageChoice: string | null = null;
+  readonly shownDocuments: ShowDocumentParams[] = [];
   /** Server-to-client requests to answer with an error, as a client that does not really support them does. */
   readonly failing = new Set<string>();
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private readonly refreshWaiters: (() => void)[] = [];
   private readonly logWaiters: Waiter<string>[] = [];
+  private readonly messageWaiters: Waiter<string>[] = [];
   private versions = new Map<string, number>();
 
   constructor(readonly connection: ProtocolConnection, private readonly onDispose: () => void = () => {}) {
@@ -86,6 +96,19 @@ export class TestClient {
     connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       this.appliedEdits.push(params);
       return { applied: true };
+    });
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.messages.push(params);
+      this.settle(this.messageWaiters, params.message);
+    });
+    connection.onRequest(ShowMessageRequest.type, (params) => {
+      this.messages.push({ ...params, actions: params.actions?.map((a) => a.title) });
+      this.settle(this.messageWaiters, params.message);
+      return params.actions?.find((a) => a.title === this.messageChoice) ?? null;
+    });
+    connection.onRequest(ShowDocumentRequest.type, (params) => {
+      this.shownDocuments.push(params);
+      return { success: true };
     });
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
@@ -131,6 +154,12 @@ export class TestClient {
   /** Resolves with the next published diagnostics of `uri` that satisfy `test`. */
   nextDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve) => this.diagnosticWaiters.push({ test: (p) => p.uri === uri && test(p), resolve }));
+  }
+
+  /** Resolves with the next (or an earlier) window/showMessage(Request) text matching `pattern`. */
+  nextMessage(pattern: RegExp): Promise<string> {
+    const seen = this.messages.find((m) => pattern.test(m.message));
+    return seen !== undefined ? Promise.resolve(seen.message) : new Promise((resolve) => this.messageWaiters.push({ test: (m) => pattern.test(m), resolve }));
   }
 
   nextLog(pattern: RegExp): Promise<string> {

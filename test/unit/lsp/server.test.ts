@@ -63,7 +63,7 @@ describe('language server over LSP (pull client)', () => {
       foldingRangeProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.agentry'], resolveProvider: false },
-      executeCommandProvider: { commands: ['agentry.applyFixAll'] },
+      executeCommandProvider: { commands: ['agentry.applyFixAll', 'agentry.fixesApplied'] },
       diagnosticProvider: { identifier: 'agentry', interFileDependencies: true, workspaceDiagnostics: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     });
@@ -127,7 +127,8 @@ describe('language server over LSP (pull client)', () => {
       range: wanted[0].range,
       context: { diagnostics: diagnostics.filter((d) => d.code === 'yaml-lenient-value') },
     });
-    assert.deepEqual(actions.map((a) => a.kind), ['quickfix', 'quickfix', 'source.fixAll.agentry']);
+    assert.deepEqual(actions.map((a) => a.kind), ['quickfix', 'quickfix', 'quickfix', 'source.fixAll.agentry']);
+    assert.equal(actions[2].title, 'Disable `yaml-lenient-value` for this line');
     assert.equal(actions[0].isPreferred, true);
     assert.deepEqual((actions[0].edit?.documentChanges?.[0] as { textDocument: unknown }).textDocument, { uri: developer(), version: client.versionOf(developer()) });
   });
@@ -194,11 +195,24 @@ describe('language server over LSP (pull client)', () => {
     assert.ok(codes(architect.diagnostics).includes('legacy-tool'));
   });
 
-  it('applies fix-all through workspace/applyEdit', async () => {
-    await client.request('workspace/executeCommand', { command: 'agentry.applyFixAll', arguments: [developer()] });
+  it('applies fix-all through workspace/applyEdit and answers how many fixes it made', async () => {
+    const result = await client.request<{ fixes: number }>('workspace/executeCommand', { command: 'agentry.applyFixAll', arguments: [developer()] });
     assert.equal(client.appliedEdits.length, 1);
     const change = client.appliedEdits[0].edit.documentChanges![0] as { edits: { newText: string }[] };
     assert.ok(change.edits.some((e) => e.newText.startsWith('"Senior backend engineer')));
+    // Seed 000: the lenient description, the legacy tools and the rule count, at least.
+    assert.ok(result.fixes >= 3 && result.fixes <= change.edits.length, `${result.fixes} fixes in ${change.edits.length} edits`);
+  });
+
+  it('source.fixAll.agentry carries the count as a command; running it says "Agentry: applied N fixes"', async () => {
+    const diagnostics = await items(developer());
+    const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: developer() }, range: diagnostics[0].range, context: { diagnostics: [], only: ['source.fixAll.agentry'] } });
+    assert.equal(fixAll.command?.command, 'agentry.fixesApplied');
+    const [fixes] = fixAll.command!.arguments as [number];
+    const byCommand = await client.request<{ fixes: number }>('workspace/executeCommand', { command: 'agentry.applyFixAll', arguments: [developer()] });
+    assert.equal(fixes, byCommand.fixes);
+    await client.request('workspace/executeCommand', fixAll.command);
+    assert.equal(await client.nextMessage(/applied/), `Agentry: applied ${fixes} fixes`);
   });
 
   it('answers a failing request with an empty result, logs it and keeps serving', async () => {

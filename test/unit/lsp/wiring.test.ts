@@ -60,9 +60,14 @@ describe('capabilities', () => {
       snippets: true,
       documentChanges: true,
       renameFiles: true,
+      createFiles: true,
       prepareRename: true,
+      messageActions: false,
+      showDocument: false,
       editorHeadingSymbols: false,
     });
+    const vscode = clientSupport({ window: { showMessage: { messageActionItem: { additionalPropertiesSupport: true } }, showDocument: { support: true } } });
+    assert.deepEqual([vscode.messageActions, vscode.showDocument, vscode.createFiles], [true, true, false]);
   });
 });
 
@@ -78,6 +83,13 @@ describe('settings', () => {
     assert.deepEqual(settings.agentGlobs, []);
     assert.equal(settings.enabled, true);
     assert.deepEqual([...settings.analysis.mcpServers!], ['gh']);
+  });
+
+  it('takes requiredSections from the Settings UI\'s list; its empty default leaves .agentry.json and the built-in default in force', () => {
+    const file = { requiredSections: ['Focus'] };
+    assert.deepEqual(effectiveSettings(file, readClientSettings({ requiredSections: [] }), undefined, undefined).analysis.requiredSections, ['Focus']);
+    assert.equal(effectiveSettings({}, readClientSettings({ requiredSections: [] }), undefined, undefined).analysis.requiredSections, null);
+    assert.deepEqual(effectiveSettings(file, readClientSettings({ requiredSections: ['When Invoked'] }), undefined, undefined).analysis.requiredSections, ['When Invoked']);
   });
 
   it('ignores malformed client values', () => {

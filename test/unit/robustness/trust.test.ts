@@ -27,9 +27,15 @@ describe('trust', () => {
 
   it('config keys are checked, and a __proto__ key pollutes nothing', () => {
     const polluted = parseConfig('{ "__proto__": { "polluted": true }, "severity": { "__proto__": "off" } }');
-    assert.ok('error' in polluted, 'an unknown key was accepted');
+    assert.ok('config' in polluted);
+    assert.deepEqual(polluted.problems, ['`__proto__` is not a setting Agentry knows; ignored'], 'an unknown key is left out');
+    assert.equal(Object.getPrototypeOf(polluted.config), Object.prototype);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    assert.ok('error' in parseConfig('{ "rulesDocument": { "toString": "x" } }'));
-    assert.deepEqual(parseConfig('{ "extraTools": ["MyTool"] }'), { config: { extraTools: ['MyTool'] } });
+    const severity = polluted.config.severity!;
+    assert.equal(Object.getPrototypeOf(severity), Object.prototype);
+    assert.equal(({} as Record<string, unknown>).off, undefined);
+    const toString = parseConfig('{ "rulesDocument": { "toString": "x" } }');
+    assert.ok('config' in toString && toString.config.rulesDocument === undefined && toString.problems.length === 1);
+    assert.deepEqual(parseConfig('{ "extraTools": ["MyTool"] }'), { config: { extraTools: ['MyTool'] }, problems: [] });
   });
 });

@@ -1,7 +1,7 @@
 // The project configuration: `.agentry.json` or an `agentry` key in package.json.
 // Data only: read as JSON and checked with zod, never executed.
 import { array, enum as zEnum, object, record, string, type infer as Infer } from 'zod';
-import { SEVERITY_NAMES } from '../diagnostics/codes';
+import { SEVERITY_NAMES, type SeverityName } from '../diagnostics/codes';
 
 export { CONFIG_FILE } from './configFile';
 
@@ -26,9 +26,16 @@ export type AgentryConfig = Infer<typeof configSchema>;
 /** Sections an agent that carries the rule-enforcement block is expected to have. */
 export const ENFORCEMENT_SECTIONS = ['PRE-EXECUTION VALIDATION', 'VIOLATION RESPONSE', 'Cross-Agent Validation', 'Success Criteria'];
 
-export type ConfigResult = { config: AgentryConfig } | { error: string };
+/** A config with the entries that are wrong left out, and a sentence for each of them. */
+export type ConfigResult = { config: AgentryConfig; problems: string[] } | { error: string };
 
-/** Parses config JSON text; `fromPackageJson` reads its `agentry` key. */
+const SETTINGS = configSchema.shape;
+
+/**
+ * Parses config JSON text; `fromPackageJson` reads its `agentry` key. Text that is not a JSON
+ * object is an error; otherwise each wrong entry (an unknown key, a value of the wrong type, one
+ * severity that is not a level) is left out with a problem, and the rest of the config applies.
+ */
 export function parseConfig(text: string, fromPackageJson = false): ConfigResult {
   let data: unknown;
   try {
@@ -37,10 +44,35 @@ export function parseConfig(text: string, fromPackageJson = false): ConfigResult
     return { error: `not valid JSON: ${(error as Error).message}` };
   }
   if (fromPackageJson) data = (data as Record<string, unknown> | null)?.agentry ?? {};
-  const result = configSchema.safeParse(data);
-  if (result.success) return { config: result.data };
-  const issue = result.error.issues[0];
-  return { error: `${issue.path.join('.') || 'config'}: ${issue.message}` };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { error: 'config: not a JSON object' };
+  const config: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (!Object.hasOwn(SETTINGS, key)) {
+      problems.push(`\`${key}\` is not a setting Agentry knows; ignored`);
+      continue;
+    }
+    if (key === 'severity' && value && typeof value === 'object' && !Array.isArray(value)) {
+      config.severity = validEntries(value as Record<string, unknown>, problems);
+      continue;
+    }
+    const result = SETTINGS[key as keyof typeof SETTINGS].safeParse(value);
+    if (result.success) config[key] = result.data;
+    else problems.push(`\`${key}\`: ${result.error.issues[0].message}; ignored`);
+  }
+  return { config: config as AgentryConfig, problems };
+}
+
+/** The severities whose level is valid; a wrong one drops that code only. */
+function validEntries(severity: Record<string, unknown>, problems: string[]): Record<string, SeverityName | 'off'> {
+  const level = zEnum([...SEVERITY_NAMES, 'off']);
+  const valid: Record<string, SeverityName | 'off'> = {};
+  for (const [code, value] of Object.entries(severity)) {
+    const result = level.safeParse(value);
+    if (result.success) valid[code] = result.data;
+    else problems.push(`\`severity.${code}\`: ${JSON.stringify(value)} is not one of ${level.options.join(', ')}; ignored`);
+  }
+  return valid;
 }
 
 /** Later configs override earlier ones key by key; severities merge. */

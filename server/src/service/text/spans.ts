@@ -26,3 +26,11 @@ export function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
+
+/**
+ * A Markdown link to a 1-based line of a file: a `#L<line>` fragment, which VS Code opens at that
+ * line. Parentheses are escaped so that the URI cannot end the link early.
+ */
+export function lineLink(uri: string, line: number, text = `line ${line}`): string {
+  return `[${text}](${uri.replace(/\(/g, '%28').replace(/\)/g, '%29')}#L${line})`;
+}

@@ -4,6 +4,7 @@
 import type { CompletionItem, Position } from 'vscode-languageserver-types';
 import { fieldOf, type AgentDocument } from '../../types';
 import { crossAgentCompletions } from './completionAgents';
+import { directiveCompletions } from './completionDirective';
 import type { CompletionOptions } from './completionItems';
 import { frontmatterSkeleton, keyCompletions } from './completionKeys';
 import { hookCompletions } from './completionHooks';
@@ -22,6 +23,8 @@ export type { CompletionOptions } from './completionItems';
 export function completion(doc: AgentDocument, position: Position, ctx: FeatureContext, options: CompletionOptions, token: Cancellation): CompletionItem[] {
   if (token.isCancellationRequested) return [];
   const offset = doc.textDocument.offsetAt(position);
+  const codes = directiveCompletions(doc, offset, options);
+  if (codes) return codes;
   if (inFrontmatter(doc, offset)) return frontmatterCompletion(doc, offset, ctx, options);
   const line = lineAround(doc, offset);
   const word = lineStartWord(doc, line, offset);

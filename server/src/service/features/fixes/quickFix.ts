@@ -10,6 +10,8 @@ export interface FixEdit {
   edits: TextEdit[];
   /** A file rename to make along with the edits. */
   rename?: { oldUri: string; newUri: string };
+  /** A new file to create with this text (never over an existing one); the edits are then empty. */
+  create?: { uri: string; text: string };
   /** Safe to apply without looking: used by "fix all" and the CLI's --fix. */
   auto: boolean;
   preferred?: boolean;

@@ -5,6 +5,7 @@ import type { Cancellation, FeatureContext } from '../featureContext';
 import { ruleReferences } from '../navigation/references';
 import { definitionOf, resolveRule, type ResolvedRule, type RuleSpot } from '../ruleResolution';
 import { fileName } from '../../text/fileName';
+import { lineLink } from '../../text/spans';
 
 const MAX_BULLETS = 12;
 
@@ -30,12 +31,12 @@ export function ruleText(rule: Pick<RuleDefinition, 'number' | 'title'> & { bull
 }
 
 export function origin(resolved: ResolvedRule, doc: AgentDocument, ctx: FeatureContext): string {
-  const line = resolved.line + 1;
-  if (resolved.origin === 'file') return `_Defined in this file, line ${line}._`;
-  if (resolved.origin === 'rules') return `_Defined in the rules document \`${fileName(resolved.uri)}\`, line ${line}._`;
+  const line = lineLink(resolved.uri, resolved.line + 1);
+  if (resolved.origin === 'file') return `_Defined in this file, ${line}._`;
+  if (resolved.origin === 'rules') return `_Defined in the rules document \`${fileName(resolved.uri)}\`, ${line}._`;
   const agent = ctx.workspace.index.get(resolved.uri);
   const named = agent?.name ? ` (agent \`${agent.name}\`)` : '';
-  return `_Not defined in this file: defined in \`${fileName(resolved.uri)}\`${named}, line ${line}._`;
+  return `_Not defined in this file: defined in \`${fileName(resolved.uri)}\`${named}, ${line}._`;
 }
 
 function referencedAt(doc: AgentDocument, number: number, ctx: FeatureContext, token: Cancellation): string {

@@ -1,8 +1,8 @@
-// The text of a new agent file. One source: the "Agent file" snippet in
-// snippets/agentry.json, with its tab stops resolved to their defaults and the
-// name and description filled in. Pure: no vscode import.
-import snippets from '../../snippets/agentry.json';
-import { resolveSnippet } from '../../server/src/service/text/snippetSyntax';
+// The text of a new agent file (the New Agent command, the "Create agent" quick fix). One
+// source: the "Agent file" snippet in snippets/agentry.json, with its tab stops resolved to
+// their defaults and the name (and a description, when given) filled in. Pure: no vscode import.
+import snippets from '../../../../snippets/agentry.json';
+import { resolveSnippet } from './snippetSyntax';
 
 export const AGENT_SNIPPET = 'Agent file';
 
@@ -44,10 +44,9 @@ export function yamlScalar(value: string): string {
   return plainSafe ? value : JSON.stringify(value);
 }
 
-/** The full text of a new agent file. */
-export function agentSkeleton(name: string, description: string): string {
-  return resolveSnippet(snippetBody(AGENT_SNIPPET), {
-    variables: { TM_FILENAME_BASE: name },
-    tabstops: { [NAME_STOP]: name, [DESCRIPTION_STOP]: yamlScalar(description.trim()) },
-  });
+/** The full text of a new agent file; without a description, the snippet's. */
+export function agentSkeleton(name: string, description?: string): string {
+  const tabstops: Record<number, string> = { [NAME_STOP]: name };
+  if (description !== undefined) tabstops[DESCRIPTION_STOP] = yamlScalar(description.trim());
+  return resolveSnippet(snippetBody(AGENT_SNIPPET), { variables: { TM_FILENAME_BASE: name }, tabstops });
 }
