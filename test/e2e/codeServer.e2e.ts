@@ -443,6 +443,9 @@ async function backendDeveloper(page: Page): Promise<void> {
     await cs.goToPosition(page, ref.line, 1); // scrolls it into view
     const text = await cs.hoverText(page, 'Rule 5');
     assert(text.includes('Mandatory Changelog Tracking'), `hover: ${JSON.stringify(text)}`);
+    // The README shows this one: once the hover has faded in.
+    const opacity = () => page.locator('.monaco-editor .monaco-hover:not(.hidden)').first().evaluate((e: any) => e.ownerDocument.defaultView.getComputedStyle(e).opacity);
+    await cs.waitUntil(async () => ((await opacity()) === '1' ? true : undefined), 'the hover faded in', 5000, 100);
     await shot(page, 'code-server-hover');
     await cs.dismissWidgets(page);
     return JSON.stringify(text.split('\n')[0]);
