@@ -142,7 +142,7 @@ export interface AgentDocument {
   lineEnding: '\n' | '\r\n' | '\r';
 }
 
-export function fieldOf(doc: AgentDocument, key: string): FrontmatterField | undefined {
+export function fieldOf(doc: Pick<AgentDocument, 'frontmatter'>, key: string): FrontmatterField | undefined {
   const fields = doc.frontmatter?.fields;
   if (!fields) return undefined;
   for (let i = fields.length - 1; i >= 0; i--) if (fields[i].key === key) return fields[i];

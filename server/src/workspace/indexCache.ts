@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { parseAgent } from '../service';
 import { declaresAgent } from '../service/workspace/agentFileRule';
-import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
+import { summaryOfText } from '../service/workspace/summaryOfText';
+import type { AgentSummary } from '../service/workspace/workspaceIndex';
 import { checkFile, writeJsonMembersAtomic, type FileStamp } from './fileStamp';
 
 const FORMAT = 2;
@@ -93,7 +93,7 @@ export class IndexCacheSession {
     text ??= check.bytes ? check.bytes.toString('utf8') : readFileSync(file, 'utf8');
     this.counts.parsed++;
     this.changed = true;
-    return (record.summary = summarize(parseAgent(uri, 0, text)));
+    return (record.summary = summaryOfText(uri, text));
   }
 
   /** Writes what this indexing read, for the next one, unless that is what the cache holds already. */

@@ -69,6 +69,11 @@ describe('frontmatter', () => {
     assert.deepEqual(codes(analyze('---\nname: test-agent\ndescription: x\nmodel: my-model\n---\n', { settings: { extraModels: ['my-model'] } }).diagnostics), []);
   });
 
+  it('reads an alias with no anchor, which the retry quotes for another line, as a lenient value', () => {
+    const [, alias] = expectAt('---\nname: test-agent\ndescription: Use it[[:]] always\nmodel: [[*c]]\n---\n', 'yaml-lenient-value');
+    assert.match(alias.message, /Unresolved alias/);
+  });
+
   it('flags duplicate keys as warnings', () => {
     expectAt('---\nname: test-agent\ndescription: x\n[[name]]: other\n---\n', 'duplicate-key');
   });

@@ -17,6 +17,11 @@ const RULE_REFERENCE = /\bRule\s+(\d{1,6})\b/g;
 const DECLARED_COUNT = /\bBOUND BY THE FOLLOWING\s+(\d{1,6})\b/i;
 const RULES_WORD = /\bRULES\b/i;
 const CROSS_AGENT_HEADING = /cross[-\s]agent\s+validation/i;
+
+/** Whether a text can hold any rule definition, rule reference or agent reference: every one of them needs `Rule` or a Cross-Agent Validation heading. */
+export function mayHoldBodyFacts(text: string): boolean {
+  return text.includes('Rule') || CROSS_AGENT_HEADING.test(text);
+}
 const AGENT_ITEM_BOLD = /^(\s*[-*+]\s+\*\*)([A-Za-z0-9][\w.-]*)\*\*\s*:/;
 const AGENT_ITEM_PLAIN = /^(\s*[-*+]\s+)([a-z0-9][a-z0-9_-]*)\s*:/;
 

@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type P
 import type { FrontmatterField, FrontmatterProblem, Span, ValueItem } from '../types';
 import { claudeRetry, type RetryText } from './claudeRetry';
 import { splitCommaList, splitToolList, unquotedSpan } from './listItems';
-import { readSimpleYaml, type SimpleEntry } from './simpleYaml';
+import { onlyColonValues, readSimpleYaml, type SimpleEntry } from './simpleYaml';
 
 /** Keys whose string value is a list of names. */
 const COMMA_LIST_KEYS = new Set(['tools', 'disallowedTools', 'skills', 'allowed-tools']);
@@ -44,8 +44,20 @@ type ToDocument = (offset: number) => number;
 
 export function readFrontmatterYaml(text: string, contentSpan: Span): YamlReading {
   const raw = yamlSource(text, contentSpan);
+  const base = contentSpan.start;
   const simple = readSimpleYaml(raw);
-  return simple ? fromSimpleEntries(text, simple, contentSpan.start) : readWithYamlLibrary(text, contentSpan);
+  if (simple) return fromSimpleEntries(text, simple, (o) => base + o, 'strict');
+  return (onlyColonValues(raw) && retriedSimply(text, raw, base)) || readWithYamlLibrary(text, contentSpan);
+}
+
+/** Strict YAML rejects a plain value with `: `; when Claude Code's retry makes every line simple, its reading without the yaml package. */
+function retriedSimply(text: string, raw: string, base: number): YamlReading | undefined {
+  const retry = claudeRetry(raw);
+  const entries = readSimpleYaml(retry.text);
+  if (!entries) return undefined;
+  const reading = fromSimpleEntries(text, entries, (o) => base + retry.toOriginal(o), 'retry');
+  markRewrites(text, reading, retry, base);
+  return reading;
 }
 
 /** Claude Code's text runs up to the closing `---`, the last line's break included: with CRLF that `\r` is what keeps its retry from rewriting the last line. */
@@ -76,20 +88,21 @@ export function readWithYamlLibrary(text: string, contentSpan: Span): YamlReadin
 }
 
 /** Fields as addPair makes them, from entries the simple reader found: every value a string, read strictly. */
-function fromSimpleEntries(text: string, entries: SimpleEntry[], base: number): YamlReading {
+function fromSimpleEntries(text: string, entries: SimpleEntry[], at: ToDocument, mode: YamlReading['mode']): YamlReading {
   const fields = entries.map((e): FrontmatterField => {
-    const valueSpan = { start: base + e.valueStart, end: base + e.valueEnd };
+    const valueSpan = { start: at(e.valueStart), end: at(e.valueEnd) };
+    const keySpan = { start: at(e.keyStart), end: at(e.keyEnd) };
     return {
       key: e.key,
-      keySpan: { start: base + e.keyStart, end: base + e.keyEnd },
+      keySpan,
       valueSpan,
       value: e.value,
       items: listItems(text, e.key, valueSpan),
-      entrySpan: { start: base + e.keyStart, end: base + e.entryEnd },
+      entrySpan: { start: keySpan.start, end: Math.max(at(e.entryEnd), valueSpan.end) },
       unreadable: undefined,
     };
   });
-  return { fields, errors: [], mode: 'strict' };
+  return { fields, errors: [], mode };
 }
 
 function fromDocument(text: string, doc: Document, at: ToDocument, contentSpan: Span, mode: YamlReading['mode']): YamlReading {
@@ -112,7 +125,14 @@ function markRewrites(text: string, reading: YamlReading, retry: RetryText, base
     const alone = parseQuietly(line);
     if (alone.errors.length > 0) field.lenient = { reason: alone.errors[0].message.split('\n')[0] };
     else {
-      const strictValue = (alone.toJS() as Record<string, unknown> | null)?.[rewrite.key] ?? null;
+      let strictValue: unknown;
+      try {
+        strictValue = (alone.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown> | null)?.[rewrite.key] ?? null;
+      } catch (error) {
+        // An alias with no anchor (`*name`) parses, and strict YAML still cannot read it.
+        field.lenient = { reason: (error as Error).message.split('\n')[0] };
+        continue;
+      }
       if (strictValue !== field.value) field.retried = { strictValue };
     }
   }

@@ -47,7 +47,7 @@ export function parseAgent(uri: string, version: number, text: string): AgentDoc
   };
 }
 
-function readFrontmatter(text: string, bomLength: number): Frontmatter | undefined {
+export function readFrontmatter(text: string, bomLength: number): Frontmatter | undefined {
   const split = splitFrontmatter(text, bomLength);
   if (!split) return undefined;
   const contentSpan = { start: split.contentStart, end: split.contentEnd };

@@ -1,7 +1,7 @@
 // A fast reader for the frontmatter most agent files have: one `key: value` line per
-// key, each value a plain word-like scalar or a quoted string without escapes. It
+// key, each value a plain word-like scalar or a quoted string (few escapes). It
 // gives the entries the yaml package would give, or undefined for anything else
-// (lists, comments, nested or multi-line values, escapes, values YAML reads as a
+// (lists, comments, nested or multi-line values, rare escapes, values YAML reads as a
 // number, a boolean or null, CR line ends…), which then goes to the yaml package.
 // The yaml package stays the reference: a differential test compares the two on
 // every seed and corpus file and on the fuzz inputs.
@@ -26,8 +26,23 @@ const NOT_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`+.~0-9]/;
 const NOT_A_STRING = /^(?:null|true|false)$/i;
 
 export function readSimpleYaml(source: string): SimpleEntry[] | undefined {
+  const scan = scanSimpleYaml(source);
+  return scan && scan.colonValues === 0 ? scan.entries : undefined;
+}
+
+/**
+ * Whether strict YAML rejects `source` only because some plain values hold `: ` (each such
+ * line would otherwise be simple), as Claude Code's lenient retry then quotes them.
+ */
+export function onlyColonValues(source: string): boolean {
+  const scan = scanSimpleYaml(source);
+  return scan !== undefined && scan.colonValues > 0;
+}
+
+function scanSimpleYaml(source: string): { entries: SimpleEntry[]; colonValues: number } | undefined {
   if (source.includes('\r') || source.includes('\t') || UNUSUAL.test(source)) return undefined;
   const entries: SimpleEntry[] = [];
+  let colonValues = 0;
   let lineStart = 0;
   while (lineStart < source.length) {
     let lineEnd = source.indexOf('\n', lineStart);
@@ -40,14 +55,18 @@ export function readSimpleYaml(source: string): SimpleEntry[] | undefined {
       continue;
     }
     const entry = readLine(line, lineStart, next);
-    if (!entry) return undefined;
-    entries.push(entry);
+    if (entry === COLON_VALUE) colonValues++;
+    else if (entry) entries.push(entry);
+    else return undefined;
     lineStart = next;
   }
-  return entries.length ? entries : undefined;
+  return entries.length || colonValues ? { entries, colonValues } : undefined;
 }
 
-function readLine(line: string, at: number, next: number): SimpleEntry | undefined {
+/** A line that would be simple but for a `: ` in its plain value. */
+const COLON_VALUE = Symbol('colon value');
+
+function readLine(line: string, at: number, next: number): SimpleEntry | typeof COLON_VALUE | undefined {
   const key = KEY_LINE.exec(line);
   // `True:` is the key "true" to YAML.
   if (!key || NOT_A_STRING.test(key[1])) return undefined;
@@ -56,19 +75,43 @@ function readLine(line: string, at: number, next: number): SimpleEntry | undefin
   while (line[valueEnd - 1] === ' ') valueEnd--;
   const written = line.slice(valueStart, valueEnd);
   const value = scalarValue(written);
-  if (value === undefined) return undefined;
+  if (value === undefined || value === COLON_VALUE) return value;
   return { key: key[1], keyStart: at, keyEnd: at + key[1].length, valueStart: at + valueStart, valueEnd: at + valueEnd, entryEnd: next, value };
 }
 
-function scalarValue(written: string): string | undefined {
+/** The escapes read here; any other is left to the yaml package. */
+const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' };
+
+function scalarValue(written: string): string | typeof COLON_VALUE | undefined {
   const quote = written[0];
   if (quote === '"' || quote === "'") {
-    const inner = written.slice(1, -1);
     const closed = written.length >= 2 && written[written.length - 1] === quote;
-    return closed && !inner.includes(quote) && (quote === "'" || !inner.includes('\\')) ? inner : undefined;
+    if (!closed) return undefined;
+    return quote === "'" ? singleQuoted(written.slice(1, -1)) : doubleQuoted(written.slice(1, -1));
   }
   if (NOT_PLAIN_START.test(written) || NOT_A_STRING.test(written)) return undefined;
-  // `: ` starts a nested key, ` #` a comment, and a final `:` makes the value a key.
-  if (written.includes(': ') || written.includes(' #') || written.endsWith(':')) return undefined;
-  return written;
+  // ` #` starts a comment, and a final `:` makes the value a key; `: ` starts a nested key.
+  if (written.includes(' #') || written.endsWith(':')) return undefined;
+  return written.includes(': ') ? COLON_VALUE : written;
+}
+
+function singleQuoted(inner: string): string | undefined {
+  return inner.includes("'") ? undefined : inner;
+}
+
+function doubleQuoted(inner: string): string | undefined {
+  if (!inner.includes('\\')) return inner.includes('"') ? undefined : inner;
+  let out = '';
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '"') return undefined;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const escaped = ESCAPES[inner[++i]];
+    if (escaped === undefined) return undefined;
+    out += escaped;
+  }
+  return out;
 }

@@ -32,8 +32,13 @@ export interface AgentSummary {
   scope?: 'user';
 }
 
+/** What a summary is made of: a parsed document, or the frontmatter-only reading of summaryOfText. */
+export type SummarySource = Pick<AgentDocument, 'uri' | 'frontmatter' | 'rules' | 'crossAgentReferences' | 'agentToolReferences' | 'ruleReferences'> & {
+  textDocument: Pick<AgentDocument['textDocument'], 'positionAt'>;
+};
+
 /** The summary of a parsed document; its strings are copies, so it keeps none of the document's text alive. */
-export function summarize(doc: AgentDocument): AgentSummary {
+export function summarize(doc: SummarySource): AgentSummary {
   const name = fieldOf(doc, 'name');
   const description = fieldOf(doc, 'description');
   const triggers = fieldOf(doc, 'proactive_triggers');
