@@ -16,7 +16,6 @@ import { effectiveSettings, type ClientSettings, type EffectiveSettings } from '
 import { DiskAgents } from './diskAgents';
 import { canonicalUri, pathToUri, readText, uriToPath } from './files';
 import type { Logger } from './logger';
-import { affectsOthers } from './indexChanges';
 import type { ConfigReport } from './projectConfig';
 import { applyRulesDocument, createProject, isAgentFile, isAgentPath, loadProjectFiles, readRulesDocument, type Project } from './project';
 
@@ -250,11 +249,11 @@ export class WorkspaceHost {
       this.generation++;
       return true;
     }
-    const before = project.service.index.get(uri);
+    const before = project.service.index.version;
     const agent = this.openAgent(open.uri);
     if (agent) project.service.indexDocument(agent.doc);
     else project.service.removeFromIndex(uri);
-    return this.changed(affectsOthers(before, project.service.index.get(uri)));
+    return this.changed(project.service.index.version !== before);
   }
 
   private changed(affected: boolean): boolean {
@@ -277,14 +276,14 @@ export class WorkspaceHost {
   }
 
   private async indexFromDisk(project: Project, uri: string): Promise<boolean> {
-    const before = project.service.index.get(uri);
+    const before = project.service.index.version;
     const file = uriToPath(uri);
     const text = file ? await readText(file) : undefined;
     if (text !== undefined && isAgentFile(project, uri, text)) {
       project.service.indexDocument(parseAgent(uri, 0, text));
       if (file) trackLink(project, file);
     } else project.service.removeFromIndex(uri);
-    return this.changed(affectsOthers(before, project.service.index.get(uri)));
+    return this.changed(project.service.index.version !== before);
   }
 
   /**

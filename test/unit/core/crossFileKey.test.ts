@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createAgentService, DEFAULT_SETTINGS, parseAgent, type AgentDocument } from '../../../server/src/service';
 import { crossFileKey } from '../../../server/src/service/diagnostics/workspaceChecks';
 import { corpusFiles, allSeeds } from '../../support/fixtures';
+import { affectsOthers, summarize } from '../../../server/src/service/workspace/workspaceIndex';
 
 /** Keys and diagnostics of every document, indexed together with `extra`. */
 function snapshot(docs: AgentDocument[], extra: AgentDocument[]): Map<string, { key: string; diagnostics: string }> {
@@ -50,5 +51,46 @@ describe('crossFileKey', () => {
       }
     }
     assert.ok(compared > 0 && differing > 0, `${compared} equal keys compared, ${differing} differing`);
+  });
+});
+
+describe('affectsOthers and crossFileKey', () => {
+  const named = (name: string, body = '', extra = '') => `---\nname: ${name}\ndescription: x\n${extra}---\n${body}`;
+  const others = [
+    parseAgent('file:///ws/.claude/agents/refs.md', 0, named('refs', 'Follow Rule 3 and Rule 4.\n## Cross-Agent Validation\n- editor: edits\n- editr: typo\n')),
+    parseAgent('file:///ws/.claude/agents/twin.md', 0, named('editor')),
+    parseAgent('file:///ws/.claude/agents/z.md', 0, named('z', '**Rule 4: Z**\n- z\n')),
+  ];
+  const EDITED = 'file:///ws/.claude/agents/editor.md';
+  const edits = [
+    named('editor', '**Rule 3: A**\n- a\n', 'proactive_triggers:\n  - x\n'),
+    named('editor', '**Rule 3: A**\n- a\n', 'proactive_triggers:\n  - y\n'),
+    named('editor', '**Rule 3: A**\n- a\nMore prose.\n', 'proactive_triggers:\n  - y\n'),
+    named('editor', '**Rule 3: A**\n- a\n', 'color: blue\n'),
+    `---\n\nname: editor\ndescription: x\n---\n**Rule 3: A**\n- a\n`,
+    named('editor', '**Rule 5: A**\n- a\n'),
+    named('editr', '**Rule 3: A**\n- a\n'),
+    named('editor', '**Rule 3: A**\n- a\n**Rule 3: again**\n- b\n'),
+  ].map((text) => parseAgent(EDITED, 0, text));
+
+  it('agree: an edit that does not affect others leaves every other file\'s key and diagnostics as they were, and one that changes them affects others', () => {
+    let quiet = 0;
+    for (const before of edits) {
+      for (const after of edits) {
+        const [a, b] = [snapshot(others, [before]), snapshot(others, [after])];
+        const changed = others.some((doc) => a.get(doc.uri)!.key !== b.get(doc.uri)!.key || a.get(doc.uri)!.diagnostics !== b.get(doc.uri)!.diagnostics);
+        const affects = affectsOthers(summarize(before), summarize(after));
+        if (changed) assert.ok(affects, `${JSON.stringify(before.text)} → ${JSON.stringify(after.text)} changes other files`);
+        if (!affects) {
+          assert.ok(!changed);
+          quiet++;
+        }
+      }
+    }
+    assert.ok(quiet > edits.length, `${quiet} pairs that affect no other file`);
+  });
+
+  it('a changed trigger id affects no other file: its diagnostics do not read them', () => {
+    assert.equal(affectsOthers(summarize(edits[0]), summarize(edits[1])), false);
   });
 });

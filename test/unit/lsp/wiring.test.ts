@@ -4,11 +4,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import { parseAgent } from '../../../server/src/service';
-import { summarize } from '../../../server/src/service/workspace/workspaceIndex';
 import { clientSupport, serverCapabilities } from '../../../server/src/lsp/capabilities';
 import { effectiveSettings, readClientSettings } from '../../../server/src/workspace/clientSettings';
 import { guard } from '../../../server/src/lsp/guard';
-import { affectsOthers } from '../../../server/src/workspace/indexChanges';
+import { affectsOthers, summarize } from '../../../server/src/service/workspace/workspaceIndex';
 import { createProject, isAgentFile } from '../../../server/src/workspace/project';
 import { FULL_CLIENT } from './harness';
 
@@ -105,16 +104,16 @@ describe('index changes', () => {
   const summary = (text: string) => summarize(parseAgent('file:///a.md', 0, text));
   const base = '---\nname: a\nproactive_triggers:\n  - x\n---\n**Rule 1: A**\n- b\n';
 
-  it('affect other files when an agent appears or goes, or its name, rule numbers or triggers change', () => {
+  it('affect other files when an agent appears or goes, or its name or rule numbers change', () => {
     assert.equal(affectsOthers(undefined, summary(base)), true);
     assert.equal(affectsOthers(summary(base), undefined), true);
     assert.equal(affectsOthers(summary(base), summary(base.replace('name: a', 'name: b'))), true);
     assert.equal(affectsOthers(summary(base), summary(base.replace('Rule 1', 'Rule 2'))), true);
-    assert.equal(affectsOthers(summary(base), summary(base.replace('- x', '- y'))), true);
   });
 
-  it('do not for edits elsewhere', () => {
+  it('do not for edits elsewhere, trigger ids included: no other file reads them in its diagnostics', () => {
     assert.equal(affectsOthers(summary(base), summary(`${base}\nMore prose.\n`)), false);
+    assert.equal(affectsOthers(summary(base), summary(base.replace('- x', '- y'))), false);
   });
 });
 

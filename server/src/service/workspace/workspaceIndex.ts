@@ -66,6 +66,24 @@ function detach(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/*
+ * What other files' checks read of an agent: whether it exists, its name and the line
+ * of its name (duplicate-agent-name points there), and the rule numbers it defines.
+ * crossFileKey (diagnostics/workspaceChecks.ts) is the same facts seen from the reading
+ * side; a test keeps the two in agreement. Descriptions and trigger ids are not among
+ * them: only completions and hovers read those, and they are asked for afresh.
+ */
+/** Whether replacing `before` by `after` in the index can change another file's diagnostics. */
+export function affectsOthers(before: AgentSummary | undefined, after: AgentSummary | undefined): boolean {
+  if (!before || !after) return before !== after;
+  return sharedFacts(before) !== sharedFacts(after);
+}
+
+function sharedFacts(agent: AgentSummary): string {
+  const rules = [...new Set(agent.rules.map((r) => r.number))].sort((a, b) => a - b);
+  return JSON.stringify([agent.scope, agent.name, agent.name === undefined ? undefined : agent.nameLine, rules]);
+}
+
 export function stemOf(uri: string): string {
   return fileName(uri).replace(/\.md$/i, '').replace(/\.agent$/i, '');
 }
@@ -83,7 +101,7 @@ export class WorkspaceIndex {
   private triggerCache?: { generation: number; usage: Map<string, string[]> };
   private suggestionCache?: { generation: number; byName: Map<string, string | undefined> };
 
-  /** Bumps on every change, so dependants know when cross-file results may differ. */
+  /** Bumps on every change that affects other files (affectsOthers): cross-file results may differ. */
   get version(): number {
     return this.generation;
   }
@@ -111,7 +129,7 @@ export class WorkspaceIndex {
     for (const rule of summary.rules) addTo(this.ruleDefiners, rule.number, summary.uri);
     if (old ? !sameList(old.triggers, summary.triggers) : summary.triggers.length > 0) this.triggersGeneration++;
     this.agents.set(summary.uri, summary);
-    this.generation++;
+    if (affectsOthers(old, summary)) this.generation++;
   }
 
   /**
@@ -121,14 +139,12 @@ export class WorkspaceIndex {
    */
   private upsertUserAgent(summary: AgentSummary): void {
     const old = this.userAgents.get(summary.uri);
-    if (old?.name === summary.name) {
-      this.userAgents.set(summary.uri, summary);
-      return;
+    if (old?.name !== summary.name) {
+      if (old?.name) this.removeName(old.name, summary.uri);
+      if (summary.name) this.addName(summary.name, summary.uri);
     }
-    if (old?.name) this.removeName(old.name, summary.uri);
-    if (summary.name) this.addName(summary.name, summary.uri);
     this.userAgents.set(summary.uri, summary);
-    this.generation++;
+    if (affectsOthers(old, summary)) this.generation++;
   }
 
   /** Forgets every user agent (the setting that counts them was turned off, or they are read again). */
