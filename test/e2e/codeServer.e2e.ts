@@ -6,9 +6,12 @@
 //                         a tool name after `, ` in tools: (accepted); Quick Fix `Reed` -> `Read`;
 //                         Agentry: Fix All in File; save, and the file on disk has every edit
 //                         no snippets after `color: ` (snippets only where a section can start)
+//                         and the status bar's "applied 1 fix"; Disable `unknown-model` for this
+//                         line; completion of codes in the comment; fixes on save (codeActionsOnSave)
 //   backend-developer.md  `Rule 5` coloured (semantic tokens); hover over `Rule 5` shows the rule's
-//                         title; the `agent-rule` snippet (from the server) inserts
-//                         the missing Rule 4 and the rule diagnostics go away; save; an agent of the
+//                         title and its `line N` link moves the cursor there; Create agent
+//                         `security-auditor` (the name then resolves); the `agent-rule` snippet
+//                         (from the server) inserts the missing Rule 4 and the rule diagnostics go away; save; an agent of the
 //                         same name written to disk (and deleted) outside the editor shows (and clears)
 //                         duplicate-agent-name; rename (F2) next to a same-named agent renames this
 //                         one only and offers to rename the file
@@ -19,6 +22,8 @@
 //   README.md, docs/agents/overview.md  (fixtures/not-agents, Markdown with frontmatter that is not an
 //                         agent): no Agentry colours, snippets or completions, and no Agentry problems
 //                         after Agentry: Lint All Agent Files
+//   Settings UI           every Agentry setting edited in place (severity, required sections)
+//   .agentry.json         a wrong entry: one warning per version, with Open
 //
 // Usage: bash scripts/install-e2e-tools.sh && node --import tsx test/e2e/codeServer.e2e.ts
 // Env: E2E_VSIX=file.vsix    test that package instead of building one
@@ -438,6 +443,9 @@ async function backendDeveloper(page: Page): Promise<void> {
     await cs.goToPosition(page, ref.line, 1); // scrolls it into view
     const text = await cs.hoverText(page, 'Rule 5');
     assert(text.includes('Mandatory Changelog Tracking'), `hover: ${JSON.stringify(text)}`);
+    // The README shows this one: once the hover has faded in.
+    const opacity = () => page.locator('.monaco-editor .monaco-hover:not(.hidden)').first().evaluate((e: any) => e.ownerDocument.defaultView.getComputedStyle(e).opacity);
+    await cs.waitUntil(async () => ((await opacity()) === '1' ? true : undefined), 'the hover faded in', 5000, 100);
     await shot(page, 'code-server-hover');
     await cs.dismissWidgets(page);
     return JSON.stringify(text.split('\n')[0]);
