@@ -3,12 +3,12 @@
 // `agentry.agentGlobs`. A superset: the server decides which of them are
 // agents (the agent-file rule, with agentGlobs folder-relative).
 // Pure: no vscode import.
+import { DEFAULT_AGENT_GLOBS } from '../../server/src/service/workspace/agentFileRule';
 
 /** Language ids of agent files: plain Markdown, and VS Code's id for `.claude/agents/*.md`. */
 export const AGENT_LANGUAGES = ['markdown', 'chatagent'] as const;
 
-/** Agent locations handled without any setting. */
-export const DEFAULT_AGENT_GLOBS = ['**/.claude/agents/**/*.md', '**/agents/**/*.md'] as const;
+export { DEFAULT_AGENT_GLOBS };
 
 export interface AgentDocumentFilter {
   language: string;

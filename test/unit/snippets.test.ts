@@ -6,11 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { AGENT_SNIPPET, agentNameProblem, agentSkeleton, snippetBody, yamlScalar } from '../../server/src/service/text/agentSkeleton';
-import { parseSnippet, resolveSnippet, snippetChoices, SnippetSyntaxError, type SnippetNode } from '../../server/src/service/text/snippetSyntax';
+import { parseSnippet, resolveSnippet, SnippetSyntaxError, type SnippetNode } from '../../server/src/service/text/snippetSyntax';
+import { snippetChoices } from '../support/snippetChoices';
 import { ENFORCEMENT_SECTIONS } from '../../server/src/service/config/config';
-import { COLORS, NAME_PATTERN } from '../../server/src/service/schema/frontmatterSchema';
+import { COLORS } from '../../server/src/service/schema/frontmatterSchema';
+import { NAME_PATTERN } from '../../server/src/service/schema/agentName';
 import { MODEL_ALIASES } from '../../server/src/service/schema/models';
-import { SECTION_TEMPLATES } from '../../server/src/service/schema/sectionTemplates';
+import { sectionTemplate } from '../../server/src/service/schema/sectionTemplates';
 import { analyze } from '../support/analyze';
 import { REPO_ROOT } from '../support/fixtures';
 
@@ -83,9 +85,19 @@ describe('snippet file', () => {
     assert.equal(checked, 4, 'a model and a color choice in both frontmatter snippets');
   });
 
+  it('gives the missing-section fix the section snippet with its defaults, which the linter then finds', () => {
+    for (const section of ENFORCEMENT_SECTIONS) {
+      const text = sectionTemplate(section);
+      assert.equal(text, resolveSnippet(snippetBody(section)).trimEnd(), section);
+      assert.doesNotMatch(text, /\$\{|\$\d/, 'no snippet syntax left');
+    }
+    assert.equal(sectionTemplate('Tool Usage'), '### Tool Usage\n', 'a section without a snippet: its heading');
+    assert.equal(sectionTemplate('constructor'), '### constructor\n', 'not a property of every object');
+  });
+
   it('starts the section snippets with the headings the linter requires and its fixes insert', () => {
     for (const section of ENFORCEMENT_SECTIONS) {
-      const heading = SECTION_TEMPLATES[section].split('\n')[0];
+      const heading = sectionTemplate(section).split('\n')[0];
       assert.ok(
         NAMES.some((name) => snippetBody(name).split('\n')[0] === heading),
         `a snippet starts with "${heading}"`,

@@ -102,17 +102,8 @@ export interface AgentReference {
   span: Span;
 }
 
-/**
- * Lines under a heading: from the line after it up to and including the line of
- * the heading that ends it (a heading takes effect on the lines after it), or
- * the last line of the document.
- */
+/** A run of lines, both ends included (a code region, the lines under a heading). */
 export interface LineRange {
-  startLine: number;
-  endLine: number;
-}
-
-export interface CodeRegion {
   startLine: number;
   endLine: number;
 }
@@ -134,9 +125,12 @@ export interface AgentDocument {
   crossAgentReferences: AgentReference[];
   /** Agent names inside `Agent(a, b)` entries of `tools:` and `disallowedTools:`. */
   agentToolReferences: AgentReference[];
-  /** Lines under each Cross-Agent Validation heading, in document order. */
+  /**
+   * Lines under each Cross-Agent Validation heading, in document order: from the line after
+   * it up to and including the line of the heading that ends it, or the last line.
+   */
   crossAgentSections: LineRange[];
-  codeRegions: CodeRegion[];
+  codeRegions: LineRange[];
   /** Set when the document is too large to analyse fully. */
   truncated?: { limit: number };
   lineEnding: '\n' | '\r\n' | '\r';

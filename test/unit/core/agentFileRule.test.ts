@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { declaresAgent, isAgentFile, type AgentFileOrigin } from '../../../server/src/service/workspace/agentFileRule';
+import picomatch from 'picomatch';
+import { declaresAgent, DEFAULT_AGENT_GLOBS, isAgentFile, type AgentFileOrigin } from '../../../server/src/service/workspace/agentFileRule';
 
 const agent = '---\nname: helper\ndescription: Helps.\n---\nBody\n';
 const docsPage = '---\ntitle: Agents\nsidebar_position: 2\n---\n# Agents\n';
@@ -32,6 +33,17 @@ describe('the agent-file rule', () => {
     assert.equal(is('/r/a.md', agent, 'folder-walk'), true);
     assert.equal(is('/r/docs/agents/overview.md', docsPage, 'folder-walk'), false);
     assert.equal(is('/r/README.md', '# Readme\nname: x\n', 'folder-walk'), false);
+  });
+});
+
+describe('the default agent globs', () => {
+  it('match exactly the files the rule may take in the editor without a setting', () => {
+    const matches = picomatch([...DEFAULT_AGENT_GLOBS], { dot: true });
+    const paths = ['/ws/.claude/agents/a.md', '/ws/.claude/agents/team/b.md', '/ws/team/agents/c.md', '/ws/agents/x/d.md', '/ws/docs/e.md', '/ws/.claude/f.md', '/ws/agents/g.txt', '/ws/myagents/h.md'];
+    for (const path of paths) {
+      const mayTake = isAgentFile({ path, origin: 'editor', declaresAgent: () => true });
+      assert.equal(matches(path), mayTake, path);
+    }
   });
 });
 

@@ -2,7 +2,8 @@
 // known key's value against the zod schema.
 import { fieldOf, type AgentDocument, type Frontmatter, type FrontmatterField, type Span } from '../types';
 import { MODEL_ALIASES, KNOWN_MODEL_IDS, isKnownModel } from '../schema/models';
-import { checkValue, enumValues, FRONTMATTER_KEYS, isKnownKey, NAME_PATTERN, TRIGGER_PATTERN } from '../schema/frontmatterSchema';
+import { checkValue, enumValues, FRONTMATTER_KEYS, isKnownKey, TRIGGER_PATTERN } from '../schema/frontmatterSchema';
+import { NAME_PATTERN } from '../schema/agentName';
 import { CATALOG, CLAUDE_CODE } from '../catalog/catalog';
 import { closestMatch } from '../schema/suggest';
 import { lineSpanOf } from '../text/lineSpan';

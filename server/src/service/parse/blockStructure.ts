@@ -1,5 +1,5 @@
 // What the body's Markdown structure is read into, by markdown-it or the plain-body reader.
-import type { CodeRegion } from '../types';
+import type { LineRange } from '../types';
 
 export interface BlockHeading {
   level: number;
@@ -10,5 +10,5 @@ export interface BlockHeading {
 
 export interface BlockStructure {
   headings: BlockHeading[];
-  codeRegions: CodeRegion[];
+  codeRegions: LineRange[];
 }

@@ -3,7 +3,7 @@
 // Only the block pass runs; inline parsing is not needed for any feature. A body with
 // nothing but paragraphs, lists and ATX headings is read line by line (plainBlocks.ts).
 import MarkdownIt from 'markdown-it';
-import type { CodeRegion } from '../types';
+import type { LineRange } from '../types';
 import type { BlockHeading, BlockStructure } from './blockStructure';
 import { readPlainBlocks } from './plainBlocks';
 
@@ -31,7 +31,7 @@ export function readBlocks(body: string, lineOffset: number): BlockStructure {
 export function readBlocksWithMarkdownIt(body: string, lineOffset: number): BlockStructure {
   const tokens = (needsNormalizing(body) ? normalizing : plain).parse(body, {});
   const headings: BlockHeading[] = [];
-  const codeRegions: CodeRegion[] = [];
+  const codeRegions: LineRange[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token.map) continue;

@@ -3,6 +3,9 @@
 import { stemOf } from '../workspace/workspaceIndex';
 import { yamlScalar } from './yamlScalar';
 
+/** What Claude Code accepts as an agent name (and a file name for it): lowercase words joined by single hyphens. */
+export const NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export function slugify(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'agent';
 }

@@ -4,7 +4,6 @@
 import { array, boolean, enum as zEnum, number, object, record, string, union, unknown, ZodEnum, type ZodType } from 'zod';
 import { CATALOG, lookup, type EnumKey } from '../catalog/catalog';
 
-export const NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const TRIGGER_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
 /** The values Claude Code accepts for `key`: its own, and the old spellings it still reads (`manual`, `med`). */

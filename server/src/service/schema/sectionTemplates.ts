@@ -1,34 +1,19 @@
-// Plain-text bodies of the sections the "insert missing section" fix adds.
-// The editor snippets in snippets/ carry the same sections with tab stops.
+// Plain-text bodies of the sections the "insert missing section" fix adds: the
+// snippets of snippets/agentry.json named after the section, with their tab
+// stops resolved to their defaults (one source for the editor and the fix).
+import snippets from '../../../../snippets/agentry.json';
+import { resolveSnippet } from '../text/snippetSyntax';
 
-export const SECTION_TEMPLATES: Readonly<Record<string, string>> = {
-  'PRE-EXECUTION VALIDATION': [
-    '### PRE-EXECUTION VALIDATION (MANDATORY)',
-    'Before ANY action, you MUST:',
-    '1. Load and validate the project rules document',
-    '2. Check for existing solutions before creating new ones',
-    '3. Confirm the change is tracked in CHANGELOG.md',
-  ].join('\n'),
-  'VIOLATION RESPONSE': [
-    '### VIOLATION RESPONSE',
-    'If you detect any rule violation:',
-    '1. IMMEDIATELY STOP all operations',
-    '2. Document the violation with the specific rule reference',
-    '3. REFUSE to proceed until the violation is fixed',
-  ].join('\n'),
-  'Cross-Agent Validation': [
-    '### Cross-Agent Validation',
-    '**MANDATORY**: Trigger validation from:',
-    '- **code-reviewer**: Review of every code change',
-  ].join('\n'),
-  'Success Criteria': [
-    '### Success Criteria',
-    '- [ ] All rules verified before starting',
-    '- [ ] Work validated by the cross-agent reviewers',
-    '- [ ] CHANGELOG.md updated',
-  ].join('\n'),
-};
+const SNIPPETS = snippets as Record<string, { body: string | string[] }>;
 
+function snippetText(name: string): string | undefined {
+  const snippet = Object.hasOwn(SNIPPETS, name) ? SNIPPETS[name] : undefined;
+  if (!snippet) return undefined;
+  const body = Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
+  return resolveSnippet(body).trimEnd();
+}
+
+/** A section's text: its snippet where there is one, else its heading alone. */
 export function sectionTemplate(section: string): string {
-  return SECTION_TEMPLATES[section] ?? `### ${section}\n`;
+  return snippetText(section) ?? `### ${section}\n`;
 }

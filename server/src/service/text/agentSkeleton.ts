@@ -2,6 +2,8 @@
 // source: the "Agent file" snippet in snippets/agentry.json, with its tab stops resolved to
 // their defaults and the name (and a description, when given) filled in. Pure: no vscode import.
 import snippets from '../../../../snippets/agentry.json';
+import { NAME_PATTERN } from '../schema/agentName';
+import { yamlScalar } from '../schema/yamlScalar';
 import { resolveSnippet } from './snippetSyntax';
 
 export const AGENT_SNIPPET = 'Agent file';
@@ -10,13 +12,12 @@ export const AGENT_SNIPPET = 'Agent file';
 const NAME_STOP = 1;
 const DESCRIPTION_STOP = 2;
 
-/** What Claude Code accepts as an agent name (and a file name for it). */
-export const AGENT_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { yamlScalar };
 
 /** An error message for an invalid agent name, or undefined when it is valid. */
 export function agentNameProblem(name: string): string | undefined {
   if (!name) return 'Enter a name, for example code-reviewer.';
-  if (AGENT_NAME.test(name)) return undefined;
+  if (NAME_PATTERN.test(name)) return undefined;
   if (/[A-Z]/.test(name)) return 'Use lowercase letters only.';
   if (/^-|-$|--/.test(name)) return 'Hyphens go between words: no leading, trailing or double hyphens.';
   return 'Use lowercase letters, digits and hyphens only.';
@@ -27,21 +28,6 @@ export function snippetBody(key: string): string {
   const snippet = (snippets as Record<string, { body: string | string[] }>)[key];
   if (!snippet) throw new Error(`no snippet "${key}" in snippets/agentry.json`);
   return Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
-}
-
-/**
- * A YAML scalar for `value` on one line: plain when that reads back unchanged,
- * double-quoted (JSON escapes are valid YAML) otherwise.
- */
-export function yamlScalar(value: string): string {
-  const plainSafe =
-    value.length > 0 &&
-    value === value.trim() &&
-    !/[\r\n\t]/.test(value) &&
-    !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
-    !/: |:$| #/.test(value) &&
-    !/^(?:true|false|yes|no|on|off|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value);
-  return plainSafe ? value : JSON.stringify(value);
 }
 
 /** The full text of a new agent file; without a description, the snippet's. */

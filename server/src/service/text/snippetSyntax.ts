@@ -183,17 +183,3 @@ export function resolveSnippet(body: string, options: ResolveOptions = {}): stri
   collect(tree);
   return render(tree);
 }
-
-/** Every choice of a snippet, by tab stop. */
-export function snippetChoices(body: string): Map<number, string[]> {
-  const choices = new Map<number, string[]>();
-  const walk = (list: SnippetNode[]): void => {
-    for (const node of list) {
-      if (node.kind === 'choice') choices.set(node.index, node.options);
-      if (node.kind === 'tabstop') walk(node.children);
-      if (node.kind === 'variable' && node.children) walk(node.children);
-    }
-  };
-  walk(parseSnippet(body));
-  return choices;
-}

@@ -28,6 +28,9 @@ const IN_CLAUDE_AGENTS = /(?:^|\/)\.claude\/agents\//;
 const IN_AGENTS_FOLDER = /(?:^|\/)agents\//;
 const MARKDOWN = /\.md$/i;
 
+/** The locations above as globs, for the editor to hand files to the server and to activate on (package.json's activationEvents). */
+export const DEFAULT_AGENT_GLOBS = ['**/.claude/agents/**/*.md', '**/agents/**/*.md'] as const;
+
 /**
  * A file named on the command line always is; else a file the globs match; else a
  * `.md` under `.claude/agents/`; else a `.md` whose frontmatter declares an agent, in

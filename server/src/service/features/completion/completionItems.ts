@@ -46,11 +46,6 @@ export function rank(index: number): string {
   return String(index).padStart(5, '0');
 }
 
-/** Escapes text for use inside a snippet. */
-export function snippetText(text: string): string {
-  return text.replace(/[$}\\]/g, '\\$&');
-}
-
 /** The span from `start` to the end of the word (letters, digits, `_-*.`) after `offset`. */
 export function wordSpan(text: string, start: number, offset: number): Span {
   let end = offset;

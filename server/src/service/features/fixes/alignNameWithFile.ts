@@ -1,6 +1,6 @@
 // Makes `name` and the file name agree, in either direction.
 import { fieldOf } from '../../types';
-import { NAME_PATTERN } from '../../schema/frontmatterSchema';
+import { NAME_PATTERN } from '../../schema/agentName';
 import { dataOf, replaceSpan, valueText, type QuickFix } from './quickFix';
 
 export const alignNameWithFile: QuickFix = {

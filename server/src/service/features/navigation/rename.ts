@@ -6,7 +6,7 @@
 // to rename the file.
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { spanToRange } from '../../diagnostics/reporter';
-import { NAME_PATTERN } from '../../schema/frontmatterSchema';
+import { NAME_PATTERN } from '../../schema/agentName';
 import type { AgentDocument } from '../../types';
 import { agentNameAt } from '../agentNames';
 import type { Cancellation, FeatureContext } from '../featureContext';
