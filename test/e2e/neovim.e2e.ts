@@ -175,6 +175,26 @@ async function codeReviewer(): Promise<void> {
   });
 }
 
+/** A wrong entry in `.agentry.json`: Neovim gets the server's window/showMessage, and the valid entries apply. */
+async function configProblems(): Promise<void> {
+  await steps.step('.agentry.json with a wrong severity: a window/showMessage warning, and the valid severity applies', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'agentry-nvim-config-'));
+    try {
+      fs.cpSync(ROOT, ws, { recursive: true });
+      fs.writeFileSync(path.join(ws, '.agentry.json'), JSON.stringify({ severity: { 'unknown-key': 'of', 'unknown-tool': 'error' } }));
+      const res = await runNvimLsp({ cmd: SERVER, file: path.join(ws, '.claude/agents/api-tester.md'), rootDir: ws, filetype: 'markdown', requests: [], waitFor: 'nonempty' });
+      assert(res.ok, () => `no diagnostics (exit ${res.exitCode}):\n${res.nvimOutput}`);
+      const shown = res.serverLog.filter((m) => m.startsWith('Agentry: .agentry.json has'));
+      assert(JSON.stringify(shown) === JSON.stringify(['Agentry: .agentry.json has 1 problem: `severity.unknown-key`: "of" is not one of error, warning, information, hint, off; ignored']), () => `messages: ${JSON.stringify(res.serverLog)}`);
+      const tool = (res.diagnostics ?? []).find((d) => d.code === 'unknown-tool');
+      assert(tool?.severity === 1, `unknown-tool: ${JSON.stringify(tool)}`);
+      return shown[0];
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+}
+
 /** The README's snippet for the Neovim here: 0.7 to 0.9 have `vim.lsp.start_client` only (0.10 is not installed). */
 async function readmeSnippet(): Promise<void> {
   await steps.step('README: the Neovim 0.7-0.9 snippet attaches to agent files only', async () => {
@@ -228,6 +248,7 @@ async function main(): Promise<number> {
   await apiTester();
   await backendDeveloper();
   await codeReviewer();
+  await configProblems();
   await readmeSnippet();
   await notAgents();
   return steps.finish();

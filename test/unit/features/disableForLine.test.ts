@@ -9,7 +9,7 @@ import { effectiveAgent } from '../../../server/src/service/claude/effectiveAgen
 import { codeActions } from '../../../server/src/service/features/fixes/codeActions';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { disableForLine } from '../../../server/src/service/features/fixes/disableForLine';
-import { allSeeds } from '../../support/fixtures';
+import { allSeeds, corpusFiles } from '../../support/fixtures';
 import { AGENTS } from './helpers';
 
 const service = createAgentService();
@@ -27,38 +27,48 @@ function disable(text: string, line: number, code: string, uri = `${AGENTS}/a.md
   return { doc, fix, text: fix && applyEdits(text, fix.edits) };
 }
 
-describe('disable for this line: every diagnostic of every seed', () => {
+/** Applies the fix of every diagnostic of `doc` in turn and checks it; returns how many were offered. */
+function checkEveryDisable(doc: AgentDocument): number {
+  const before = check(doc);
+  const agent = JSON.stringify(effectiveAgent(doc, DEFAULT_SETTINGS));
+  let offered = 0;
+  for (const diagnostic of before) {
+    const fix = disableForLine(doc, diagnostic);
+    if (!fix) continue;
+    offered++;
+    assert.equal(fix.title, `Disable \`${diagnostic.code}\` for this line`);
+    assert.equal(fix.auto, false, 'never applied by fix-all');
+    const text = applyEdits(doc.text, fix.edits);
+    const inserted = fix.edits[0].newText;
+    // One line more (or a code added to a directive), nothing removed.
+    const at = doc.textDocument.offsetAt(fix.edits[0].range.start);
+    assert.equal(text, doc.text.slice(0, at) + inserted + doc.text.slice(at));
+    const fixed = service.parse(`${doc.uri}.disabled`, 1, text);
+    const shift = inserted.endsWith(doc.lineEnding) ? 1 : 0;
+    const insertedAt = fix.edits[0].range.start.line;
+    const moved = (d: Diagnostic) => `${d.code}@${d.range.start.line + (d.range.start.line >= insertedAt ? shift : 0)}:${d.range.start.character}`;
+    // Exactly the diagnostics of that code on that line are gone; every other one is still there.
+    const expected = before.filter((d) => d.code !== diagnostic.code || d.range.start.line !== diagnostic.range.start.line).map(moved).sort();
+    assert.deepEqual(check(fixed).map(key).sort(), expected, `${doc.uri}: after disabling ${key(diagnostic)}`);
+    assert.equal(JSON.stringify(effectiveAgent(fixed, DEFAULT_SETTINGS)), agent, `${doc.uri}: Claude Code reads the agent otherwise after ${key(diagnostic)}`);
+    service.forget(fixed.uri);
+  }
+  return offered;
+}
+
+describe('disable for this line: every diagnostic of every seed and corpus file', () => {
   for (const seed of allSeeds()) {
     it(seed.name, () => {
       const doc = service.parse(`${AGENTS}/${seed.name.replace(/\.txt$/, '')}.md`, 1, seed.text);
-      const before = check(doc);
-      const agent = JSON.stringify(effectiveAgent(doc, DEFAULT_SETTINGS));
-      let offered = 0;
-      for (const diagnostic of before) {
-        const fix = disableForLine(doc, diagnostic);
-        if (!fix) continue;
-        offered++;
-        assert.equal(fix.title, `Disable \`${diagnostic.code}\` for this line`);
-        assert.equal(fix.auto, false, 'never applied by fix-all');
-        const text = applyEdits(doc.text, fix.edits);
-        const inserted = fix.edits[0].newText;
-        // One line more (or a code added to a directive), nothing removed.
-        assert.equal(text.length, doc.text.length + inserted.length);
-        assert.ok(text.startsWith(doc.text.slice(0, doc.textDocument.offsetAt(fix.edits[0].range.start))));
-        assert.ok(text.endsWith(doc.text.slice(doc.textDocument.offsetAt(fix.edits[0].range.start))));
-        const fixed = service.parse(`${doc.uri}.disabled`, 1, text);
-        const shift = inserted.endsWith(doc.lineEnding) ? 1 : 0;
-        const insertedAt = fix.edits[0].range.start.line;
-        const moved = (d: Diagnostic) => `${d.code}@${d.range.start.line + (d.range.start.line >= insertedAt ? shift : 0)}:${d.range.start.character}`;
-        // Exactly the diagnostics of that code on that line are gone; every other one is still there.
-        const expected = before.filter((d) => d.code !== diagnostic.code || d.range.start.line !== diagnostic.range.start.line).map(moved).sort();
-        assert.deepEqual(check(fixed).map(key).sort(), expected, `after disabling ${key(diagnostic)}`);
-        assert.equal(JSON.stringify(effectiveAgent(fixed, DEFAULT_SETTINGS)), agent, `Claude Code reads the agent otherwise after ${key(diagnostic)}`);
-        service.forget(fixed.uri);
-      }
-      if (before.some((d) => d.range.start.line > 0)) assert.ok(offered > 0, 'offered on no diagnostic');
+      assert.ok(checkEveryDisable(doc) > 0, 'offered on no diagnostic');
     });
   }
+
+  it('the corpus: silences exactly its diagnostic, and Claude Code reads every agent as before', () => {
+    let offered = 0;
+    for (const [i, file] of corpusFiles().entries()) offered += checkEveryDisable(service.parse(`${AGENTS}/corpus-${i}.md`, 1, file.text));
+    assert.ok(offered > 1000, `${offered} fixes offered`);
+  });
 });
 
 describe('disable for this line: where the comment goes', () => {
