@@ -20,6 +20,7 @@ import type { FileResult } from './cli/fileResult';
 import { projectKey, readProjectSources } from './workspace/projectSources';
 import { isUsageError } from './workspace/usageError';
 import { version } from '../../package.json';
+import { requireWithCodeCache } from './workspace/codeCache';
 
 /** Built next to this file (esbuild.mjs); also the script of the worker threads. */
 const LINTER = path.join(__dirname, 'cli-lint.js');
@@ -114,7 +115,7 @@ function format(name: CheckArgs['format'], results: FileResult[], cwd: string, a
 }
 
 function linter(): typeof Linter {
-  return require(LINTER) as typeof Linter;
+  return requireWithCodeCache(LINTER) as typeof Linter;
 }
 
 /** A cache that cannot be written costs the next run time, not this run its results. */

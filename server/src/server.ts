@@ -1,7 +1,7 @@
-// The Agentry language server. The transport comes from the command line
-// (`--stdio`, `--node-ipc`, `--socket=N`, `--pipe=NAME`); all wiring lives in lsp/startServer.
+// The Agentry language server (dist/server-main.js, loaded by serverLoader.ts). The transport
+// comes from the command line (`--stdio`, `--node-ipc`, `--socket=N`, `--pipe=NAME`); all
+// wiring lives in lsp/startServer.
 import { statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { version } from '../../package.json';
 import { startServer } from './lsp/startServer';
 import { createServerConnection, exitWhenFramingIsLost, transportFromArgs } from './lsp/transport';
@@ -11,12 +11,6 @@ if (process.argv.includes('--version')) {
   process.stdout.write(`${version}\n`);
   process.exit(0);
 }
-
-// V8 grows the young generation up to 16 MB semi-spaces while a large folder is indexed:
-// parsing makes short-lived garbage fast, and the grown space stays in RSS. Kept at its
-// initial size, 10,000 agents index in about 5% more time at ~30 MB less peak RSS. (The other
-// heap flags only take effect on the command line, which the server does not own.)
-setFlagsFromString('--semi-space-growth-factor=1');
 
 const transport = transportFromArgs(process.argv.slice(2));
 if (!transport) {

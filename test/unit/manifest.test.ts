@@ -164,7 +164,7 @@ describe('.vscodeignore', () => {
     // vsce's own file listing over a stand-in tree with the real manifest and ignore file.
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'agentry-vsix-'));
     try {
-      const shipped = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'images/icon.png', ...manifest.contributes.jsonValidation.map((j) => j.url.replace(/^\.\//, ''))];
+      const shipped = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'images/icon.png', ...manifest.contributes.jsonValidation.map((j) => j.url.replace(/^\.\//, ''))];
       const dropped = ['.vscodeignore', 'dist/client.js.map', 'dist/server.js.map', 'dist/cli.js', 'node_modules/yaml/index.js', 'client/src/extension.ts', 'server/src/server.ts', 'test/unit/manifest.test.ts', 'examples/.claude/agents/a.md', 'docs/diagnostics.md', 'scripts/make-icon.mjs', 'images/draft.png', 'tsconfig.json', 'esbuild.mjs', 'package-lock.json', 'agentry-0.1.0.vsix', 'schemas/agent-frontmatter.schema.json', 'snippets/agentry.json'];
       for (const file of [...shipped, ...dropped]) {
         fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -187,7 +187,7 @@ describe('the npm package', () => {
     assert.match(pkg.scripts.prepack, /esbuild\.mjs --production/);
     const listed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8' }))[0].files.map((f: { path: string }) => f.path);
     const bins = Object.values(pkg.bin as Record<string, string>);
-    assert.deepEqual(listed.sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli-lint.js', 'package.json', 'schemas/agent-frontmatter.schema.json', 'schemas/agentry-config.schema.json', ...bins].sort());
+    assert.deepEqual(listed.sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli-lint.js', 'dist/server-main.js', 'package.json', 'schemas/agent-frontmatter.schema.json', 'schemas/agentry-config.schema.json', ...bins].sort());
   });
 });
 

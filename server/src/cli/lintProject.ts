@@ -160,9 +160,10 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
       }
       results.push({ file, uri: pathToFileURL(file).href, diagnostics, fixed, notFixed });
     }
-    // Read after any fix, so the record tells what Claude Code will do with the file as it is now.
+    // A file a fix rewrote (or one a worker parsed) is read again, so the record tells what Claude Code will do with the file as it is now.
     const textNow = (file: string) => (options.stdin?.file === file ? options.stdin.text : readFileSync(file, 'utf8'));
-    const agents = options.agents ? results.map((r) => effectiveAgent(service.parse(r.uri, 0, textNow(r.file)), settings)) : undefined;
+    const modelNow = (r: FileResult) => (!r.fixed && docs.get(r.file)?.doc) || service.parse(r.uri, 0, textNow(r.file));
+    const agents = options.agents ? results.map((r) => effectiveAgent(modelNow(r), settings)) : undefined;
     if (!caching) return { results, agents, configProblems };
     const index: IndexEntries = {};
     for (const [i, { file, diagnostics }] of results.entries()) {

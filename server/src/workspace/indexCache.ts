@@ -6,11 +6,11 @@
 // rewritten.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { declaresAgent } from '../service/workspace/agentFileRule';
 import { summaryOfText } from '../service/workspace/summaryOfText';
 import type { AgentSummary } from '../service/workspace/workspaceIndex';
+import { defaultCacheFolder } from './cacheFolder';
 import { checkFile, writeJsonMembersAtomic, type FileStamp } from './fileStamp';
 
 const FORMAT = 2;
@@ -38,13 +38,7 @@ export interface IndexCacheOptions {
   build: string;
 }
 
-/** Where caches go when the client names no folder: the platform's per-user cache folder. */
-export function defaultCacheFolder(env = process.env, platform = process.platform, home = homedir()): string {
-  const base =
-    env.XDG_CACHE_HOME ||
-    (platform === 'win32' ? env.LOCALAPPDATA || path.join(home, 'AppData', 'Local') : platform === 'darwin' ? path.join(home, 'Library', 'Caches') : path.join(home, '.cache'));
-  return path.join(base, 'agentry');
-}
+export { defaultCacheFolder };
 
 function cacheFileOf(options: IndexCacheOptions, root: string): string {
   return path.join(options.folder, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);

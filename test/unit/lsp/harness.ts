@@ -240,7 +240,7 @@ export function startChild(transport: '--stdio' | '--node-ipc'): { client: TestC
 let cacheHome: string | undefined;
 
 /** A cache folder for the servers this test process starts, removed when it exits. */
-function testCacheHome(): string {
+export function testCacheHome(): string {
   if (!cacheHome) {
     const folder = mkdtempSync(path.join(tmpdir(), 'agentry-cache-'));
     process.on('exit', () => rmSync(folder, { recursive: true, force: true }));

@@ -1,0 +1,56 @@
+// Runs a bundle as a CommonJS module through V8's code cache: a run after the first
+// skips parsing and compiling the functions the first one compiled (Node 20 has no
+// module.enableCompileCache). The cache lives in the user's cache folder, is keyed on
+// the Node version and the bundle's size and time, and V8 itself rejects data that does
+// not match the source or the V8 flags; a cache that cannot be read or written only
+// costs that time.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { Script } from 'node:vm';
+import { defaultCacheFolder } from './cacheFolder';
+
+/** After this long the functions start-up needed are compiled, and go into the cache. */
+const WRITE_CACHE_AFTER_MS = 1500;
+const loaded = new Map<string, unknown>();
+
+/** The exports of the bundle at `file` (once per process, as require would). */
+export function requireWithCodeCache(file: string): unknown {
+  if (loaded.has(file)) return loaded.get(file);
+  const source = readFileSync(file, 'utf8');
+  const stamp = statSync(file);
+  const cacheFile = path.join(defaultCacheFolder(), `${path.basename(file, '.js')}-${process.version}-${process.arch}-${stamp.size}-${Math.round(stamp.mtimeMs)}.v8cache`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // None yet: this run writes it.
+  }
+  const script = new Script(Module.wrap(source.replace(/^#!.*/, '')), { filename: file, cachedData });
+  const bundle = new Module(file);
+  bundle.filename = file;
+  loaded.set(file, bundle.exports);
+  (script.runInThisContext() as (...args: unknown[]) => void).call(bundle.exports, bundle.exports, createRequire(file), bundle, file, path.dirname(file));
+  loaded.set(file, bundle.exports);
+  if (!cachedData || script.cachedDataRejected) writeLater(script, cacheFile);
+  return bundle.exports;
+}
+
+/** Once start-up is over, or at exit if that comes first (a short run). */
+function writeLater(script: Script, cacheFile: string): void {
+  let written = false;
+  const write = () => {
+    if (written) return;
+    written = true;
+    try {
+      mkdirSync(path.dirname(cacheFile), { recursive: true });
+      const temporary = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temporary, script.createCachedData());
+      renameSync(temporary, cacheFile);
+    } catch {
+      // A read-only cache folder: every run compiles, as without a cache.
+    }
+  };
+  setTimeout(write, WRITE_CACHE_AFTER_MS).unref();
+  process.on('exit', write);
+}
