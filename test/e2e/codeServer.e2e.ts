@@ -663,6 +663,18 @@ async function skills(page: Page): Promise<void> {
     }, 'SKILL.md shown', 10_000, 250);
     return `SKILL.md, ${lines.length} lines shown`;
   });
+  await steps.step(`${file}: the hover over the skill links its SKILL.md line; the link opens it there`, async () => {
+    // Close SKILL.md (go to definition opened it): releaser.md is the active editor again.
+    await cs.runCommand(page, 'View: Close Editor');
+    await page.locator(`.editor-group-container.active .tab.active[data-resource-name="${file}"]`).waitFor({ timeout: 15_000 });
+    await cs.goToPosition(page, at.line, 1);
+    const text = await cs.hoverText(page, 'changelog-entry', { until: /line 2/ });
+    assert(text.includes('Writes the CHANGELOG entry of a change.'), `hover: ${JSON.stringify(text)}`);
+    await cs.clickHoverLink(page, 'line 2');
+    await page.locator('.editor-group-container.active .tab.active[data-resource-name="SKILL.md"]').waitFor({ timeout: 15_000 });
+    const now = await cs.waitUntil(async () => ((await cs.cursorPosition(page))?.line === 2 ? cs.cursorPosition(page) : undefined), 'the cursor on line 2 of SKILL.md', 10_000, 200);
+    return `SKILL.md at Ln ${now!.line}, Col ${now!.column}`;
+  });
   await steps.step(`${file}: completion under \`hooks:\` offers each hook event once (VS Code's and Agentry's); accept PreModelSwitch`, async () => {
     // Close SKILL.md (go to definition opened it): releaser.md is the active editor again.
     await cs.runCommand(page, 'View: Close Editor');

@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) return build.status ?? 1;
   await esbuild.build({
-    entryPoints: [path.join(__dirname, 'suite/index.ts'), path.join(__dirname, 'suite/diagnostics.test.ts')],
+    entryPoints: ['index.ts', 'diagnostics.test.ts', 'scenarios.test.ts'].map((file) => path.join(__dirname, 'suite', file)),
     outdir: OUT,
     bundle: true,
     platform: 'node',

@@ -95,7 +95,7 @@ export function startServer(connection: Connection, build?: string): void {
   connection.onDidChangeConfiguration(
     guardNotification(log, 'workspace/didChangeConfiguration', async (params) => {
       if (!support.configuration) globalSettings = (params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
-      await host.enqueue(() => host.loadAll());
+      await host.enqueue(() => host.settingsChanged());
       diagnostics.refresh();
     }),
   );

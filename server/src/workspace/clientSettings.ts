@@ -1,8 +1,8 @@
 // The `agentry` settings of the client (per resource) merged over the project's
 // configuration file: the client wins key by key, lists of extra tools and
 // models add up, severities merge. Unset (null, empty) client values fall back.
-import type { AgentryConfig } from '../service/config/config';
-import { mergeConfig } from '../service/config/config';
+import { array, boolean, object, record, string, unknown } from 'zod';
+import { configSchema, mergeConfig, type AgentryConfig } from '../service/config/config';
 import { settingsFromConfig, type AnalysisSettings } from '../service/diagnostics/settings';
 
 export const SETTINGS_SECTION = 'agentry';
@@ -29,29 +29,45 @@ export interface EffectiveSettings {
   analysis: AnalysisSettings;
 }
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+/** The configuration's severity level (one entry of its `severity` record). */
+const LEVEL = configSchema.shape.severity.unwrap().valueType;
+/** A list the client sent: its strings; an empty list is unset (the Settings UI's default). */
+const STRINGS = array(unknown()).transform((items) => (items.length ? items.filter((item): item is string => typeof item === 'string') : undefined));
 
-function strings(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.length > 0 ? value.filter((v): v is string => typeof v === 'string') : undefined;
-}
+/** What the client may send, each value read with the configuration's schema where it has one; a malformed value is unset. */
+const clientSettingsSchema = object({
+  enable: boolean().optional().catch(undefined),
+  agentGlobs: STRINGS.optional().catch(undefined),
+  // Each entry on its own: one bad level leaves the others in force.
+  severity: record(string(), unknown())
+    .transform((entries) => {
+      const valid = Object.entries(entries).filter(([, level]) => LEVEL.safeParse(level).success);
+      return valid.length ? (Object.fromEntries(valid) as AgentryConfig['severity']) : undefined;
+    })
+    .optional()
+    .catch(undefined),
+  rulesDocument: string()
+    .transform((file) => file.trim() || undefined)
+    .optional()
+    .catch(undefined),
+  extraTools: STRINGS.optional().catch(undefined),
+  extraModels: STRINGS.optional().catch(undefined),
+  requiredSections: STRINGS.optional().catch(undefined),
+  userAgents: boolean().optional().catch(undefined),
+});
 
 /** Keeps only well-formed values of whatever the client sent. */
 export function readClientSettings(raw: unknown): ClientSettings {
-  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const severity: Record<string, NonNullable<AgentryConfig['severity']>[string]> = {};
-  if (value.severity && typeof value.severity === 'object') {
-    for (const [code, level] of Object.entries(value.severity)) if (typeof level === 'string' && SEVERITIES.has(level)) severity[code] = level as never;
-  }
+  const parsed = clientSettingsSchema.parse(raw && typeof raw === 'object' ? raw : {});
   return {
-    enable: typeof value.enable === 'boolean' ? value.enable : undefined,
-    agentGlobs: strings(value.agentGlobs),
-    severity: Object.keys(severity).length ? severity : undefined,
-    rulesDocument: typeof value.rulesDocument === 'string' && value.rulesDocument.trim() ? value.rulesDocument.trim() : undefined,
-    extraTools: strings(value.extraTools),
-    extraModels: strings(value.extraModels),
-    // The Settings UI edits a list, whose default is empty: empty means not set.
-    requiredSections: strings(value.requiredSections)?.length ? strings(value.requiredSections) : undefined,
-    userAgents: typeof value.userAgents === 'boolean' ? value.userAgents : undefined,
+    enable: parsed.enable,
+    agentGlobs: parsed.agentGlobs,
+    severity: parsed.severity,
+    rulesDocument: parsed.rulesDocument,
+    extraTools: parsed.extraTools,
+    extraModels: parsed.extraModels,
+    requiredSections: parsed.requiredSections,
+    userAgents: parsed.userAgents,
   };
 }
 

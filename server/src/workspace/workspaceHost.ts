@@ -127,19 +127,33 @@ export class WorkspaceHost {
     return best ?? this.loose;
   }
 
-  /** Reads configuration, settings and rules document, then indexes every agent file of the project. */
-  async loadProject(project: Project): Promise<void> {
+  /**
+   * Reads configuration, settings and rules document, then indexes every agent file of the
+   * project; with `onlyIfFilesChanged`, indexes again only when which files are agents changed
+   * (agentGlobs, ignore, the rules document): other settings change no summary of the index.
+   */
+  async loadProject(project: Project, onlyIfFilesChanged = false): Promise<void> {
+    const before = agentFilesKey(project);
     await loadProjectFiles(project, await this.clientSettings(project.folderUri), this.log, this.reportConfig);
     this.settingsCache.clear();
     this.generation++;
     await this.loadRulesDocument(project);
-    await this.indexProject(project);
+    if (!onlyIfFilesChanged || agentFilesKey(project) !== before) await this.indexProject(project);
   }
 
   /** Loads every project; one that fails is logged and the others still load. */
   async loadAll(): Promise<void> {
+    await this.loadEvery(false);
+  }
+
+  /** The client's settings changed: every project reads them again, and indexes again only where they change which files are agents. */
+  async settingsChanged(): Promise<void> {
+    await this.loadEvery(true);
+  }
+
+  private async loadEvery(onlyIfFilesChanged: boolean): Promise<void> {
     this.settingsCache.clear();
-    const results = await Promise.allSettled(this.allProjects().map((p) => this.loadProject(p)));
+    const results = await Promise.allSettled(this.allProjects().map((p) => this.loadProject(p, onlyIfFilesChanged)));
     for (const result of results) if (result.status === 'rejected') this.log.error(`Loading a workspace folder failed: ${String(result.reason?.stack ?? result.reason)}`);
   }
 
@@ -168,8 +182,8 @@ export class WorkspaceHost {
       service.workspace.skills = skills;
       const cache = IndexCacheSession.open(this.indexCache, project.root);
       // Read synchronously, a batch at a time between turns of the event loop: awaiting each
-      // read took longer than parsing (7.5 s for 10,000 files, against 2 s), and requests
-      // still get answered between batches.
+      // read took longer than parsing (bench/README.md, measurements), and requests still get
+      // answered between batches.
       for (let i = 0; i < files.length; i++) {
         if (i % INDEX_BATCH === INDEX_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
         const uri = pathToUri(files[i]);
@@ -433,6 +447,11 @@ export class WorkspaceHost {
   agentUris(): string[] {
     return this.allProjects().flatMap((p) => [...p.service.index.all()].map((a) => a.uri)).sort();
   }
+}
+
+/** What decides which files of a project are agents, besides the files themselves. */
+function agentFilesKey(project: Project): string {
+  return JSON.stringify([project.settings.agentGlobs, project.config.ignore ?? [], project.configRoot, project.rulesUri]);
 }
 
 /** Whether a path reaches no folder twice (as the walk follows links: a link back to a folder it is in is not followed). */

@@ -4,7 +4,7 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: true, timeout: 60_000 });
-  mocha.addFile(path.join(__dirname, 'diagnostics.test.js'));
+  for (const file of ['diagnostics.test.js', 'scenarios.test.js']) mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
   });

@@ -100,7 +100,7 @@ describe('skill features', () => {
       const ws = at(source);
       return (hover(ws.doc, ws.position, ws.ctx, NOT_CANCELLED)?.contents as MarkupContent).value;
     };
-    assert.equal(value(agent('Release_No|tes')), '**Skill `release-notes`**\n\nDrafts release notes.\n\n_Defined in `.claude/skills/Release_Notes/SKILL.md`._');
+    assert.equal(value(agent('Release_No|tes')), '**Skill `release-notes`**\n\nDrafts release notes.\n\n_Defined in `.claude/skills/Release_Notes/SKILL.md`, [line 2](file:///ws/.claude/skills/Release_Notes/SKILL.md#L2)._');
     assert.match(value(agent('my-hab|its')), /the user's `~\/.claude\/skills\/my-habits\/SKILL.md`/);
     assert.match(value(agent('revi|ew')), /\*\*Skill `code-review`\*\* \(built into Claude Code\)/);
     assert.equal(value(agent('nop|e')), 'No skill `nope` is defined for this agent.');

@@ -97,6 +97,12 @@ describe('settings', () => {
     assert.equal(readClientSettings({ enable: 'no' }).enable, undefined);
     assert.equal(readClientSettings({ userAgents: 'no' }).userAgents, undefined);
     assert.equal(readClientSettings({ userAgents: false }).userAgents, false);
+    assert.deepEqual(readClientSettings({ agentGlobs: ['a/*.md', 1, null] }).agentGlobs, ['a/*.md']);
+    assert.equal(readClientSettings({ extraTools: 'Read' }).extraTools, undefined);
+    assert.equal(readClientSettings({ rulesDocument: '  ' }).rulesDocument, undefined);
+    assert.equal(readClientSettings({ rulesDocument: ' RULES.md ' }).rulesDocument, 'RULES.md');
+    assert.equal(readClientSettings({ severity: 'off' }).severity, undefined);
+    assert.equal(readClientSettings({ severity: { a: 'loud' } }).severity, undefined);
   });
 });
 

@@ -9,7 +9,7 @@ import { completionItem, CompletionItemKind, rank, wordSpan, type CompletionOpti
 import { itemPosition } from './completion/completionTools';
 import type { FeatureContext } from './featureContext';
 import type { FrontmatterCursor } from '../text/frontmatterCursor';
-import { touches } from '../text/spans';
+import { lineLink, touches } from '../text/spans';
 
 export function skillAt(doc: AgentDocument, offset: number): ValueItem | undefined {
   return fieldOf(doc, 'skills')?.items.find((i) => touches(i.span, offset));
@@ -17,7 +17,7 @@ export function skillAt(doc: AgentDocument, offset: number): ValueItem | undefin
 
 function skillText(skill: SkillSummary): string {
   const where = skill.scopeUri === undefined ? `the user's \`~/.claude/skills/${skillPlace(skill)}\`` : `\`.claude/skills/${skillPlace(skill)}\``;
-  return `${skill.description ? `${skill.description}\n\n` : ''}_Defined in ${where}._`;
+  return `${skill.description ? `${skill.description}\n\n` : ''}_Defined in ${where}, ${lineLink(skill.uri, skill.line + 1)}._`;
 }
 
 export function skillHover(doc: AgentDocument, item: ValueItem, ctx: FeatureContext): string {

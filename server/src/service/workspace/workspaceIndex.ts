@@ -60,7 +60,7 @@ export function summarize(doc: SummarySource): AgentSummary {
 /**
  * A flat copy of a string. Substrings of the file text (slice, regex groups) are views
  * that keep the whole text alive: held by the index of ten thousand agents, they kept
- * every file's text in memory (about 17 KB per agent instead of under 2 KB).
+ * every file's text in memory (bench/README.md, measurements).
  */
 function detach(s: string): string {
   return (' ' + s).slice(1);
@@ -113,7 +113,7 @@ export class WorkspaceIndex {
   /**
    * Adds or replaces an agent. An edit that keeps the name and triggers (most keystrokes)
    * leaves the suggestion and trigger caches alone: rebuilding suggestions for ten thousand
-   * names took ~12 ms per unknown reference.
+   * names is slow per unknown reference (bench/README.md, measurements).
    */
   upsert(summary: AgentSummary): void {
     if (summary.scope === 'user') {
