@@ -7,7 +7,8 @@ import { NOT_CANCELLED } from '../../../server/src/service/features/featureConte
 import { seed } from '../../support/fixtures';
 import { ALL_CODES } from '../../../server/src/service/diagnostics/codes';
 import { DIAGNOSTIC_SUMMARIES } from '../../../server/src/service/diagnostics/catalog';
-import { agentUri, applyCompletion, place, workspace, type Cursored, type WorkspaceOptions } from './helpers';
+import { agentUri, applyCompletion, workspace, type WorkspaceOptions } from './helpers';
+import { place, type Cursored } from '../../support/markers';
 
 const SNIPPETS = { snippets: true };
 

@@ -1,42 +1,15 @@
-// Feature tests on in-memory documents: `|` marks the cursor, a workspace is a
-// map of URI to text, and `load` reads from that map as the host reads files.
+// Feature tests on in-memory documents: `|` marks the cursor (test/support/markers.ts), a
+// workspace is a map of URI to text, and `load` reads from that map as the host reads files.
 import type { Position } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAgentService, DEFAULT_SETTINGS, parseAgent, type AgentDocument, type AnalysisSettings } from '../../../server/src/service';
 import type { FeatureContext } from '../../../server/src/service/features/featureContext';
+import { withCursor, type Cursored } from '../../support/markers';
 
 export const AGENTS = 'file:///ws/.claude/agents';
 
 export function agentUri(name: string): string {
   return `${AGENTS}/${name}.md`;
-}
-
-/** Splits the single `|` cursor marker out of a text. */
-export function withCursor(source: string): { text: string; position: Position; offset: number } {
-  const offset = source.indexOf('|');
-  if (offset < 0 || source.indexOf('|', offset + 1) >= 0) throw new Error('mark exactly one cursor with |');
-  const text = source.slice(0, offset) + source.slice(offset + 1);
-  return { text, offset, position: TextDocument.create('file:///c.md', 'markdown', 0, text).positionAt(offset) };
-}
-
-/** A text with a cursor offset (for texts that contain `|` themselves, such as the seeds). */
-export interface Cursored {
-  text: string;
-  offset: number;
-}
-
-/**
- * Replaces the `nth` occurrence of `anchor` in `text` with `replacement`, whose
- * `|` marks the cursor.
- */
-export function place(text: string, anchor: string, replacement: string, nth = 0): Cursored {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) {
-    at = text.indexOf(anchor, at + 1);
-    if (at < 0) throw new Error(`anchor not found: ${anchor}`);
-  }
-  const marked = withCursor(replacement);
-  return { text: text.slice(0, at) + marked.text + text.slice(at + anchor.length), offset: at + marked.offset };
 }
 
 export interface TestWorkspace {

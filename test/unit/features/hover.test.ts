@@ -6,7 +6,8 @@ import type { MarkupContent } from 'vscode-languageserver-types';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { hover } from '../../../server/src/service/features/hover/hover';
 import { seed } from '../../support/fixtures';
-import { agentUri, place, workspace, type Cursored, type WorkspaceOptions } from './helpers';
+import { agentUri, workspace, type WorkspaceOptions } from './helpers';
+import { place, type Cursored } from '../../support/markers';
 
 function hoverText(source: string | Cursored, options: WorkspaceOptions & { uri?: string } = {}): string {
   const ws = workspace(source, options.uri, options);

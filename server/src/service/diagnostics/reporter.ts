@@ -3,6 +3,7 @@ import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-lan
 import type { AgentDocument, Span } from '../types';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes';
 import { docsUrlFor } from './docsUrl';
+import { spanToRange } from '../text/spans';
 
 export interface Related {
   uri: string;
@@ -42,8 +43,4 @@ export function createReporter(doc: AgentDocument): { report: Report; diagnostic
     diagnostics.push(diagnostic);
   };
   return { report, diagnostics };
-}
-
-export function spanToRange(doc: AgentDocument, span: Span): Range {
-  return { start: doc.textDocument.positionAt(span.start), end: doc.textDocument.positionAt(span.end) };
 }

@@ -3,7 +3,8 @@
 import type { AgentDocument, Heading, RuleDefinition } from '../types';
 import { ENFORCEMENT_SECTIONS } from '../config/config';
 import { openingFenceSpan } from './frontmatterChecks';
-import { spanToRange, type Report } from './reporter';
+import type { Report } from './reporter';
+import { spanToRange } from '../text/spans';
 import type { AnalysisSettings } from './settings';
 
 export function checkStructure(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {

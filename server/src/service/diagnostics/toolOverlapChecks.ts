@@ -4,7 +4,8 @@
 import { CLAUDE_CODE } from '../catalog/catalog';
 import { baseToolName, mappedToolOf, parseMcpTool } from '../schema/tools';
 import { fieldOf, type AgentDocument, type FrontmatterField } from '../types';
-import { spanToRange, type Report } from './reporter';
+import type { Report } from './reporter';
+import { spanToRange } from '../text/spans';
 
 export interface ToolOverlap {
   /** The tool Claude Code means by both entries. */

@@ -1,6 +1,11 @@
-// Small text helpers shared by the features: lines around an offset, spans.
+// Spans of a document, shared by the checks and the features: LSP ranges of spans, lines around an offset.
+import type { Range } from 'vscode-languageserver-types';
 import type { AgentDocument, Span } from '../types';
 import { lineSpanOf } from './lineSpan';
+
+export function spanToRange(doc: AgentDocument, span: Span): Range {
+  return { start: doc.textDocument.positionAt(span.start), end: doc.textDocument.positionAt(span.end) };
+}
 
 /** The line holding `offset`, without its line break. */
 export function lineAround(doc: AgentDocument, offset: number): Span {

@@ -1,7 +1,7 @@
 // Building blocks of completion items: a text edit over the span being typed,
 // snippet or plain text by what the client supports, Markdown documentation.
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
-import { spanToRange } from '../../diagnostics/reporter';
+import { spanToRange } from '../../text/spans';
 import type { AgentDocument, Span } from '../../types';
 
 export { CompletionItemKind };

@@ -1,7 +1,7 @@
 // The shape every quick fix has: which codes it answers and the edit it makes.
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from '../../diagnostics/codes';
-import { spanToRange } from '../../diagnostics/reporter';
+import { spanToRange } from '../../text/spans';
 import { yamlScalar } from '../../schema/yamlScalar';
 import type { AgentDocument, FrontmatterField, Span, ValueItem } from '../../types';
 

@@ -1,7 +1,7 @@
 // Hover: `Rule N` anywhere in the body first, then prompt tags, agent names, and
 // the frontmatter's keys and values.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { spanToRange } from '../../diagnostics/reporter';
+import { spanToRange } from '../../text/spans';
 import type { AgentDocument, Span } from '../../types';
 import { agentNameAt } from '../agentNames';
 import type { Cancellation, FeatureContext } from '../featureContext';

@@ -3,7 +3,7 @@
 // `name:` value of that agent.
 import type { Location, Position } from 'vscode-languageserver-types';
 import { Range } from 'vscode-languageserver-types';
-import { spanToRange } from '../../diagnostics/reporter';
+import { spanToRange } from '../../text/spans';
 import type { AgentDocument } from '../../types';
 import { agentNameAt, agentNameSpots } from '../agentNames';
 import { documentFor, type Cancellation, type FeatureContext } from '../featureContext';

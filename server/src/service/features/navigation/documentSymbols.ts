@@ -4,7 +4,7 @@
 // what it lacks: the frontmatter and the rules.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { openingFenceSpan } from '../../diagnostics/frontmatterChecks';
-import { spanToRange } from '../../diagnostics/reporter';
+import { spanToRange } from '../../text/spans';
 import type { AgentDocument, Frontmatter, RuleDefinition } from '../../types';
 import type { Cancellation } from '../featureContext';
 import { sectionsOf } from '../sections';

@@ -2,7 +2,7 @@
 // definition (in this file, the rules document and other agents); for an agent
 // name, every Cross-Agent item, `Agent(…)` entry and `name:` value naming it.
 import type { Location, Position } from 'vscode-languageserver-types';
-import { spanToRange } from '../../diagnostics/reporter';
+import { spanToRange } from '../../text/spans';
 import type { AgentDocument } from '../../types';
 import { agentNameAt, agentNameSpots, agentsMentioning, type AgentNameSpot } from '../agentNames';
 import { documentFor, type Cancellation, type FeatureContext } from '../featureContext';

@@ -5,7 +5,7 @@
 // with it only if they resolve to it. The name-file-mismatch fix then offers
 // to rename the file.
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { spanToRange } from '../../diagnostics/reporter';
+import { spanToRange } from '../../text/spans';
 import { NAME_PATTERN } from '../../schema/agentName';
 import type { AgentDocument } from '../../types';
 import { agentNameAt } from '../agentNames';
