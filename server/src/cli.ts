@@ -18,6 +18,7 @@ import type * as Linter from './cli/lint';
 import { configStart } from './workspace/collectFiles';
 import type { FileResult } from './cli/fileResult';
 import { projectKey, readProjectSources } from './workspace/projectSources';
+import { userHomeKey } from './workspace/userClaudeHome';
 import { isUsageError } from './workspace/usageError';
 import { version } from '../../package.json';
 import { requireWithCodeCache } from './workspace/codeCache';
@@ -54,13 +55,14 @@ async function check(args: CheckArgs, cwd: string): Promise<number> {
   const previous = cacheFile && !args.fix ? readCache(cacheFile) : undefined;
   let results: FileResult[] | undefined;
   let agents: EffectiveAgent[] | undefined;
-  // The effective agents are not cached: JSON output and explain always run the linter.
   const wantAgents = args.command === 'explain' || args.format === 'json';
-  if (previous && !wantAgents) {
+  if (previous && args.stdinFilename === undefined) {
     const sources = readProjectSources(configStart(args.paths, cwd));
-    const hit = cachedResults(previous, projectKey(sources, version), args.paths, cwd, sources.ignore);
+    const key = projectKey(sources, version) + userHomeKey(sources.root, args.userAgents);
+    const hit = cachedResults(previous, key, args.paths, cwd, sources.ignore, wantAgents);
     if (hit?.refreshed) saveCache(cacheFile!, hit.refreshed);
     results = hit?.results;
+    agents = hit?.agents;
     if (results) reportConfigProblems(previous.configProblems ?? []);
   }
   if (!results) {

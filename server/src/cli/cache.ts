@@ -4,13 +4,16 @@
 // and per file by its content hash. Per file it keeps its summary for the workspace
 // index, its diagnostics and the key of its cross-file inputs (crossFileKey), so a
 // changed file re-validates exactly the unchanged files whose cross-file results it
-// can change. Files are recognized as node/fileStamp does.
+// can change, and what Claude Code will do with it (the effective agent, for JSON
+// output and `explain`), which depends only on its text and the run's key. Files are
+// recognized as node/fileStamp does.
 // Light on purpose: a run whose files are all unchanged prints from here without
 // loading the linter. A cache that cannot be read is ignored and rewritten.
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { EffectiveAgent } from '../service/claude/effectiveAgent';
 import type { AgentSummary } from '../service/workspace/workspaceIndex';
 import { collectFiles } from '../workspace/collectFiles';
 import { skillsKey } from '../workspace/skillSources';
@@ -19,7 +22,7 @@ import { checkFile, writeJsonAtomic, type FileCheck, type FileStamp } from '../w
 
 export type FileRecordCheck = FileCheck<FileRecord>;
 
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 export const DEFAULT_CACHE_FILE = '.agentry-cache';
 /** What the formatters print of a diagnostic: start line and character, end line and character, severity, code, message. */
 export type CompactDiagnostic = [number, number, number, number, number, string, string];
@@ -28,6 +31,8 @@ export interface FileRecord extends FileStamp {
   /** False for a `.md` file a folder walk skipped (not an agent file), remembered so that a warm run need not open it. */
   agent: boolean;
   diagnostics?: CompactDiagnostic[];
+  /** Kept once a run has told it (JSON output, explain), and while the file is unchanged. */
+  effective?: EffectiveAgent;
 }
 
 /** The cache file, as JSON: compact, and what only a run with changes needs is one string, parsed only then. */
@@ -87,7 +92,7 @@ export function writeCache(file: string, data: CacheData): void {
  * `refreshed`: the cache with the stats of files that were read but had not changed
  * (touched, or racy before), worth writing so that the next run need not read them.
  */
-export function cachedResults(cache: CacheData, key: string, paths: string[], cwd: string, ignore: string[]): { results: FileResult[]; refreshed?: CacheData } | undefined {
+export function cachedResults(cache: CacheData, key: string, paths: string[], cwd: string, ignore: string[], wantAgents = false): { results: FileResult[]; agents?: EffectiveAgent[]; refreshed?: CacheData } | undefined {
   if (cache.key !== key) return undefined;
   const startedAt = Date.now();
   const records: Record<string, FileRecord> = {};
@@ -113,10 +118,21 @@ export function cachedResults(cache: CacheData, key: string, paths: string[], cw
   if (files.length !== cache.files.length || files.some((f, i) => f !== cache.files[i])) return undefined;
   if (skillsKey(files) !== cache.skills) return undefined;
   const results: FileResult[] = [];
+  const agents: EffectiveAgent[] = [];
   for (const file of files) {
     const record = records[file] ?? unchanged(file);
     if (!record?.diagnostics) return undefined;
+    if (wantAgents) {
+      if (!isEffectiveAgent(record.effective)) return undefined;
+      agents.push(record.effective);
+    }
     results.push({ file, get uri() { return pathToFileURL(file).href; }, diagnostics: record.diagnostics.map(expand), fixed: false });
   }
-  return { results, refreshed: restated ? { ...cache, startedAt, records: { ...cache.records, ...records } } : undefined };
+  return { results, agents: wantAgents ? agents : undefined, refreshed: restated ? { ...cache, startedAt, records: { ...cache.records, ...records } } : undefined };
+}
+
+/** The fields the output formats read without a check of their own (no schema library here: the entry stays light). */
+function isEffectiveAgent(value: unknown): value is EffectiveAgent {
+  const agent = value as EffectiveAgent | undefined;
+  return typeof agent === 'object' && agent !== null && typeof agent.claudeCode === 'string' && typeof agent.loads === 'boolean' && typeof agent.runs === 'boolean' && (agent.tools === 'all' || Array.isArray(agent.tools)) && Array.isArray(agent.ignored);
 }

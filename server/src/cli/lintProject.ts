@@ -24,7 +24,7 @@ import { MIN_FILES_FOR_THREADS, parseOnThreads, stopThreads, validateOnWorkers, 
 import { mcpServersFromJson, parseProjectConfig } from '../workspace/projectConfig';
 import { projectKey, readProjectSources } from '../workspace/projectSources';
 import { UsageError } from '../workspace/usageError';
-import { userAgentFiles, userMcpServers } from '../workspace/userClaudeHome';
+import { userAgentFiles, userHomeKey, userMcpServers } from '../workspace/userClaudeHome';
 import type { FileResult } from './fileResult';
 
 export interface LintOptions {
@@ -62,7 +62,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   const service = createAgentService();
   const userSummaries = options.userAgents === false ? [] : userAgentSummaries(service, paths, options.cwd);
   // What the user's home adds changes results too: the cache is keyed on it.
-  const key = projectKey(sources, version) + JSON.stringify([[...(settings.userMcpServers ?? [])], userSummaries]);
+  const key = projectKey(sources, version) + userHomeKey(sources.root, options.userAgents !== false);
   const caching = options.cache !== undefined;
   const previous = !options.fix && options.cache?.previous?.key === key ? options.cache.previous : undefined;
   let rules: { uri: string; text: string } | undefined;
@@ -163,13 +163,16 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     // A file a fix rewrote (or one a worker parsed) is read again, so the record tells what Claude Code will do with the file as it is now.
     const textNow = (file: string) => (options.stdin?.file === file ? options.stdin.text : readFileSync(file, 'utf8'));
     const modelNow = (r: FileResult) => (!r.fixed && docs.get(r.file)?.doc) || service.parse(r.uri, 0, textNow(r.file));
-    const agents = options.agents ? results.map((r) => effectiveAgent(modelNow(r), settings)) : undefined;
+    // An unchanged file's effective agent is the cached one: it depends on its text and the run's key only.
+    const cachedAgent = (r: FileResult) => (r.fixed ? undefined : checks.get(r.file)?.same?.effective);
+    const agents = options.agents ? results.map((r) => cachedAgent(r) ?? effectiveAgent(modelNow(r), settings)) : undefined;
     if (!caching) return { results, agents, configProblems };
     const index: IndexEntries = {};
-    for (const [i, { file, diagnostics }] of results.entries()) {
+    for (const [i, r] of results.entries()) {
+      const { file, diagnostics } = r;
       const record = recordOf(file, checks.get(file) ?? {});
       if (!record) continue;
-      records[file] = { ...record, agent: true, diagnostics: diagnostics.map(compact) };
+      records[file] = { ...record, agent: true, diagnostics: diagnostics.map(compact), effective: agents?.[i] ?? cachedAgent(r) };
       index[file] = [summaries[i], crossKeys.get(file)!];
     }
     return { results, agents, configProblems, cache: { format: CACHE_FORMAT, key, startedAt, files, records, index: JSON.stringify(index), skills: skillsRead, configProblems } };

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
+import { hashBytes } from './projectSources';
 
 export function userAgentsFolder(home = homedir()): string {
   return path.join(home, '.claude', 'agents');
@@ -47,4 +48,22 @@ export function userMcpServers(projectRoot: string, home = homedir()): Set<strin
   add(data?.mcpServers);
   add(data?.projects?.[path.resolve(projectRoot)]?.mcpServers);
   return names;
+}
+
+/**
+ * What the user's home adds to a run's results, as a key the CLI's cache can check before
+ * it loads the linter: the MCP servers ~/.claude.json names, and each user agent file
+ * with the hash of its content (none when the user's agents are not counted).
+ */
+export function userHomeKey(projectRoot: string, countAgents: boolean, home = homedir()): string {
+  const agents = countAgents ? userAgentFiles(home).map((file) => [file, hashOf(file)]) : [];
+  return JSON.stringify([[...(userMcpServers(projectRoot, home) ?? [])], agents]);
+}
+
+function hashOf(file: string): string | null {
+  try {
+    return hashBytes(readFileSync(file));
+  } catch {
+    return null;
+  }
 }

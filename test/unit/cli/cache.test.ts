@@ -3,10 +3,11 @@
 // and a cache that cannot be read is ignored.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { allSeeds } from '../../support/fixtures';
-import { runCli, tempProject } from '../../support/cli';
+import { CLI, runCli, tempProject } from '../../support/cli';
 
 const SLOW = { timeout: 120_000 };
 
@@ -21,6 +22,19 @@ function check(root: string, ...extra: string[]): { codes: string[]; run: Return
   assert.equal(run.status, cold.status);
   const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { file: string; code: string }[] };
   return { codes: diagnostics.map((d) => `${path.basename(d.file)} ${d.code}`), run };
+}
+
+/**
+ * The CLI's light entry alone in a folder, without the linter it loads to lint: it can only
+ * answer from the cache, and fails (cli-lint.js not found) whenever it would lint.
+ */
+function entryWithoutLinter(): (args: string[], cwd: string, home: string) => ReturnType<typeof runCli> {
+  const lone = path.join(tempProject({}), 'cli.js');
+  copyFileSync(CLI, lone);
+  return (args, cwd, home) => {
+    const r = spawnSync(process.execPath, [lone, ...args], { cwd, encoding: 'utf8', env: { ...process.env, HOME: home } });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
 }
 
 function write(root: string, name: string, text: string): void {
@@ -110,5 +124,25 @@ describe('cli --cache', () => {
     assert.equal(fixed.status, 0, fixed.stderr);
     assert.match(readFileSync(path.join(root, 'agents/a.md'), 'utf8'), /description: "Use it: always"\ntools: Read\n/);
     assert.deepEqual(check(root).codes, []);
+  });
+
+  it('answers a warm run from the cache without loading the linter, JSON output (effective agents) included', SLOW, () => {
+    const root = tempProject({ 'agents/a.md': agent('a', CROSS('reviewer')), 'agents/b.md': '---\nname: b\ndescription: x\ntools: Read, Frob\nmodel: sonnet\n---\n' });
+    const home = tempProject({ '.claude/agents/reviewer.md': agent('reviewer') });
+    const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, HOME: home } });
+    const light = entryWithoutLinter();
+    for (const format of ['json', 'text']) {
+      const cold = run(['check', '.', '--format', format, '--cache']);
+      const warm = light(['check', '.', '--format', format, '--cache'], root, home);
+      assert.equal(warm.stderr, '', format);
+      assert.equal(warm.stdout, cold.stdout, format);
+      assert.equal(warm.status, cold.status, format);
+    }
+    const { agents } = JSON.parse(run(['check', '.', '--format', 'json', '--cache']).stdout) as { agents: { name: string; tools: string[] }[] };
+    assert.deepEqual(agents.map((a) => [a.name, a.tools]), [['a', 'all'], ['b', ['Read']]]);
+    // A user agent that changes changes the results: the warm run needs the linter again.
+    writeFileSync(path.join(home, '.claude/agents/reviewer.md'), agent('critic'));
+    assert.match(light(['check', '.', '--cache'], root, home).stderr, /cli-lint\.js/);
+    assert.match(run(['check', '.', '--format', 'json', '--cache']).stdout, /No agent named `reviewer`/);
   });
 });
