@@ -62,7 +62,8 @@ export async function run(ctx) {
       const v = client.change(uri, ...editStep());
       const r = await client.diagnostics(uri, resultId);
       const ms = now() - t0;
-      if (r.kind !== 'full' || !String(r.resultId).startsWith(`${v}:`)) throw new Error(`diagnostics not for version ${v}: ${r.kind} ${r.resultId}`);
+      // The server's result id names the parsed model (not the version): a new text gives a new id.
+      if (r.kind !== 'full' || r.resultId === resultId) throw new Error(`diagnostics not for version ${v}: ${r.kind} ${r.resultId}`);
       resultId = r.resultId;
       version = v;
       return ms;

@@ -98,7 +98,7 @@ export function renderSummary({ wire, peers, scale }) {
   ].join('\n') + '\n';
 }
 
-function targetRows({ core, wire, scale, peers }) {
+function targetRows({ core, wire, scale, peers, startup }) {
   const rows = [];
   const met = (ok) => (ok === undefined ? 'n/a' : ok ? 'yes' : 'no');
   if (core?.rows.length) {
@@ -113,8 +113,8 @@ function targetRows({ core, wire, scale, peers }) {
   const cold = corpus('agentry check (cold)');
   const warm = corpus('agentry check --cache (warm)');
   if (cold?.medianMs) {
-    rows.push(['cold CLI on the corpus: ≤ 1.5× the floor', `${ratio(cold.xFloor)} wall, ${ratio(cold.cpuXFloor)} CPU (${ms(cold.medianMs)} ms)`, met(cold.xFloor <= 1.5)]);
-    rows.push(['cold CLI on the corpus: ≥ 3× faster than cclint (≤ 0.33× its time)', `${ratio(cold.xCclint)} wall, ${ratio(cold.cpuXCclint)} CPU`, met(cold.xCclint <= 1 / 3)]);
+    rows.push(['cold CLI on the corpus, full analysis: ≤ 1.0× cclint\'s wall time', `${ratio(cold.xCclint)} wall, ${ratio(cold.cpuXCclint)} CPU (${ms(cold.medianMs)} ms)`, met(cold.xCclint <= 1)]);
+    rows.push(['cold CLI on the corpus: ≤ 1.8× the floor', `${ratio(cold.xFloor)} wall, ${ratio(cold.cpuXFloor)} CPU`, met(cold.xFloor <= 1.8)]);
   }
   if (warm?.medianMs) rows.push(['warm CLI (--cache) on the corpus: ≥ 10× faster than cclint (≤ 0.1× its time)', `${ratio(warm.xCclint)} wall (${ms(warm.medianMs)} ms), ${ratio(warm.cpuXCclint)} CPU`, met(warm.xCclint <= 0.1)]);
   const rename = scale?.rows.find((r) => r.step.startsWith('rename'));
@@ -126,7 +126,11 @@ function targetRows({ core, wire, scale, peers }) {
   if (indexed) rows.push([`index ${largest.toLocaleString('en-US')} agents, cold: ≤ 2 s`, `${ms(indexed.ms)} ms`, met(indexed.ms <= 2000)]);
   if (cached) rows.push([`index ${largest.toLocaleString('en-US')} agents again, from the index cache: ≤ 2 s`, `${ms(cached.ms)} ms (peak RSS ${num(cached.peakRssMb)} MB)`, met(cached.ms <= 2000)]);
   if (indexed) rows.push([`server peak RSS, ${largest.toLocaleString('en-US')} agents indexed: ≤ 100 MB`, `${num(indexed.peakRssMb)} MB`, met(indexed.peakRssMb <= 100)]);
-  if (peak) rows.push([`server peak RSS, ${largest.toLocaleString('en-US')} agents, after workspace/diagnostic: ≤ 100 MB`, `${num(peak.peakRssMb)} MB`, met(peak.peakRssMb <= 100)]);
+  if (peak) rows.push([`server peak RSS, ${largest.toLocaleString('en-US')} agents, after every file's diagnostics were sent: ≤ 150 MB`, `${num(peak.peakRssMb)} MB`, met(peak.peakRssMb <= 150)]);
+  const startupRow = (item) => startup?.rows.find((r) => r.item === item);
+  const ready = startupRow('server: spawn -> ready');
+  const bare = startupRow('node -e 0');
+  if (ready?.medianMs && bare?.medianMs) rows.push(['server spawn -> ready: ≤ 1.6× `node -e 0`', `${ratio(ready.medianMs / bare.medianMs)} (${ms(ready.medianMs)} ms against ${ms(bare.medianMs)} ms)`, met(ready.medianMs <= 1.6 * bare.medianMs)]);
   const growth = [INDEX_COLD, LINT_STEP, 'agentry check --format json'].map((step) => {
     const list = (scale?.rows ?? []).filter((r) => r.step === step && r.msPerFile);
     return list.length > 1 ? list.at(-1).msPerFile / list[0].msPerFile : undefined;
