@@ -3,7 +3,7 @@
 // <tmp>/ws-N/.claude/agents/.
 // Server (stdio, pull diagnostics): `initialized` -> index complete (the server's
 // "Indexed N agent files" log line, which it writes once the folder is indexed), then
-// `agentry/lintWorkspace` (every file's diagnostics in one response). At the largest N,
+// `workspace/diagnostic` (every file's diagnostics in one response). At the largest N,
 // the cost of renaming an open agent until another open agent, which duplicated the old
 // name, shows the change: didChange -> the server's workspace/diagnostic/refresh -> the
 // other file pulled again without its duplicate-agent-name (and back). Peak RSS = VmHWM.
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { corpusFiles, makeScaleWorkspace, seedFiles } from './lib/fixtures.mjs';
 import { now, positionAt, procCpuMs, procMemory, startServer, stats } from './lib/lsp.mjs';
+import { LINT_STEP } from './lib/readme.mjs';
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000,2000,5000,10000').split(',').map(Number);
 const RENAMES = 40;
@@ -45,12 +46,12 @@ async function serverRows(ctx, ws, withRename) {
     row('initialized -> index complete (cold)', ms, { ...cold, ...indexTarget, met: indexTarget.target ? (ms <= 2000 ? 'yes' : 'no') : undefined });
     const cpu1 = procCpuMs(client.pid);
     const t1 = now();
-    const lint = await client.request('agentry/lintWorkspace', {});
+    const lint = await client.request('workspace/diagnostic', { previousResultIds: [] });
     const lintMs = now() - t1;
-    if (lint.files !== n) throw new Error(`lintWorkspace linted ${lint.files} files, expected ${n}`);
-    const diags = lint.results.reduce((s, r) => s + r.diagnostics.length, 0);
-    const dupes = lint.results.reduce((s, r) => s + r.diagnostics.filter((d) => d.code === 'duplicate-agent-name').length, 0);
-    row('agentry/lintWorkspace', lintMs, { cpuMs: procCpuMs(client.pid) - cpu1, peakRssMb: procMemory(client.pid).peakMb,
+    if (lint.items.length !== n) throw new Error(`workspace/diagnostic reported ${lint.items.length} files, expected ${n}`);
+    const diags = lint.items.reduce((s, r) => s + r.items.length, 0);
+    const dupes = lint.items.reduce((s, r) => s + r.items.filter((d) => d.code === 'duplicate-agent-name').length, 0);
+    row(LINT_STEP, lintMs, { cpuMs: procCpuMs(client.pid) - cpu1, peakRssMb: procMemory(client.pid).peakMb,
       notes: `${diags} diagnostics, ${dupes} duplicate-agent-name (${ws.duplicates.length} duplicated pairs); response ${(JSON.stringify(lint).length / 1048576).toFixed(1)} MB of JSON` });
 
     if (withRename) rows.push(await renameRow(client, ws));

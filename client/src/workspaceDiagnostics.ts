@@ -1,9 +1,9 @@
 // The "agentry-workspace" diagnostic collection: problems of agent files that
-// are not open, from Agentry: Lint Workspace. Open files get pull diagnostics
-// from the language client instead, so their entries are dropped here.
+// are not open, from Agentry: Lint All Agent Files (the LSP workspace diagnostics,
+// asked for on demand). Open files get pull diagnostics from the language client
+// instead, so their entries are dropped here.
 import { languages, workspace, type Diagnostic, type DiagnosticCollection, type Disposable, type Uri } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import type { LintWorkspaceResult } from '../../server/src/lsp/protocol';
+import type { LanguageClient, WorkspaceDocumentDiagnosticReport } from 'vscode-languageclient/node';
 
 export interface LintCounts {
   files: number;
@@ -21,12 +21,14 @@ export class WorkspaceDiagnostics implements Disposable {
     workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri }) => this.deleteUnder(oldUri))),
   ];
 
-  /** Replaces the collection with a lint result; returns the counts over all files. */
-  async show(client: LanguageClient, result: LintWorkspaceResult): Promise<LintCounts> {
+  /** Replaces the collection with a workspace diagnostic report (asked without result ids: every item full); returns the counts over all files. */
+  async show(client: LanguageClient, items: WorkspaceDocumentDiagnosticReport[]): Promise<LintCounts> {
     const open = new Set(workspace.textDocuments.map((document) => document.uri.toString()));
-    const counts: LintCounts = { files: result.files, filesWithProblems: 0, errors: 0, warnings: 0, others: 0 };
+    const counts: LintCounts = { files: items.length, filesWithProblems: 0, errors: 0, warnings: 0, others: 0 };
     const entries: [Uri, Diagnostic[]][] = [];
-    for (const { uri, diagnostics } of result.results) {
+    for (const item of items) {
+      const { uri } = item;
+      const diagnostics = item.kind === 'full' ? item.items : [];
       if (diagnostics.length > 0) counts.filesWithProblems++;
       for (const diagnostic of diagnostics) {
         // LSP: an omitted severity is up to the client; VS Code shows it as an error.

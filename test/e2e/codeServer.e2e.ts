@@ -140,6 +140,7 @@ async function main(): Promise<number> {
     await skills(page);
     await notAgents(page);
     await newAgent(page);
+    await lintAll(page);
     await steps.step('no error notification from the extension', async () => {
       const errors = (await cs.notifications(page)).filter((t) => /agentry/i.test(t));
       assert(errors.length === 0, `notifications: ${JSON.stringify(errors)}`);
@@ -270,6 +271,16 @@ async function configProblems(page: Page): Promise<void> {
     } finally {
       fs.writeFileSync(file, original);
     }
+  });
+}
+
+/** Last: the problems of files that are not open decorate the Explorer, which the steps before click through. */
+async function lintAll(page: Page): Promise<void> {
+  await steps.step('Agentry: Lint All Agent Files (workspace/diagnostic) lists the problems of agent files that are not open', async () => {
+    await cs.runCommand(page, 'View: Close All Editors');
+    await cs.runCommand(page, 'Agentry: Lint All Agent Files');
+    const rows = await problemsOf(page, 'backend-developer.md', (r) => codesOf(r).has('legacy-tool') && codesOf(r).has('mojibake'), 'legacy-tool and mojibake of backend-developer.md, not open');
+    return `${rows.length} problems of backend-developer.md: ${[...codesOf(rows)].join(', ')}`;
   });
 }
 

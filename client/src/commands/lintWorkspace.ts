@@ -1,15 +1,18 @@
-// Agentry: Lint Workspace — asks the server to lint every agent file and
-// shows the problems of files that are not open in the Problems panel.
+// Agentry: Lint All Agent Files — asks the server for the LSP workspace diagnostics
+// (`workspace/diagnostic`: every agent file, open or not) and shows the problems of
+// files that are not open in the Problems panel. On demand: the server does not
+// announce workspace diagnostics, or the language client would pull them every two
+// seconds and list every agent file's problems unasked.
 import { ProgressLocation, window } from 'vscode';
 import type { ClientHost } from '../clientHost';
-import { LintWorkspaceRequest } from '../protocol';
+import { WorkspaceDiagnosticRequest } from 'vscode-languageclient/node';
 import { describeCounts, type WorkspaceDiagnostics } from '../workspaceDiagnostics';
 
 export async function lintWorkspace(host: ClientHost, diagnostics: WorkspaceDiagnostics): Promise<void> {
   const summary = await window.withProgress({ location: ProgressLocation.Window, title: 'Agentry: linting agent files' }, async () => {
     const client = await host.client();
-    const result = await client.sendRequest(LintWorkspaceRequest, {});
-    return describeCounts(await diagnostics.show(client, result));
+    const report = await client.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+    return describeCounts(await diagnostics.show(client, report.items));
   });
   window.setStatusBarMessage(summary, 15_000);
 }

@@ -1,7 +1,22 @@
 // Diagnostics over the wire: pulled by clients that support
 // `textDocument/diagnostic` (with a refresh when other files change), pushed
-// with `publishDiagnostics` to the others.
-import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Connection, type Diagnostic, type DocumentDiagnosticReport, type DiagnosticServerCancellationData, type DocumentDiagnosticParams } from 'vscode-languageserver/node';
+// with `publishDiagnostics` to the others; `workspace/diagnostic` reports every
+// indexed agent file, open ones from their buffer and the others from disk.
+import {
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type DiagnosticServerCancellationData,
+  type DocumentDiagnosticParams,
+  type WorkspaceDiagnosticParams,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import { canonicalUri } from '../workspace/files';
 import type { AgentDocument } from '../service';
 import type { ClientSupport } from './capabilities';
 import { guard, type Logger } from './guard';
@@ -36,6 +51,42 @@ export class DiagnosticsHost {
         return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
       }, () => new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed.', { retriggerRequest: true })),
     );
+    this.connection.languages.diagnostics.onWorkspace(
+      guard<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, DiagnosticServerCancellationData>(
+        this.log,
+        'workspace/diagnostic',
+        { items: [] },
+        (params, token) => this.workspaceReport(params, token),
+        () => new ResponseError(LSPErrorCodes.ServerCancelled, 'The workspace changed.', { retriggerRequest: true }),
+      ),
+    );
+  }
+
+  /**
+   * Every indexed agent file: unchanged where the client's result id still holds (the same
+   * model, or the same file on disk, and nothing cross-file changed), else its diagnostics.
+   */
+  private async workspaceReport(params: WorkspaceDiagnosticParams, token: CancellationToken): Promise<WorkspaceDiagnosticReport> {
+    await this.host.settled();
+    const previous = new Map((params.previousResultIds ?? []).map((p) => [canonicalUri(p.uri), p.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const uri of this.host.agentUris()) {
+      if (token.isCancellationRequested) break;
+      const open = this.host.openAgent(uri);
+      const stamp = open ? undefined : this.host.diskStamp(uri);
+      const resultId = open ? this.resultId(uri) : stamp && `disk:${stamp}:${this.host.generation}`;
+      const version = open?.doc.version ?? null;
+      if (resultId && previous.get(uri) === resultId) {
+        items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId });
+        continue;
+      }
+      const doc = open?.doc ?? this.host.load(uri);
+      if (!doc) continue;
+      const project = this.host.projectFor(uri);
+      const settings = open ? await this.host.settingsFor(uri) : project.settings;
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId, items: settings.enabled ? project.service.validate(doc, settings.analysis) : [] });
+    }
+    return { items };
   }
 
   /** The diagnostics of an open document; none when it is not an enabled agent file. */

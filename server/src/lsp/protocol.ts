@@ -1,6 +1,5 @@
-// Agentry's own messages between the VS Code client and the language server. Type-only
-// imports: the client bundle takes this file as well, and nothing of the server with it.
-import type { Diagnostic } from 'vscode-languageserver-types';
+// Agentry's own messages between the VS Code client and the language server. No imports:
+// the client bundle takes this file as well, and nothing of the server with it.
 
 /** Server command (workspace/executeCommand) applying every safe fix to one document; argument: its URI. */
 export const APPLY_FIX_ALL_COMMAND = 'agentry.applyFixAll';
@@ -19,13 +18,4 @@ export const FIXES_APPLIED_COMMAND = 'agentry.fixesApplied';
 /** What Fix All (the command, or `source.fixAll.agentry` on save) says it did. */
 export function fixesAppliedMessage(fixes: number): string {
   return fixes ? `Agentry: applied ${fixes} fix${fixes === 1 ? '' : 'es'}` : 'Agentry: nothing to fix automatically in this file';
-}
-
-/** Request: lints every agent file of the workspace, open or not. */
-export const LINT_WORKSPACE_REQUEST = 'agentry/lintWorkspace';
-
-export interface LintWorkspaceResult {
-  /** Agent files the server linted. */
-  files: number;
-  results: { uri: string; diagnostics: Diagnostic[] }[];
 }

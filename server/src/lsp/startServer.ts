@@ -15,7 +15,6 @@ import { readClientSettings, SETTINGS_SECTION } from '../workspace/clientSetting
 import { DiagnosticsHost } from './diagnosticsHost';
 import { registerEditing } from './editingHandlers';
 import { guardNotification } from './guard';
-import { registerLintWorkspace } from './lintWorkspace';
 import { registerNavigation } from './navigationHandlers';
 import { readFileEvents, userSkillWatchers, WATCHED_FILES } from './watchedFiles';
 import { configNotifier } from './configNotifier';
@@ -103,7 +102,6 @@ export function startServer(connection: Connection, build?: string): void {
   diagnostics.register();
   registerEditing(connection, host, () => support, log);
   registerNavigation(connection, host, () => support, log);
-  registerLintWorkspace(connection, host, log);
   documents.listen(connection);
   connection.listen();
 }

@@ -36,6 +36,13 @@ export class DiskAgents {
 
   constructor(private readonly disk: DiskReader = NODE_DISK) {}
 
+  /** What a file's model depends on, as a string: its modification time and size; undefined when it cannot be read. */
+  stamp(uri: string): string | undefined {
+    const file = uriToPath(uri);
+    const stat = file === undefined ? undefined : this.disk.stat(file);
+    return stat && `${stat.mtimeMs}:${stat.size}`;
+  }
+
   /** Lets go of a file's model (a watcher saw it change: the next read takes the disk's word). */
   forget(uri: string): void {
     this.kept.delete(uri);

@@ -439,6 +439,11 @@ export class WorkspaceHost {
     return this.documents.keys();
   }
 
+  /** What the model of a file that is not open depends on (modification time, size); undefined when it cannot be read. */
+  diskStamp(uri: string): string | undefined {
+    return this.disk.stamp(canonicalUri(uri));
+  }
+
   isOpen(uri: string): boolean {
     return this.openDocument(canonicalUri(uri)) !== undefined;
   }

@@ -47,6 +47,11 @@ describe('import graph', () => {
     assert.deepEqual(upward, []);
   });
 
+  it('the language server reaches the core through its facade only (server/src/service/index.ts)', () => {
+    const past = [...graph].filter(([from]) => layerOf(from) === 'lsp').flatMap(([from, targets]) => targets.filter((to) => layerOf(to) === 'service' && to !== 'server/src/service/index.ts').map((to) => `${from} → ${to}`));
+    assert.deepEqual(past, []);
+  });
+
   it('finds a cycle and an upward import where there is one', () => {
     const sample = new Map([
       ['server/src/service/a.ts', ['server/src/workspace/b.ts']],

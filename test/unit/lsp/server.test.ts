@@ -13,7 +13,9 @@ import type {
   InitializeResult,
   Location,
   MarkupContent,
+  WorkspaceDiagnosticReport,
   WorkspaceEdit,
+  WorkspaceFullDocumentDiagnosticReport,
   WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
 import { pathToFileURL } from 'node:url';
@@ -187,12 +189,20 @@ describe('language server over LSP (pull client)', () => {
     }
   });
 
-  it('lints every agent file of the workspace, open or not', async () => {
-    const result = await client.request<{ files: number; results: { uri: string; diagnostics: Diagnostic[] }[] }>('agentry/lintWorkspace', {});
-    assert.equal(result.files, 4);
-    assert.deepEqual(result.results.map((r) => r.uri).sort(), Object.values(ws.agents).sort());
-    const architect = result.results.find((r) => r.uri === ws.agents.architect)!;
-    assert.ok(codes(architect.diagnostics).includes('legacy-tool'));
+  it('lints every agent file of the workspace, open or not (workspace/diagnostic), and says unchanged for what did not change', async () => {
+    const result = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    assert.equal(result.items.length, 4);
+    assert.deepEqual(result.items.map((r) => r.uri).sort(), Object.values(ws.agents).sort());
+    const full = (uri: string) => result.items.find((r) => r.uri === uri) as WorkspaceFullDocumentDiagnosticReport;
+    assert.ok(codes(full(ws.agents.architect).items).includes('legacy-tool'));
+    assert.equal(typeof full(developer()).version, 'number', 'the open document, with its version');
+    assert.equal(full(ws.agents.architect).version, null, 'a file on disk');
+    const previousResultIds = result.items.map((r) => ({ uri: r.uri, value: r.resultId! }));
+    const again = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+    assert.deepEqual(again.items.map((r) => r.kind), ['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    ws.write('.claude/agents/backend-architect.md', seed('001').text.replace('MultiEdit', 'Edit'));
+    const changed = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+    assert.deepEqual(changed.items.filter((r) => r.kind === 'full').map((r) => r.uri), [ws.agents.architect], 'the file changed on disk');
   });
 
   it('applies fix-all through workspace/applyEdit and answers how many fixes it made', async () => {

@@ -108,8 +108,8 @@ describe('agentGlobs and rulesDocument from the client settings', () => {
       ws.write('OTHER-RULES.md', '**Rule 1: Plan First**\n- think\n');
       client.settings = { agentGlobs: ['prompts/*.md'], rulesDocument: 'OTHER-RULES.md' };
       await client.initialize(FULL_CLIENT, ws.root);
-      const lint = await client.request<{ files: number; results: { uri: string }[] }>('agentry/lintWorkspace', {});
-      const linted = lint.results.map((r) => r.uri);
+      const lint = await client.request<{ items: { uri: string }[] }>('workspace/diagnostic', { previousResultIds: [] });
+      const linted = lint.items.map((r) => r.uri);
       assert.ok(linted.includes(prompt) && linted.includes(ws.agents.developer), linted.join('\n'));
       assert.ok(!linted.includes(notes), 'outside the globs and agent folders');
       await client.open(prompt, '---\nname: planner\ndescription: Plans.\n---\nSee Rule 1.\n');

@@ -17,7 +17,7 @@ describe('client URI spellings', () => {
       await client.open(vscodeUri, text);
       const report = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: vscodeUri } });
       assert.deepEqual(report.items.filter((d) => d.code === 'duplicate-agent-name'), []);
-      const lint = await client.request<{ files: number }>('agentry/lintWorkspace', {});
-      assert.equal(lint.files, 5);
+      const lint = await client.request<{ items: unknown[] }>('workspace/diagnostic', { previousResultIds: [] });
+      assert.equal(lint.items.length, 5);
     }));
 });
