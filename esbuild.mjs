@@ -26,9 +26,7 @@ const builds = [
   { entryPoints: { 'cli-lint': 'server/src/cli/lint.ts' } },
 ];
 
-const contexts = await Promise.all(
-  builds.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })),
-);
+const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

@@ -7,11 +7,16 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 
 const dir = process.argv[2];
-if (!dir) { console.error('usage: floor.mjs <dir>'); process.exit(2); }
+if (!dir) {
+  console.error('usage: floor.mjs <dir>');
+  process.exit(2);
+}
 
 const OPEN = /^---\r?\n/;
 const CLOSE = /\r?\n---\r?(?:\n|$)/g;
-let files = 0, parsed = 0, failed = 0;
+let files = 0,
+  parsed = 0,
+  failed = 0;
 for (const rel of readdirSync(dir, { recursive: true })) {
   if (!rel.endsWith('.md')) continue;
   files++;
@@ -19,9 +24,15 @@ for (const rel of readdirSync(dir, { recursive: true })) {
   const open = OPEN.exec(text);
   CLOSE.lastIndex = open ? open[0].length - 1 : 0;
   const close = open && CLOSE.exec(text);
-  if (!close) { failed++; continue; }
+  if (!close) {
+    failed++;
+    continue;
+  }
   const doc = parseDocument(text.slice(open[0].length, close.index));
-  if (doc.errors.length) { failed++; continue; }
+  if (doc.errors.length) {
+    failed++;
+    continue;
+  }
   doc.toJS();
   parsed++;
 }

@@ -30,9 +30,11 @@ function cclintNotes(r) {
 const claudelintNotes = (probe) => (r) => {
   if (probe.stopIndex < 0) return `exit ${r.code}; all ${probe.order.length} parsed`;
   const confirmed = r.stderr.includes(probe.stopMessage.replace(/^.*?: /, ''));
-  return `exit ${r.code}; aborts at file ${probe.stopIndex + 1}/${probe.order.length} ` +
+  return (
+    `exit ${r.code}; aborts at file ${probe.stopIndex + 1}/${probe.order.length} ` +
     `(${basename(probe.failed[0])}), ${probe.stopIndex} validated, no results printed` +
-    `${confirmed ? '' : ' [stop file unconfirmed]'}; ${probe.failed.length} files js-yaml rejects`;
+    `${confirmed ? '' : ' [stop file unconfirmed]'}; ${probe.failed.length} files js-yaml rejects`
+  );
 };
 
 function agentryNotes(r) {
@@ -41,7 +43,9 @@ function agentryNotes(r) {
     if (!Array.isArray(d)) return `exit ${r.code}; json ok`;
     const errors = d.filter((x) => x.severity === 'error').length;
     return `exit ${r.code}; ${d.length} diagnostics (${errors} errors) in ${new Set(d.map((x) => x.file)).size} files`;
-  } catch { return `exit ${r.code}; stdout not JSON`; }
+  } catch {
+    return `exit ${r.code}; stdout not JSON`;
+  }
 }
 
 /** Does `check --cache` work yet? Refused (exit > 1 mentioning the flag) means no. */
@@ -56,21 +60,25 @@ async function plan(ctx, set, files) {
   const fx = makeFixture(join(ctx.tmpDir, set), files);
   const probe = await probeClaudelint(fx.root);
   const tools = [
-    { tool: FLOOR, files: fx.count, invocation: 'node bench/floor.mjs <root>/.claude/agents',
-      args: [join(ctx.benchDir, 'floor.mjs'), fx.agentsDir], notes: floorNotes },
+    { tool: FLOOR, files: fx.count, invocation: 'node bench/floor.mjs <root>/.claude/agents', args: [join(ctx.benchDir, 'floor.mjs'), fx.agentsDir], notes: floorNotes },
     // `--root` is swallowed by cclint's parent command: run `agents` from the project root.
-    { tool: 'cclint', files: fx.count, invocation: 'cd <root> && cclint agents',
-      args: [CCLINT, 'agents'], cwd: fx.root, notes: cclintNotes },
-    { tool: 'claude-code-lint', files: fx.count, invocation: 'claudelint validate-agents --path <root>',
-      args: [CLAUDELINT, 'validate-agents', '--path', fx.root], cwd: fx.root, notes: claudelintNotes(probe) },
+    { tool: 'cclint', files: fx.count, invocation: 'cd <root> && cclint agents', args: [CCLINT, 'agents'], cwd: fx.root, notes: cclintNotes },
+    { tool: 'claude-code-lint', files: fx.count, invocation: 'claudelint validate-agents --path <root>', args: [CLAUDELINT, 'validate-agents', '--path', fx.root], cwd: fx.root, notes: claudelintNotes(probe) },
   ];
   if (probe.failed.length && probe.failed.length < probe.order.length) {
     const bad = new Set(probe.failed.map((p) => basename(p)));
-    const sub = makeFixture(join(ctx.tmpDir, `${set}-parseable`), files.filter((_, i) => !bad.has(basename(fx.paths[i]))));
-    tools.push({ tool: 'claude-code-lint (parseable subset)', files: sub.count,
+    const sub = makeFixture(
+      join(ctx.tmpDir, `${set}-parseable`),
+      files.filter((_, i) => !bad.has(basename(fx.paths[i]))),
+    );
+    tools.push({
+      tool: 'claude-code-lint (parseable subset)',
+      files: sub.count,
       invocation: 'claudelint validate-agents --path <subset-root>',
-      args: [CLAUDELINT, 'validate-agents', '--path', sub.root], cwd: sub.root,
-      notes: (r) => `exit ${r.code}; only the files js-yaml accepts` });
+      args: [CLAUDELINT, 'validate-agents', '--path', sub.root],
+      cwd: sub.root,
+      notes: (r) => `exit ${r.code}; only the files js-yaml accepts`,
+    });
   }
   const cli = ctx.agentryCli;
   const invocation = 'node dist/cli.js check <root>/.claude/agents --format json';
@@ -80,28 +88,35 @@ async function plan(ctx, set, files) {
   }
   const args = [cli, 'check', fx.agentsDir, '--format', 'json'];
   const noCache = mkdtempSync(join(ctx.tmpDir, 'agentry-nocache-'));
-  tools.push({ tool: 'agentry check (cold)', files: fx.count, invocation, args, cwd: fx.root,
-    env: { XDG_CACHE_HOME: noCache }, notes: agentryNotes,
-    before: () => rmSync(join(fx.root, '.agentry-cache'), { recursive: true, force: true }) });
+  tools.push({ tool: 'agentry check (cold)', files: fx.count, invocation, args, cwd: fx.root, env: { XDG_CACHE_HOME: noCache }, notes: agentryNotes, before: () => rmSync(join(fx.root, '.agentry-cache'), { recursive: true, force: true }) });
   const cacheHome = mkdtempSync(join(ctx.tmpDir, 'agentry-cache-'));
   const env = { XDG_CACHE_HOME: cacheHome };
   const warm = { tool: 'agentry check --cache (warm)', files: fx.count, invocation: `${invocation} --cache` };
-  tools.push(await supportsCache(node, args, cacheHome, env)
-    ? { ...warm, args: [...args, '--cache'], cwd: cacheHome, env, notes: agentryNotes }
-    : { ...warm, na: 'n/a: --cache not supported yet' });
+  tools.push((await supportsCache(node, args, cacheHome, env)) ? { ...warm, args: [...args, '--cache'], cwd: cacheHome, env, notes: agentryNotes } : { ...warm, na: 'n/a: --cache not supported yet' });
   return tools;
 }
 
 async function runSet(ctx, set, files) {
   const tools = await plan(ctx, set, files);
   const live = tools.filter((t) => !t.na);
-  const results = await measureAll(live.map((t) => ({ ...t, cmd: ctx.node })), { runs: ctx.runs, warmup: ctx.warmup });
+  const results = await measureAll(
+    live.map((t) => ({ ...t, cmd: ctx.node })),
+    { runs: ctx.runs, warmup: ctx.warmup },
+  );
   const rows = tools.map((t) => {
     const r = results[live.indexOf(t)];
     return {
-      set, tool: t.tool, files: t.files, medianMs: r?.medianMs ?? null, p99Ms: r?.p99Ms ?? null, cpuMs: r?.cpuMs ?? null,
-      minMs: r?.minMs ?? null, peakRssMb: r?.peakRssMb ?? null, exit: r?.code ?? null,
-      notes: r ? t.notes(r) : t.na, invocation: t.invocation,
+      set,
+      tool: t.tool,
+      files: t.files,
+      medianMs: r?.medianMs ?? null,
+      p99Ms: r?.p99Ms ?? null,
+      cpuMs: r?.cpuMs ?? null,
+      minMs: r?.minMs ?? null,
+      peakRssMb: r?.peakRssMb ?? null,
+      exit: r?.code ?? null,
+      notes: r ? t.notes(r) : t.na,
+      invocation: t.invocation,
     };
   });
   const base = (name, key = 'medianMs') => rows.find((r) => r.tool === name)?.[key];
@@ -117,8 +132,5 @@ async function runSet(ctx, set, files) {
 
 /** Group entry point: ctx = { node, benchDir, tmpDir, runs, warmup, agentryCli } */
 export async function run(ctx) {
-  return [
-    ...(await runSet(ctx, 'corpus', corpusFiles())),
-    ...(await runSet(ctx, 'seeds', seedFiles())),
-  ];
+  return [...(await runSet(ctx, 'corpus', corpusFiles())), ...(await runSet(ctx, 'seeds', seedFiles()))];
 }

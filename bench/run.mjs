@@ -22,7 +22,7 @@ if (!existsSync(join(benchDir, 'node_modules', '.package-lock.json'))) {
   execFileSync('npm', ['ci', '--prefix', benchDir, '--no-audit', '--no-fund'], { stdio: 'inherit' });
 }
 if (!existsSync(join(repoRoot, 'node_modules', 'esbuild'))) {
-  console.error('The product is built from the repository\'s dependencies: run `npm ci` in the repository first.');
+  console.error("The product is built from the repository's dependencies: run `npm ci` in the repository first.");
   process.exit(2);
 }
 const { measure, rssMethod } = await import('./lib/measure.mjs');
@@ -31,7 +31,10 @@ const { renderBenchmarks, renderSummary, updateReadme } = await import('./lib/re
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((g) => !GROUPS.includes(g));
-if (unknown.length) { console.error(`unknown group(s): ${unknown.join(', ')}; known: ${GROUPS.join(', ')}`); process.exit(2); }
+if (unknown.length) {
+  console.error(`unknown group(s): ${unknown.join(', ')}; known: ${GROUPS.join(', ')}`);
+  process.exit(2);
+}
 
 // What is measured is the current source: build it (unless another CLI is given).
 if (!process.env.AGENTRY_CLI) execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
@@ -57,7 +60,9 @@ for (const name of wanted.length ? wanted : GROUPS) {
     mergeResults(join(benchDir, 'results.json'), name, {
       generatedAt: new Date().toISOString(),
       machine: { node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, rssMethod },
-      runs: ctx.runs, warmup: ctx.warmup, seconds: Math.round((Date.now() - started) / 1000),
+      runs: ctx.runs,
+      warmup: ctx.warmup,
+      seconds: Math.round((Date.now() - started) / 1000),
       rows,
     });
   } finally {

@@ -68,14 +68,26 @@ async function cliRows(ctx, fx) {
 
 function sizeRows(ctx) {
   const dist = join(ctx.repoRoot, 'dist');
-  const rows = readdirSync(dist).filter((f) => f.endsWith('.js')).sort()
-    .map((f) => ({ item: `dist/${f}`, sizeKb: statSync(join(dist, f)).size / 1024, notes: `${['client.js', 'server.js', 'server-main.js'].includes(f) ? 'in the .vsix (minified there)' : 'CLI, not in the .vsix'}; development build, as npm run build makes it` }));
+  const rows = readdirSync(dist)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .map((f) => ({
+      item: `dist/${f}`,
+      sizeKb: statSync(join(dist, f)).size / 1024,
+      notes: `${['client.js', 'server.js', 'server-main.js'].includes(f) ? 'in the .vsix (minified there)' : 'CLI, not in the .vsix'}; development build, as npm run build makes it`,
+    }));
   const vsix = join(ctx.tmpDir, 'agentry.vsix');
   try {
     execFileSync('npm', ['run', 'package', '--', '--out', vsix], { cwd: ctx.repoRoot, stdio: 'pipe' });
     rows.push({ item: '.vsix (npm run package)', sizeKb: statSync(vsix).size / 1024, notes: 'production build (minified), as npm run package makes it' });
   } catch (error) {
-    rows.push({ item: '.vsix (npm run package)', notes: `n/a: ${String(error.stderr ?? error.message).trim().split('\n').at(-1)}` });
+    rows.push({
+      item: '.vsix (npm run package)',
+      notes: `n/a: ${String(error.stderr ?? error.message)
+        .trim()
+        .split('\n')
+        .at(-1)}`,
+    });
   }
   return rows;
 }

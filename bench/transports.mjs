@@ -33,7 +33,11 @@ async function startSocketServer(ctx, noDelay) {
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.listen();
-  const stop = () => { child.kill(); connection.dispose(); listener.close(); };
+  const stop = () => {
+    child.kill();
+    connection.dispose();
+    listener.close();
+  };
   return { request: (m, p) => connection.sendRequest(m, p), notify: (m, p) => connection.sendNotification(m, p), stop };
 }
 

@@ -73,7 +73,10 @@ export async function run(ctx) {
     const editStep = () => {
       const caret = carets[cycle % carets.length];
       const s = step++;
-      if (step === 2 * WORD.length) { step = 0; cycle++; }
+      if (step === 2 * WORD.length) {
+        step = 0;
+        cycle++;
+      }
       if (s < WORD.length) return [range(caret, s, s), WORD[s]];
       const left = 2 * WORD.length - s - 1; // characters still typed after this delete
       return [range(caret, left, left + 1), ''];
@@ -86,8 +89,13 @@ export async function run(ctx) {
     const back = await client.request('textDocument/diagnostic', { textDocument: { uri } });
     if (back.items.length !== items) throw new Error(`after typing and deleting, ${back.items.length} diagnostics instead of ${items}`);
     rows.push({ op: 'open -> first diagnostics', n: 1, p50Ms: firstMs, p99Ms: firstMs, maxMs: firstMs, notes: `cold code paths; ${items} diagnostics` });
-    rows.push({ op: 'didChange -> diagnostics (pull)', ...timing(stats(editTimes)), targetP99Ms: 30, cpuMsPerOp: editCpu,
-      notes: `one-character edits at 4 places of seed 002 (51 KB), each pulled for its new version; ${WARMUP_CYCLES * 10} warm-up edits; version ${version}` });
+    rows.push({
+      op: 'didChange -> diagnostics (pull)',
+      ...timing(stats(editTimes)),
+      targetP99Ms: 30,
+      cpuMsPerOp: editCpu,
+      notes: `one-character edits at 4 places of seed 002 (51 KB), each pulled for its new version; ${WARMUP_CYCLES * 10} warm-up edits; version ${version}`,
+    });
 
     // Completion just after `tools: Read, ` (an empty prefix: every tool is offered).
     const toolsAt = positionAt(text, offsetOf(text, 'tools: Read, ', 'tools: Read, '.length));

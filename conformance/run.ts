@@ -46,14 +46,13 @@ async function main(): Promise<number> {
   const cli = join(repo, 'dist', 'cli.js');
 
   const factsPath = (v: string) => join(conformanceDir, 'facts', `${v}.json`);
-  const snapshot = existsSync(factsPath(pinned)) ? JSON.parse(readFileSync(factsPath(pinned), 'utf8')) as Facts : undefined;
+  const snapshot = existsSync(factsPath(pinned)) ? (JSON.parse(readFileSync(factsPath(pinned), 'utf8')) as Facts) : undefined;
   const catalog = await readAgentryCatalog(repo);
   const cases = caseSources(conformanceDir);
   const files = [...seedSources(repo), ...corpusSources(repo)];
-  const probeNames = [...new Set([
-    ...(JSON.parse(readFileSync(join(conformanceDir, 'probe-tools.json'), 'utf8')) as { names: string[] }).names,
-    ...catalog.tools, ...Object.keys(catalog.oldNames), ...Object.keys(snapshot?.tools.probes ?? {}),
-  ])].sort();
+  const probeNames = [
+    ...new Set([...(JSON.parse(readFileSync(join(conformanceDir, 'probe-tools.json'), 'utf8')) as { names: string[] }).names, ...catalog.tools, ...Object.keys(catalog.oldNames), ...Object.keys(snapshot?.tools.probes ?? {})]),
+  ].sort();
   const probes = probeSources(probeNames);
 
   const oracle = new Oracle({ binary: binary.path, concurrency: Math.max(1, Number(args.jobs) || 2), batchSize: 60, spawn: true, log });
@@ -70,19 +69,32 @@ async function main(): Promise<number> {
     const allSpawn = byId.get(PROBE_ALL)?.spawn;
     if (allSpawn?.kind !== 'spawned') throw new Error(`the agent with tools: "*" did not spawn: ${JSON.stringify(allSpawn)}`);
     const available = new Map([...probeOutcomes].flatMap(([name, spawn]) => (spawn?.kind === 'spawned' ? [[name, spawn.tools] as [string, string[]]] : [])));
-    const pairs = new Map(probeNames.map((name) => {
-      const spawn = byId.get(pairId(name))?.spawn;
-      return [name, spawn?.kind === 'spawned' ? spawn.tools : undefined] as [string, string[] | undefined];
-    }));
+    const pairs = new Map(
+      probeNames.map((name) => {
+        const spawn = byId.get(pairId(name))?.spawn;
+        return [name, spawn?.kind === 'spawned' ? spawn.tools : undefined] as [string, string[] | undefined];
+      }),
+    );
     const environment: ToolEnvironment = { all: allSpawn.tools, available, withheld: withheldTools(available, pairs) };
     const facts = buildFacts({
-      version: binary.version, builtinAgents: oracle.builtins.map((agent) => agent.name), probes: probeOutcomes, all: allSpawn.tools, withheld: environment.withheld,
-      cases: cases.files.map((source) => byId.get(source.id)!), layouts, files: files.map((source) => byId.get(source.id)!),
+      version: binary.version,
+      builtinAgents: oracle.builtins.map((agent) => agent.name),
+      probes: probeOutcomes,
+      all: allSpawn.tools,
+      withheld: environment.withheld,
+      cases: cases.files.map((source) => byId.get(source.id)!),
+      layouts,
+      files: files.map((source) => byId.get(source.id)!),
     });
 
     const subjects: AgentSource[] = [...files, ...cases.files];
     const agentry = await askAgentry(cli, subjects, cases.layouts);
-    const comparison = compare(subjects.map((source) => byId.get(source.id)!), agentry.answers, environment, layouts);
+    const comparison = compare(
+      subjects.map((source) => byId.get(source.id)!),
+      agentry.answers,
+      environment,
+      layouts,
+    );
     const allow = applyAllowList(comparison.disagreements, readAllowList(join(conformanceDir, 'allow.json')));
 
     console.log(`\nClaude Code ${binary.version} vs Agentry (${agentry.hasAgents ? 'per-file agent records' : 'verdicts only: this CLI prints no agents array'}) on ${files.length} seed and corpus files and ${cases.files.length} cases\n`);
@@ -111,10 +123,23 @@ async function main(): Promise<number> {
 }
 
 installCleanup();
-const limit = setTimeout(() => { log(`conformance: over the time limit of ${args['time-limit']} s; stopping`); stopAll(); process.exit(2); }, Number(args['time-limit']) * 1000);
+const limit = setTimeout(
+  () => {
+    log(`conformance: over the time limit of ${args['time-limit']} s; stopping`);
+    stopAll();
+    process.exit(2);
+  },
+  Number(args['time-limit']) * 1000,
+);
 limit.unref();
-main().then((code) => { stopAll(); process.exitCode = code; }, (error: unknown) => {
-  stopAll();
-  log(`conformance: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 2;
-});
+main().then(
+  (code) => {
+    stopAll();
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    stopAll();
+    log(`conformance: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);

@@ -43,9 +43,7 @@ export function configJsonSchema(): JsonSchema {
   // Every code by name, so that editors complete them; other names stay allowed (additionalProperties).
   const severity = schema.properties!.severity;
   const level = severity.additionalProperties as JsonSchema;
-  severity.properties = Object.fromEntries(
-    ALL_CODES.map((code) => [code, { ...level, description: `${DIAGNOSTIC_SUMMARIES[code]} Default: ${severityName(DIAGNOSTIC_CODES[code])}.` }]),
-  );
+  severity.properties = Object.fromEntries(ALL_CODES.map((code) => [code, { ...level, description: `${DIAGNOSTIC_SUMMARIES[code]} Default: ${severityName(DIAGNOSTIC_CODES[code])}.` }]));
   return {
     $schema: schema.$schema,
     $id: CONFIG_SCHEMA_URL,

@@ -14,10 +14,7 @@ const docsFile = path.join(__dirname, '..', 'docs', 'diagnostics.md');
 /** `type` as well as `enum`: VS Code's Settings UI edits an object setting only when each property has a simple type. */
 export function severityProperties(): Record<string, { type: 'string'; enum: string[]; markdownDescription: string }> {
   return Object.fromEntries(
-    ALL_CODES.map((code) => [
-      code,
-      { type: 'string', enum: ['error', 'warning', 'information', 'hint', 'off'], markdownDescription: `${DIAGNOSTIC_SUMMARIES[code]} Default: \`${severityName(DIAGNOSTIC_CODES[code])}\`.` },
-    ]),
+    ALL_CODES.map((code) => [code, { type: 'string', enum: ['error', 'warning', 'information', 'hint', 'off'], markdownDescription: `${DIAGNOSTIC_SUMMARIES[code]} Default: \`${severityName(DIAGNOSTIC_CODES[code])}\`.` }]),
   );
 }
 
@@ -32,7 +29,8 @@ export function syncedManifest(text: string): string {
   }
   const indent = ' '.repeat(12);
   const entries = Object.entries(severityProperties()).map(
-    ([code, p]) => `${indent}${JSON.stringify(code)}: {\n${indent}  "type": "string",\n${indent}  "enum": ${JSON.stringify(p.enum).replace(/,/g, ', ')},\n${indent}  "markdownDescription": ${JSON.stringify(p.markdownDescription)}\n${indent}}`,
+    ([code, p]) =>
+      `${indent}${JSON.stringify(code)}: {\n${indent}  "type": "string",\n${indent}  "enum": ${JSON.stringify(p.enum).replace(/,/g, ', ')},\n${indent}  "markdownDescription": ${JSON.stringify(p.markdownDescription)}\n${indent}}`,
   );
   return `${text.slice(0, start)}"properties": {\n${entries.join(',\n')}\n${' '.repeat(10)}}${text.slice(end + 1)}`;
 }

@@ -17,7 +17,9 @@ export async function probeClaudelint(root) {
   const failed = [];
   let stopMessage = '';
   for (const file of order) {
-    try { extractFrontmatter(readFileSync(file, 'utf8')); } catch (e) {
+    try {
+      extractFrontmatter(readFileSync(file, 'utf8'));
+    } catch (e) {
       if (!failed.length) stopMessage = String(e.message).split('\n')[0];
       failed.push(file);
     }

@@ -27,7 +27,9 @@ export function corpusFiles(dir = CORPUS) {
 
 /** The seeds: `*.txt`, copied as `.md`. */
 export function seedFiles(dir = SEEDS) {
-  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
     .map((f) => ({ src: join(dir, f), sub: '', name: basename(f, '.txt') + '.md' }));
 }
 
@@ -75,7 +77,11 @@ export function makeScaleWorkspace(root, n, pool, { dupEvery = 1000 } = {}) {
 }
 
 function uniqueStems(pool) {
-  const clean = (f) => basename(f.name, '.md').replace(/^\.+/, '').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
+  const clean = (f) =>
+    basename(f.name, '.md')
+      .replace(/^\.+/, '')
+      .replace(/[^A-Za-z0-9-]+/g, '-')
+      .toLowerCase();
   const seen = new Map();
   for (const f of pool) seen.set(clean(f), (seen.get(clean(f)) ?? 0) + 1);
   return pool.map((f) => (seen.get(clean(f)) > 1 ? `${f.sub.replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase()}--${clean(f)}` : clean(f)));

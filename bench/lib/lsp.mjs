@@ -57,7 +57,9 @@ export function startServer(ctx, { nodeArgs = [] } = {}) {
   const env = { ...process.env, XDG_CACHE_HOME: join(ctx.tmpDir ?? tmpdir(), 'xdg-cache') };
   const child = spawn(ctx.node, [...nodeArgs, join(ctx.repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const logs = [];
   const logWaiters = [];
@@ -74,16 +76,29 @@ export function startServer(ctx, { nodeArgs = [] } = {}) {
   });
   connection.onNotification('window/logMessage', (p) => {
     logs.push(p.message);
-    for (const w of [...logWaiters]) if (w.test.test(p.message)) { logWaiters.splice(logWaiters.indexOf(w), 1); w.resolve({ at: now(), message: p.message }); }
+    for (const w of [...logWaiters])
+      if (w.test.test(p.message)) {
+        logWaiters.splice(logWaiters.indexOf(w), 1);
+        w.resolve({ at: now(), message: p.message });
+      }
   });
   connection.onNotification('textDocument/publishDiagnostics', () => {});
   connection.listen();
   const versions = new Map();
   const client = {
-    rpc, connection, child, logs,
-    get pid() { return child.pid; },
-    get refreshes() { return refreshes; },
-    get stderr() { return stderr; },
+    rpc,
+    connection,
+    child,
+    logs,
+    get pid() {
+      return child.pid;
+    },
+    get refreshes() {
+      return refreshes;
+    },
+    get stderr() {
+      return stderr;
+    },
     request: (method, params) => connection.sendRequest(method, params),
     notify: (method, params) => connection.sendNotification(method, params),
     /** Resolves { at, message } with the first later log line matching `re`. */
@@ -98,7 +113,9 @@ export function startServer(ctx, { nodeArgs = [] } = {}) {
     initialize(folder, capabilities = PULL_CLIENT, initializationOptions = undefined) {
       const uri = folder ? pathToFileURL(folder).href : null;
       return connection.sendRequest('initialize', {
-        processId: process.pid, rootUri: uri, capabilities,
+        processId: process.pid,
+        rootUri: uri,
+        capabilities,
         workspaceFolders: uri ? [{ uri, name: basename(folder) }] : null,
         initializationOptions,
       });
@@ -120,11 +137,16 @@ export function startServer(ctx, { nodeArgs = [] } = {}) {
       try {
         await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
         connection.sendNotification('exit');
-      } catch { /* already gone */ }
+      } catch {
+        /* already gone */
+      }
       await new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.on('exit', () => { clearTimeout(timer); resolve(); });
+        child.on('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
       connection.dispose();
     },

@@ -17,21 +17,23 @@ function once(cmd, args, opts) {
   return new Promise((resolve, reject) => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-m-'));
     const rssFile = join(dir, 'rss');
-    const [file, argv] = rssMethod === 'gnu-time'
-      ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]]
-      : [cmd, args];
+    const [file, argv] = rssMethod === 'gnu-time' ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];
     const [outFile, errFile] = [join(dir, 'out'), join(dir, 'err')];
     const fds = [openSync(outFile, 'w'), openSync(errFile, 'w')];
     let hwm = 0;
     const t0 = process.hrtime.bigint();
     const child = spawn(file, argv, { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env }, stdio: ['ignore', ...fds] });
     fds.forEach(closeSync);
-    const poll = rssMethod === 'proc-poll' && setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) hwm = Math.max(hwm, +m[1]);
-      } catch { /* exited */ }
-    }, 5);
+    const poll =
+      rssMethod === 'proc-poll' &&
+      setInterval(() => {
+        try {
+          const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+          if (m) hwm = Math.max(hwm, +m[1]);
+        } catch {
+          /* exited */
+        }
+      }, 5);
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -59,7 +61,10 @@ export const median = (s) => (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
 function summarize(runs) {
   const samples = runs.map((r) => r.ms);
   const sorted = [...samples].sort((a, b) => a - b);
-  const cpu = runs.map((r) => r.cpuMs).filter((c) => c !== null).sort((a, b) => a - b);
+  const cpu = runs
+    .map((r) => r.cpuMs)
+    .filter((c) => c !== null)
+    .sort((a, b) => a - b);
   const last = runs.at(-1);
   return {
     medianMs: median(sorted),

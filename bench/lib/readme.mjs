@@ -39,44 +39,85 @@ export function renderBenchmarks(results) {
   }
   if (peers) {
     out.push('### Against the floor and the peers (`peers`)', '');
-    out.push(`Whole processes, ${peers.runs} runs each after ${peers.warmup} warm-up, round-robin; wall and user+sys CPU medians, peak RSS of the process. ` +
-      'Floor = Node reading every file and parsing its frontmatter with `yaml`, nothing else. Ratios are to the median of the floor or cclint (wall / CPU).', '');
-    out.push(table(['set', 'tool', 'files', 'wall ms', 'p99 ms', 'CPU ms', 'peak RSS MB', '× floor (wall / CPU)', '× cclint (wall / CPU)'],
-      peers.rows.map((r) => [r.set, r.tool, r.files, ms(r.medianMs), ms(r.p99Ms), ms(r.cpuMs), num(r.peakRssMb), `${ratio(r.xFloor)} / ${ratio(r.cpuXFloor)}`, `${ratio(r.xCclint)} / ${ratio(r.cpuXCclint)}`])), '');
+    out.push(
+      `Whole processes, ${peers.runs} runs each after ${peers.warmup} warm-up, round-robin; wall and user+sys CPU medians, peak RSS of the process. ` +
+        'Floor = Node reading every file and parsing its frontmatter with `yaml`, nothing else. Ratios are to the median of the floor or cclint (wall / CPU).',
+      '',
+    );
+    out.push(
+      table(
+        ['set', 'tool', 'files', 'wall ms', 'p99 ms', 'CPU ms', 'peak RSS MB', '× floor (wall / CPU)', '× cclint (wall / CPU)'],
+        peers.rows.map((r) => [r.set, r.tool, r.files, ms(r.medianMs), ms(r.p99Ms), ms(r.cpuMs), num(r.peakRssMb), `${ratio(r.xFloor)} / ${ratio(r.cpuXFloor)}`, `${ratio(r.xCclint)} / ${ratio(r.cpuXCclint)}`]),
+      ),
+      '',
+    );
   }
   if (core) {
     out.push('### Core against its parse floor, in process (`core`)', '');
-    out.push('Warm, one file at a time: floor = `yaml` parse of the frontmatter + markdown-it block pass of the body; full = Agentry\'s parse and every diagnostic.', '');
-    out.push(table(['file', 'KB', 'floor ms', 'full ms', 'full / floor'], core.rows.map((r) => [r.file, num(r.kb), num(r.floorMs, 2), num(r.fullMs, 2), ratio(r.ratio)])), '');
+    out.push("Warm, one file at a time: floor = `yaml` parse of the frontmatter + markdown-it block pass of the body; full = Agentry's parse and every diagnostic.", '');
+    out.push(
+      table(
+        ['file', 'KB', 'floor ms', 'full ms', 'full / floor'],
+        core.rows.map((r) => [r.file, num(r.kb), num(r.floorMs, 2), num(r.fullMs, 2), ratio(r.ratio)]),
+      ),
+      '',
+    );
   }
   if (wire) {
     out.push('### Over the wire (`wire`)', '');
     out.push('The server over stdio with a real LSP client (pull diagnostics), seed 002 (51 KB) open.', '');
-    out.push(table(['operation', 'n', 'p50 ms', 'p99 ms', 'target p99', 'met'],
-      wire.rows.filter((r) => r.n).map((r) => [r.op, r.n, num(r.p50Ms, 1), num(r.p99Ms, 1), r.targetP99Ms ? `≤ ${r.targetP99Ms} ms` : '', r.met ?? ''])), '');
+    out.push(
+      table(
+        ['operation', 'n', 'p50 ms', 'p99 ms', 'target p99', 'met'],
+        wire.rows.filter((r) => r.n).map((r) => [r.op, r.n, num(r.p50Ms, 1), num(r.p99Ms, 1), r.targetP99Ms ? `≤ ${r.targetP99Ms} ms` : '', r.met ?? '']),
+      ),
+      '',
+    );
     const memory = wire.rows.find((r) => !r.n);
     if (memory) out.push(`Server ${memory.notes} after the run.`, '');
   }
   if (scale) {
     out.push('### Scale (`scale`)', '');
-    out.push('Workspaces of corpus and seed agents renamed to be unique (one duplicate name per 1,000). Server: `initialized` → index complete with an empty index cache (cold), then `workspace/diagnostic` (every file\'s diagnostics in one response); a second server on the same folder then indexes it from the first one\'s index cache; CLI: `agentry check --format json`.', '');
+    out.push(
+      "Workspaces of corpus and seed agents renamed to be unique (one duplicate name per 1,000). Server: `initialized` → index complete with an empty index cache (cold), then `workspace/diagnostic` (every file's diagnostics in one response); a second server on the same folder then indexes it from the first one's index cache; CLI: `agentry check --format json`.",
+      '',
+    );
     const sizes = [...new Set(scale.rows.map((r) => r.files))];
-    const steps = [['server', INDEX_COLD, 'index (cold)'], ['server', INDEX_CACHED, 'index (index cache)'], ['server', LINT_STEP, 'workspace/diagnostic'], ['cli', 'agentry check --format json', 'CLI']];
+    const steps = [
+      ['server', INDEX_COLD, 'index (cold)'],
+      ['server', INDEX_CACHED, 'index (index cache)'],
+      ['server', LINT_STEP, 'workspace/diagnostic'],
+      ['cli', 'agentry check --format json', 'CLI'],
+    ];
     const cell = (n, tool, step, f) => f(scale.rows.find((r) => r.files === n && r.tool === tool && r.step === step));
-    out.push(table(['files', ...steps.flatMap(([, , label]) => [`${label} ms`, `${label} ms/file`]), 'server peak RSS MB', 'CLI peak RSS MB'],
-      sizes.map((n) => [
-        n.toLocaleString('en-US'),
-        ...steps.flatMap(([tool, step]) => [cell(n, tool, step, (r) => ms(r?.ms)), cell(n, tool, step, (r) => num(r?.msPerFile, 2))]),
-        cell(n, 'server', 'peak RSS (VmHWM)', (r) => num(r?.peakRssMb)),
-        cell(n, 'cli', 'agentry check --format json', (r) => num(r?.peakRssMb)),
-      ])), '');
+    out.push(
+      table(
+        ['files', ...steps.flatMap(([, , label]) => [`${label} ms`, `${label} ms/file`]), 'server peak RSS MB', 'CLI peak RSS MB'],
+        sizes.map((n) => [
+          n.toLocaleString('en-US'),
+          ...steps.flatMap(([tool, step]) => [cell(n, tool, step, (r) => ms(r?.ms)), cell(n, tool, step, (r) => num(r?.msPerFile, 2))]),
+          cell(n, 'server', 'peak RSS (VmHWM)', (r) => num(r?.peakRssMb)),
+          cell(n, 'cli', 'agentry check --format json', (r) => num(r?.peakRssMb)),
+        ]),
+      ),
+      '',
+    );
     const rename = scale.rows.find((r) => r.step.startsWith('rename'));
-    if (rename) out.push(`Renaming an open agent at ${rename.files.toLocaleString('en-US')} agents until another open agent that shared its name shows the change: p50 ${num(rename.ms)} ms, p99 ${num(rename.p99Ms)} ms (target p99 ≤ 50 ms: ${rename.met === 'yes' ? 'met' : 'missed'}); ${rename.notes}.`, '');
+    if (rename)
+      out.push(
+        `Renaming an open agent at ${rename.files.toLocaleString('en-US')} agents until another open agent that shared its name shows the change: p50 ${num(rename.ms)} ms, p99 ${num(rename.p99Ms)} ms (target p99 ≤ 50 ms: ${rename.met === 'yes' ? 'met' : 'missed'}); ${rename.notes}.`,
+        '',
+      );
   }
   if (startup) {
     out.push('### Start-up and sizes (`startup`)', '');
-    out.push(table(['item', 'median ms', 'p99 ms', 'size KB', 'peak RSS MB', 'notes'],
-      startup.rows.map((r) => [r.item, ms(r.medianMs), ms(r.p99Ms), num(r.sizeKb, 0), num(r.peakRssMb), r.notes ?? ''])), '');
+    out.push(
+      table(
+        ['item', 'median ms', 'p99 ms', 'size KB', 'peak RSS MB', 'notes'],
+        startup.rows.map((r) => [r.item, ms(r.medianMs), ms(r.p99Ms), num(r.sizeKb, 0), num(r.peakRssMb), r.notes ?? '']),
+      ),
+      '',
+    );
   }
   return out.join('\n').trimEnd() + '\n';
 }
@@ -91,11 +132,13 @@ export function renderSummary({ wire, peers, scale }) {
   const largest = Math.max(...(scale?.rows ?? []).map((r) => r.files));
   const cached = scale?.rows.find((r) => r.files === largest && r.step === INDEX_CACHED);
   const indexed = scale?.rows.find((r) => r.files === largest && r.step === INDEX_COLD);
-  return [
-    `- In the editor: diagnostics ${num(edit?.p99Ms)} ms after a keystroke and completion in ${num(completion?.p99Ms)} ms (p99, a 51 KB agent).`,
-    `- In CI: \`agentry check\` of ${cold?.files ?? 'n/a'} agents in ${ms(cold?.medianMs)} ms cold, ${ms(warm?.medianMs)} ms with \`--cache\` and nothing changed.`,
-    `- At scale: ${largest.toLocaleString('en-US')} agents indexed in ${ms(indexed?.ms)} ms cold, ${ms(cached?.ms)} ms from the index cache. Every table: [bench/README.md](bench/README.md#results).`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `- In the editor: diagnostics ${num(edit?.p99Ms)} ms after a keystroke and completion in ${num(completion?.p99Ms)} ms (p99, a 51 KB agent).`,
+      `- In CI: \`agentry check\` of ${cold?.files ?? 'n/a'} agents in ${ms(cold?.medianMs)} ms cold, ${ms(warm?.medianMs)} ms with \`--cache\` and nothing changed.`,
+      `- At scale: ${largest.toLocaleString('en-US')} agents indexed in ${ms(indexed?.ms)} ms cold, ${ms(cached?.ms)} ms from the index cache. Every table: [bench/README.md](bench/README.md#results).`,
+    ].join('\n') + '\n'
+  );
 }
 
 function targetRows({ core, wire, scale, peers, startup }) {
@@ -104,7 +147,11 @@ function targetRows({ core, wire, scale, peers, startup }) {
   if (core?.rows.length) {
     const within = core.rows.filter((r) => r.ratio <= 1.5).length;
     const ratios = core.rows.map((r) => r.ratio);
-    rows.push(['core: full analysis ≤ 1.5× the parse floor (each seed and the largest corpus file)', `${ratio(Math.min(...ratios))} to ${ratio(Math.max(...ratios))}; ${within} of ${core.rows.length} within`, met(within === core.rows.length)]);
+    rows.push([
+      'core: full analysis ≤ 1.5× the parse floor (each seed and the largest corpus file)',
+      `${ratio(Math.min(...ratios))} to ${ratio(Math.max(...ratios))}; ${within} of ${core.rows.length} within`,
+      met(within === core.rows.length),
+    ]);
     const seed002 = core.rows.find((r) => r.file.startsWith('002_'));
     if (seed002) rows.push(['core: full analysis of seed 002 (51 KB) ≤ 3 ms', `${num(seed002.fullMs, 2)} ms`, met(seed002.fullMs <= 3)]);
   }
@@ -113,7 +160,7 @@ function targetRows({ core, wire, scale, peers, startup }) {
   const cold = corpus('agentry check (cold)');
   const warm = corpus('agentry check --cache (warm)');
   if (cold?.medianMs) {
-    rows.push(['cold CLI on the corpus, full analysis: ≤ 1.0× cclint\'s wall time', `${ratio(cold.xCclint)} wall, ${ratio(cold.cpuXCclint)} CPU (${ms(cold.medianMs)} ms)`, met(cold.xCclint <= 1)]);
+    rows.push(["cold CLI on the corpus, full analysis: ≤ 1.0× cclint's wall time", `${ratio(cold.xCclint)} wall, ${ratio(cold.cpuXCclint)} CPU (${ms(cold.medianMs)} ms)`, met(cold.xCclint <= 1)]);
     rows.push(['cold CLI on the corpus: ≤ 1.8× the floor', `${ratio(cold.xFloor)} wall, ${ratio(cold.cpuXFloor)} CPU`, met(cold.xFloor <= 1.8)]);
   }
   if (warm?.medianMs) rows.push(['warm CLI (--cache) on the corpus: ≥ 10× faster than cclint (≤ 0.1× its time)', `${ratio(warm.xCclint)} wall (${ms(warm.medianMs)} ms), ${ratio(warm.cpuXCclint)} CPU`, met(warm.xCclint <= 0.1)]);
@@ -130,7 +177,8 @@ function targetRows({ core, wire, scale, peers, startup }) {
   const startupRow = (item) => startup?.rows.find((r) => r.item === item);
   const ready = startupRow('server: spawn -> ready');
   const bare = startupRow('node -e 0');
-  if (ready?.medianMs && bare?.medianMs) rows.push(['server spawn -> ready: ≤ 1.6× `node -e 0`', `${ratio(ready.medianMs / bare.medianMs)} (${ms(ready.medianMs)} ms against ${ms(bare.medianMs)} ms)`, met(ready.medianMs <= 1.6 * bare.medianMs)]);
+  if (ready?.medianMs && bare?.medianMs)
+    rows.push(['server spawn -> ready: ≤ 1.6× `node -e 0`', `${ratio(ready.medianMs / bare.medianMs)} (${ms(ready.medianMs)} ms against ${ms(bare.medianMs)} ms)`, met(ready.medianMs <= 1.6 * bare.medianMs)]);
   const growth = [INDEX_COLD, LINT_STEP, 'agentry check --format json'].map((step) => {
     const list = (scale?.rows ?? []).filter((r) => r.step === step && r.msPerFile);
     return list.length > 1 ? list.at(-1).msPerFile / list[0].msPerFile : undefined;

@@ -14,5 +14,12 @@ const cell = (v) => (v === null || v === undefined ? 'n/a' : typeof v === 'numbe
 export function formatTable(rows, columns = Object.keys(rows[0] ?? {})) {
   const grid = [columns, ...rows.map((r) => columns.map((c) => cell(r[c])))];
   const width = columns.map((_, i) => Math.max(...grid.map((g) => g[i].length)));
-  return grid.map((g) => g.map((c, i) => c.padEnd(width[i])).join('  ').trimEnd()).join('\n');
+  return grid
+    .map((g) =>
+      g
+        .map((c, i) => c.padEnd(width[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -6,7 +6,14 @@ import { dirname, join, relative } from 'node:path';
 import { run } from './processes.js';
 import type { AgentSource } from './oracle.js';
 
-export interface AgentryDiagnostic { file: string; line: number; column: number; severity: string; code: string; message: string }
+export interface AgentryDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  code: string;
+  message: string;
+}
 /** The record `check --format json` gives per file in `agents` (when it has that array). */
 export interface AgentryAgent {
   file: string;
@@ -19,8 +26,15 @@ export interface AgentryAgent {
   tools: 'all' | string[];
   ignored: { key: string; reason: string }[];
 }
-export interface AgentryAnswer { id: string; diagnostics: AgentryDiagnostic[]; agent?: AgentryAgent }
-export interface AgentryReport { answers: Map<string, AgentryAnswer>; hasAgents: boolean }
+export interface AgentryAnswer {
+  id: string;
+  diagnostics: AgentryDiagnostic[];
+  agent?: AgentryAgent;
+}
+export interface AgentryReport {
+  answers: Map<string, AgentryAnswer>;
+  hasAgents: boolean;
+}
 
 /** Parses the CLI's JSON output; `agents` is optional (older CLIs print only `diagnostics`). */
 export function parseCheckOutput(stdout: string): { diagnostics: AgentryDiagnostic[]; agents?: AgentryAgent[] } {

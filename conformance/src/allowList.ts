@@ -4,17 +4,23 @@ import { readFileSync, existsSync } from 'node:fs';
 import { z } from 'zod';
 import { CATEGORIES, type Category, type Disagreement } from './compare.js';
 
-const entrySchema = z.object({
-  file: z.string().min(1),
-  category: z.enum(CATEGORIES as [Category, ...Category[]]),
-  reason: z.string().trim().min(10, 'say why the disagreement is accepted'),
-}).strict();
+const entrySchema = z
+  .object({
+    file: z.string().min(1),
+    category: z.enum(CATEGORIES as [Category, ...Category[]]),
+    reason: z.string().trim().min(10, 'say why the disagreement is accepted'),
+  })
+  .strict();
 export const allowListSchema = z.array(entrySchema);
 export type AllowEntry = z.infer<typeof entrySchema>;
 
 export function parseAllowList(text: string, source = 'allow.json'): AllowEntry[] {
   let json: unknown;
-  try { json = JSON.parse(text); } catch (error) { throw new Error(`${source}: not JSON: ${(error as Error).message}`); }
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${source}: not JSON: ${(error as Error).message}`);
+  }
   const parsed = allowListSchema.safeParse(json);
   if (!parsed.success) throw new Error(`${source}: ${parsed.error.issues.map((issue) => `[${issue.path.join('.')}] ${issue.message}`).join('; ')}`);
   return parsed.data;
@@ -30,15 +36,23 @@ function matches(entry: AllowEntry, disagreement: Disagreement): boolean {
 }
 
 /** Splits disagreements into allowed (with the entry's reason) and not; lists entries nothing matched. */
-export function applyAllowList(disagreements: Disagreement[], entries: AllowEntry[]): {
-  allowed: (Disagreement & { reason: string })[]; unexplained: Disagreement[]; unused: AllowEntry[];
+export function applyAllowList(
+  disagreements: Disagreement[],
+  entries: AllowEntry[],
+): {
+  allowed: (Disagreement & { reason: string })[];
+  unexplained: Disagreement[];
+  unused: AllowEntry[];
 } {
   const used = new Set<AllowEntry>();
   const allowed: (Disagreement & { reason: string })[] = [];
   const unexplained: Disagreement[] = [];
   for (const disagreement of disagreements) {
     const entry = entries.find((candidate) => matches(candidate, disagreement));
-    if (entry) { used.add(entry); allowed.push({ ...disagreement, reason: entry.reason }); } else unexplained.push(disagreement);
+    if (entry) {
+      used.add(entry);
+      allowed.push({ ...disagreement, reason: entry.reason });
+    } else unexplained.push(disagreement);
   }
   return { allowed, unexplained, unused: entries.filter((entry) => !used.has(entry)) };
 }

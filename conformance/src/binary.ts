@@ -29,7 +29,10 @@ function isNative(path: string): boolean {
   return head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])) || head.subarray(0, 2).toString() === 'MZ' || [0xcffaedfe, 0xfeedfacf, 0xcafebabe].includes(head.readUInt32BE(0));
 }
 
-export interface Binary { path: string; version: string }
+export interface Binary {
+  path: string;
+  version: string;
+}
 
 /** The executable under `nodeModules` (a node_modules folder), or an Error that says what is missing. */
 export function resolveBinary(nodeModules: string): Binary | Error {

@@ -28,11 +28,11 @@ function mappingOf(value: unknown): Record<string, string | undefined> {
   if (Array.isArray(value)) {
     for (const item of value as Json[]) {
       const name = typeof item === 'string' ? item : String(item?.name ?? item?.from ?? '');
-      if (name) mapping[name] = typeof item === 'object' ? (item.to ?? item.replacement ?? item.mapsTo) as string | undefined : undefined;
+      if (name) mapping[name] = typeof item === 'object' ? ((item.to ?? item.replacement ?? item.mapsTo) as string | undefined) : undefined;
     }
   } else if (value && typeof value === 'object') {
     for (const [name, target] of Object.entries(value as Json)) {
-      mapping[name] = typeof target === 'string' ? target : ((target as Json)?.to ?? (target as Json)?.replacement ?? (target as Json)?.mapsTo) as string | undefined;
+      mapping[name] = typeof target === 'string' ? target : (((target as Json)?.to ?? (target as Json)?.replacement ?? (target as Json)?.mapsTo) as string | undefined);
     }
   }
   return mapping;
@@ -62,14 +62,21 @@ export function catalogFromJson(json: Json, source: string): AgentryCatalog {
 export async function readAgentryCatalog(repo: string): Promise<AgentryCatalog> {
   const dir = join(repo, 'server', 'src', 'service', 'catalog');
   if (existsSync(dir)) {
-    const files = readdirSync(dir).filter((file) => file.endsWith('.json')).sort();
+    const files = readdirSync(dir)
+      .filter((file) => file.endsWith('.json'))
+      .sort();
     for (const file of files) {
       const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Json;
-      try { return catalogFromJson(json, join('server/src/service/catalog', file)); } catch { /* not the tool catalog */ }
+      try {
+        return catalogFromJson(json, join('server/src/service/catalog', file));
+      } catch {
+        /* not the tool catalog */
+      }
     }
   }
-  const module = await import(pathToFileURL(join(repo, 'server', 'src', 'service', 'schema', 'tools.ts')).href) as {
-    BUILTIN_TOOLS?: Record<string, string>; LEGACY_TOOLS?: Record<string, { replacement?: string }>;
+  const module = (await import(pathToFileURL(join(repo, 'server', 'src', 'service', 'schema', 'tools.ts')).href)) as {
+    BUILTIN_TOOLS?: Record<string, string>;
+    LEGACY_TOOLS?: Record<string, { replacement?: string }>;
   };
   if (!module.BUILTIN_TOOLS) throw new Error('no Agentry tool catalog found (server/src/service/catalog/*.json or schema/tools.ts)');
   return {

@@ -6,24 +6,43 @@ import { claudeEnv } from './environment.js';
 import { run } from './processes.js';
 import { startFakeApi, MAIN_PROMPT, type FakeApiState } from './fakeApi.js';
 
-export interface LoadedAgent { name: string; description?: string; model?: string }
-export interface InitializeAnswer { agents: LoadedAgent[]; version?: string; log: string }
+export interface LoadedAgent {
+  name: string;
+  description?: string;
+  model?: string;
+}
+export interface InitializeAnswer {
+  agents: LoadedAgent[];
+  version?: string;
+  log: string;
+}
 
 const INITIALIZE = `${JSON.stringify({ type: 'control_request', request_id: 'conformance-init', request: { subtype: 'initialize' } })}\n`;
 
 function readLog(path: string): string {
-  try { return readFileSync(path, 'utf8'); } catch { return ''; }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** The `agents` Claude Code reports at start-up for the project in `cwd`. */
 export async function initialize(binary: string, cwd: string, home: string, debugFile: string, timeoutMs = 60_000): Promise<InitializeAnswer> {
   const result = await run(binary, ['-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose', '--debug-file', debugFile], {
-    cwd, env: claudeEnv(home), timeoutMs, input: INITIALIZE,
+    cwd,
+    env: claudeEnv(home),
+    timeoutMs,
+    input: INITIALIZE,
   });
   for (const line of result.stdout.split('\n')) {
     if (!line.startsWith('{')) continue;
     let message: { type?: string; response?: { request_id?: string; subtype?: string; response?: { agents?: LoadedAgent[]; claude_code_version?: string }; error?: string } };
-    try { message = JSON.parse(line); } catch { continue; }
+    try {
+      message = JSON.parse(line);
+    } catch {
+      continue;
+    }
     if (message.type !== 'control_response' || message.response?.request_id !== 'conformance-init') continue;
     if (message.response.subtype !== 'success') throw new Error(`initialize failed in ${cwd}: ${message.response.error ?? line}`);
     return { agents: message.response.response?.agents ?? [], version: message.response.response?.claude_code_version, log: readLog(debugFile) };
@@ -36,7 +55,9 @@ export async function spawnAgents(binary: string, cwd: string, home: string, deb
   const api = await startFakeApi(targets);
   try {
     const result = await run(binary, ['-p', MAIN_PROMPT, '--output-format', 'stream-json', '--verbose', '--debug-file', debugFile], {
-      cwd, env: claudeEnv(home, api.url), timeoutMs,
+      cwd,
+      env: claudeEnv(home, api.url),
+      timeoutMs,
     });
     return { ...api.state, log: readLog(debugFile), timedOut: result.timedOut };
   } finally {

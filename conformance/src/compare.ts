@@ -8,8 +8,16 @@ import type { FileAnswer, LayoutAnswer } from './oracle.js';
 export type Category = 'verdict' | 'loads' | 'name' | 'description' | 'model' | 'runs' | 'tools' | 'ignored' | 'winner';
 export const CATEGORIES: Category[] = ['verdict', 'loads', 'name', 'description', 'model', 'runs', 'tools', 'ignored', 'winner'];
 
-export interface Disagreement { id: string; category: Category; claudeCode: string; agentry: string }
-export interface Comparison { checked: Record<Category, number>; disagreements: Disagreement[] }
+export interface Disagreement {
+  id: string;
+  category: Category;
+  claudeCode: string;
+  agentry: string;
+}
+export interface Comparison {
+  checked: Record<Category, number>;
+  disagreements: Disagreement[];
+}
 
 /** What the environment offers a spawned agent, learnt from the tool probes. */
 export interface ToolEnvironment {
@@ -45,8 +53,14 @@ export function claudeCodeIgnoredKeys(answer: FileAnswer): string[] {
     if (note.kind === 'unknown-keys') {
       for (const match of note.reason.replace(/\(did you mean [^)]*\)/g, '').matchAll(/"([^"]+)"/g)) keys.add(match[1]);
     }
-    if (note.kind === 'invalid-value') { const match = /^invalid (\w+)/.exec(note.reason); if (match) keys.add(match[1]); }
-    if (note.kind === 'other') { const match = /^hooks\.[^:]+: /.exec(note.reason); if (match) keys.add('hooks'); }
+    if (note.kind === 'invalid-value') {
+      const match = /^invalid (\w+)/.exec(note.reason);
+      if (match) keys.add(match[1]);
+    }
+    if (note.kind === 'other') {
+      const match = /^hooks\.[^:]+: /.exec(note.reason);
+      if (match) keys.add('hooks');
+    }
   }
   return [...keys].sort();
 }
@@ -60,11 +74,19 @@ export function compare(claude: FileAnswer[], agentry: Map<string, AgentryAnswer
   };
   for (const answer of claude) {
     const ours = agentry.get(answer.id);
-    if (!ours) { disagreements.push({ id: answer.id, category: 'verdict', claudeCode: claudeCodeVerdict(answer), agentry: 'no answer from agentry check' }); continue; }
+    if (!ours) {
+      disagreements.push({ id: answer.id, category: 'verdict', claudeCode: claudeCodeVerdict(answer), agentry: 'no answer from agentry check' });
+      continue;
+    }
     const verdict = claudeCodeVerdict(answer);
     const errors = ours.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    check(answer.id, 'verdict', verdict === 'dropped' ? `dropped${answer.dropReason ? `: ${answer.dropReason}` : ' (silently)'}` : verdict === 'refuses' ? 'refuses to run (zero tools)' : 'loads and runs',
-      errors.length ? `error ${errors.map((diagnostic) => diagnostic.code).join(', ')}` : 'no error', (verdict !== 'runs') === (errors.length > 0));
+    check(
+      answer.id,
+      'verdict',
+      verdict === 'dropped' ? `dropped${answer.dropReason ? `: ${answer.dropReason}` : ' (silently)'}` : verdict === 'refuses' ? 'refuses to run (zero tools)' : 'loads and runs',
+      errors.length ? `error ${errors.map((diagnostic) => diagnostic.code).join(', ')}` : 'no error',
+      (verdict !== 'runs') === errors.length > 0,
+    );
     const record = ours.agent;
     if (!record) continue;
     check(answer.id, 'loads', answer.loaded, record.loads, answer.loaded === record.loads);
@@ -75,7 +97,13 @@ export function compare(claude: FileAnswer[], agentry: Map<string, AgentryAnswer
     const ignored = claudeCodeIgnoredKeys(answer);
     // Agentry may name a nested key (hooks.Stop); Claude Code's log names the top-level key.
     const ourIgnored = new Set(record.ignored.map((entry) => entry.key.split('.')[0]));
-    check(answer.id, 'ignored', ignored, [...ourIgnored].sort(), ignored.every((key) => ourIgnored.has(key)));
+    check(
+      answer.id,
+      'ignored',
+      ignored,
+      [...ourIgnored].sort(),
+      ignored.every((key) => ourIgnored.has(key)),
+    );
     const spawn = answer.spawn;
     if (!spawn || (spawn.kind !== 'spawned' && spawn.kind !== 'refused')) continue;
     check(answer.id, 'runs', spawn.kind === 'spawned', record.runs, (spawn.kind === 'spawned') === record.runs);

@@ -11,8 +11,15 @@ export type LogKind =
   | 'skipped' // "loadMarkdownFilesFromDir: skipping <file>: not a regular file or exceeds ... byte limit"
   | 'other';
 
-export interface LogEntry { level: string; message: string }
-export interface FileNote { kind: LogKind; level: string; reason: string }
+export interface LogEntry {
+  level: string;
+  message: string;
+}
+export interface FileNote {
+  kind: LogKind;
+  level: string;
+  reason: string;
+}
 
 const LINE = /^(\d{4}-\d\d-\d\dT[\d:.]+Z) \[([A-Z]+)\] ?(.*)$/;
 

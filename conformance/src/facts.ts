@@ -58,8 +58,14 @@ function fileFact(answer: FileAnswer, all: string[], detailed: boolean): FileFac
 }
 
 export function buildFacts(input: {
-  version: string; builtinAgents: string[]; probes: Map<string, SpawnOutcome | undefined>; all: string[]; withheld?: Map<string, string[]>;
-  cases: FileAnswer[]; layouts: LayoutAnswer[]; files: FileAnswer[];
+  version: string;
+  builtinAgents: string[];
+  probes: Map<string, SpawnOutcome | undefined>;
+  all: string[];
+  withheld?: Map<string, string[]>;
+  cases: FileAnswer[];
+  layouts: LayoutAnswer[];
+  files: FileAnswer[];
 }): Facts {
   const sorted = <T>(entries: [string, T][]) => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
@@ -71,10 +77,17 @@ export function buildFacts(input: {
       withheld: sorted([...(input.withheld ?? [])]),
     },
     cases: sorted(input.cases.map((answer) => [answer.id, fileFact(answer, input.all, true)])),
-    layouts: sorted(input.layouts.map((layout) => [layout.id, {
-      agents: layout.agents.map((agent) => `${agent.name}: ${agent.description ?? ''}`).sort(),
-      notes: Object.entries(layout.notes).flatMap(([file, notes]) => notes.map((note) => `${file}: ${note.kind}: ${note.reason}`)).sort(),
-    }])),
+    layouts: sorted(
+      input.layouts.map((layout) => [
+        layout.id,
+        {
+          agents: layout.agents.map((agent) => `${agent.name}: ${agent.description ?? ''}`).sort(),
+          notes: Object.entries(layout.notes)
+            .flatMap(([file, notes]) => notes.map((note) => `${file}: ${note.kind}: ${note.reason}`))
+            .sort(),
+        },
+      ]),
+    ),
     files: sorted(input.files.map((answer) => [answer.id, fileFact(answer, input.all, false)])),
   };
 }
@@ -108,9 +121,7 @@ function diffRecords<T>(label: string, before: Record<string, T>, after: Record<
 function describeFileChange(a: FileFact | undefined, b: FileFact | undefined): string | undefined {
   if (!a) return 'new';
   if (!b) return 'not asked';
-  const changes = (Object.keys({ ...a, ...b }) as (keyof FileFact)[])
-    .filter((key) => text(a[key]) !== text(b[key]))
-    .map((key) => `${key} ${text(a[key])} → ${text(b[key])}`);
+  const changes = (Object.keys({ ...a, ...b }) as (keyof FileFact)[]).filter((key) => text(a[key]) !== text(b[key])).map((key) => `${key} ${text(a[key])} → ${text(b[key])}`);
   return changes.length ? changes.join('; ') : undefined;
 }
 

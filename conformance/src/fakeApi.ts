@@ -9,8 +9,16 @@ import { messageStream, type Block } from './sse.js';
 export const MAIN_PROMPT = 'conformance-main: spawn the listed agents';
 const PROBE_PREFIX = 'conformance-probe:';
 
-export interface SpawnRecord { agent: string; model: string; tools: string[] }
-export interface ToolResult { agent: string; isError: boolean; text: string }
+export interface SpawnRecord {
+  agent: string;
+  model: string;
+  tools: string[];
+}
+export interface ToolResult {
+  agent: string;
+  isError: boolean;
+  text: string;
+}
 export interface FakeApiState {
   /** Agent names to spawn from the main conversation. */
   targets: string[];
@@ -58,7 +66,9 @@ export function respond(request: MessagesRequest, state: FakeApiState): Block[] 
     if (!messages.some((message) => message.role === 'assistant') && spawner) {
       state.requests.push({ path: '', model, kind: `main: call ${spawner}` });
       return state.targets.map((agent, index) => ({
-        type: 'tool_use', id: toolUseId(agent, index), name: spawner,
+        type: 'tool_use',
+        id: toolUseId(agent, index),
+        name: spawner,
         input: { subagent_type: agent, description: `probe ${index}`, prompt: `${PROBE_PREFIX}${agent}`, run_in_background: false },
       }));
     }
@@ -89,7 +99,11 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) { reject(new Error('request too large')); request.destroy(); return; }
+      if (size > limit) {
+        reject(new Error('request too large'));
+        request.destroy();
+        return;
+      }
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -99,7 +113,10 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
 
 async function handle(request: IncomingMessage, response: ServerResponse, state: FakeApiState): Promise<void> {
   const path = (request.url ?? '').split('?')[0];
-  if (request.method !== 'POST') { response.writeHead(404).end(); return; }
+  if (request.method !== 'POST') {
+    response.writeHead(404).end();
+    return;
+  }
   const raw = await readBody(request, 64 * 1024 * 1024);
   if (path.endsWith('/count_tokens')) {
     response.writeHead(200, { 'content-type': 'application/json' }).end('{"input_tokens":1}');
@@ -132,10 +149,19 @@ export async function startFakeApi(targets: string[]): Promise<{ url: string; st
     });
   });
   server.requestTimeout = 30_000;
-  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', resolve); });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, state, server,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    url: `http://127.0.0.1:${port}`,
+    state,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -9,13 +9,13 @@ import { dropReason, notesByAgentName, notesByFile, parseLog, type FileNote } fr
 import type { SpawnRecord, ToolResult } from './fakeApi.js';
 
 /** One agent file to ask about: its bytes and where it goes under `.claude/agents/`. */
-export interface AgentSource { id: string; agentPath: string; content: Buffer }
+export interface AgentSource {
+  id: string;
+  agentPath: string;
+  content: Buffer;
+}
 
-export type SpawnOutcome =
-  | { kind: 'spawned'; model: string; tools: string[] }
-  | { kind: 'refused'; message: string }
-  | { kind: 'failed'; message: string }
-  | { kind: 'not-seen' };
+export type SpawnOutcome = { kind: 'spawned'; model: string; tools: string[] } | { kind: 'refused'; message: string } | { kind: 'failed'; message: string } | { kind: 'not-seen' };
 
 export interface FileAnswer {
   id: string;
@@ -69,10 +69,16 @@ export function planBatches(sources: AgentSource[], builtinNames: Set<string>, b
   const singles: AgentSource[][] = [];
   for (const source of sources) {
     const name = guessName(source.content);
-    if (name !== undefined && builtinNames.has(name)) { singles.push([source]); continue; }
+    if (name !== undefined && builtinNames.has(name)) {
+      singles.push([source]);
+      continue;
+    }
     const key = name ?? `\u0000${source.id}`;
     let batch = batches.find((candidate) => candidate.files.length < batchSize && !candidate.names.has(key));
-    if (!batch) { batch = { files: [], names: new Set() }; batches.push(batch); }
+    if (!batch) {
+      batch = { files: [], names: new Set() };
+      batches.push(batch);
+    }
     batch.files.push(source);
     batch.names.add(key);
   }
@@ -82,12 +88,14 @@ export function planBatches(sources: AgentSource[], builtinNames: Set<string>, b
 async function pool<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index], index);
+      }
+    }),
+  );
   return results;
 }
 
@@ -112,7 +120,9 @@ export class Oracle {
     process.once('exit', () => this.dispose());
   }
 
-  dispose(): void { rmSync(this.root, { recursive: true, force: true }); }
+  dispose(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
 
   private freshRun(): { project: string; home: string; spawnHome: string; dir: string } {
     const dir = join(this.root, `run-${++this.counter}`);
@@ -178,8 +188,10 @@ export class Oracle {
       const guess = guessName(source.content);
       const agent = batch.length === 1 ? (own.length === 1 ? own[0] : undefined) : own.find((candidate) => candidate.name === guess);
       const reason = dropReason(fileNotes);
-      if (agent) { claimed.add(agent); resolved.push({ id: source.id, loaded: true, agent, notes: withNameNotes(fileNotes, byName.get(agent.name)) }); }
-      else if (reason !== undefined || batch.length === 1) {
+      if (agent) {
+        claimed.add(agent);
+        resolved.push({ id: source.id, loaded: true, agent, notes: withNameNotes(fileNotes, byName.get(agent.name)) });
+      } else if (reason !== undefined || batch.length === 1) {
         const nameNotes = guess !== undefined ? byName.get(guess) : undefined;
         resolved.push({ id: source.id, loaded: false, notes: withNameNotes(fileNotes, nameNotes), dropReason: preciseReason(reason, nameNotes) });
       } else open.push(source);
@@ -195,7 +207,13 @@ export class Oracle {
     if (this.options.spawn) {
       const loaded = resolved.filter((answer) => answer.loaded && answer.agent);
       if (loaded.length) {
-        const state = await spawnAgents(this.options.binary, run.project, run.spawnHome, join(run.dir, 'spawn.log'), loaded.map((answer) => answer.agent!.name));
+        const state = await spawnAgents(
+          this.options.binary,
+          run.project,
+          run.spawnHome,
+          join(run.dir, 'spawn.log'),
+          loaded.map((answer) => answer.agent!.name),
+        );
         for (const answer of loaded) answer.spawn = spawnOutcome(answer.agent!.name, state.spawns, state.results);
         // A spawn the fake never saw (a busy machine, a timed-out turn) is tried once more, alone.
         for (const answer of loaded.filter((candidate) => candidate.spawn?.kind === 'not-seen')) {
@@ -230,7 +248,13 @@ export class Oracle {
     }
     const spawns: Record<string, SpawnOutcome> = {};
     if (this.options.spawn && own.length) {
-      const state = await spawnAgents(this.options.binary, projectCwd, run.spawnHome, join(run.dir, 'spawn.log'), own.map((agent) => agent.name));
+      const state = await spawnAgents(
+        this.options.binary,
+        projectCwd,
+        run.spawnHome,
+        join(run.dir, 'spawn.log'),
+        own.map((agent) => agent.name),
+      );
       for (const agent of own) spawns[agent.name] = spawnOutcome(agent.name, state.spawns, state.results);
     }
     rmSync(run.dir, { recursive: true, force: true });
@@ -256,7 +280,11 @@ function preciseReason(reason: string | undefined, nameNotes: string[] | undefin
 
 /** The value of the first `name:` line anywhere in the file (unquoted), or undefined. */
 function declaredName(file: string): string | undefined {
-  try { return guessName(Buffer.from(`---\n${readFileSync(file, 'utf8').replace(/^\uFEFF/, '')}`)); } catch { return undefined; }
+  try {
+    return guessName(Buffer.from(`---\n${readFileSync(file, 'utf8').replace(/^\uFEFF/, '')}`));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every `.md` under `dir`, through symlinked folders too (as Claude Code walks them), each real folder once. */
@@ -268,7 +296,11 @@ function listFiles(dir: string, seen = new Set<string>()): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const path = join(dir, entry);
     let stat;
-    try { stat = statSync(path); } catch { return entry.toLowerCase().endsWith('.md') ? [path] : []; }
+    try {
+      stat = statSync(path);
+    } catch {
+      return entry.toLowerCase().endsWith('.md') ? [path] : [];
+    }
     if (stat.isDirectory()) return listFiles(path, seen);
     return entry.toLowerCase().endsWith('.md') ? [path] : [];
   });

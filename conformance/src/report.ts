@@ -46,7 +46,10 @@ export function catalogDifferences(catalog: AgentryCatalog, facts: Facts): strin
   const unrecognized: string[] = [];
   for (const name of catalog.tools) {
     const fact = facts.tools.probes[name];
-    if (!fact) { if (!reachable.has(name)) lines.push(`Agentry lists ${name}; not probed`); continue; }
+    if (!fact) {
+      if (!reachable.has(name)) lines.push(`Agentry lists ${name}; not probed`);
+      continue;
+    }
     if (!('refused' in fact)) continue;
     const notForSubagents = /not available to subagents/.test(fact.refused);
     if (notForSubagents && catalog.notForSubagents?.includes(name)) continue;

@@ -12,8 +12,14 @@ export function messageStream(model: string, blocks: Block[], messageId = 'msg_c
   const stopReason = blocks.some((block) => block.type === 'tool_use') ? 'tool_use' : 'end_turn';
   let body = event('message_start', {
     message: {
-      id: messageId, type: 'message', role: 'assistant', model, content: [],
-      stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 },
+      id: messageId,
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 1, output_tokens: 1 },
     },
   });
   blocks.forEach((block, index) => {
@@ -33,10 +39,16 @@ export function messageStream(model: string, blocks: Block[], messageId = 'msg_c
 
 /** Parses an SSE body back into its events (for tests and for reading recorded answers). */
 export function parseEvents(body: string): { event: string; data: unknown }[] {
-  return body.split('\n\n').filter((chunk) => chunk.trim()).map((chunk) => {
-    const lines = chunk.split('\n');
-    const name = lines.find((line) => line.startsWith('event: '))?.slice(7) ?? '';
-    const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
-    return { event: name, data: JSON.parse(data) };
-  });
+  return body
+    .split('\n\n')
+    .filter((chunk) => chunk.trim())
+    .map((chunk) => {
+      const lines = chunk.split('\n');
+      const name = lines.find((line) => line.startsWith('event: '))?.slice(7) ?? '';
+      const data = lines
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => line.slice(6))
+        .join('\n');
+      return { event: name, data: JSON.parse(data) };
+    });
 }

@@ -84,7 +84,14 @@ async function check(args: CheckArgs, cwd: string): Promise<number> {
   }
   if (args.command === 'explain') {
     if (args.format === 'json') process.stdout.write(JSON.stringify({ agents: agents!.map((a, i) => ({ file: results![i].file, ...a })) }, null, 2) + '\n');
-    else process.stdout.write(formatExplain(results.map((r) => r.file), agents!, cwd));
+    else
+      process.stdout.write(
+        formatExplain(
+          results.map((r) => r.file),
+          agents!,
+          cwd,
+        ),
+      );
     return agents!.every((a) => a.loads && a.runs) ? 0 : 1;
   }
   const count = (severity: DiagnosticSeverity) => results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);

@@ -76,11 +76,16 @@ async function shot(page: Page, name: string): Promise<string> {
 async function problemsOf(page: Page, file: string, until: (rows: cs.ProblemRow[]) => boolean, what: string): Promise<cs.ProblemRow[]> {
   let all: cs.ProblemRow[] = [];
   try {
-    return await cs.waitUntil(async () => {
-      all = await cs.readProblems(page);
-      const mine = all.filter((r) => r.file === file && r.source === 'agentry');
-      return until(mine) ? mine : undefined;
-    }, what, 30_000, 250);
+    return await cs.waitUntil(
+      async () => {
+        all = await cs.readProblems(page);
+        const mine = all.filter((r) => r.file === file && r.source === 'agentry');
+        return until(mine) ? mine : undefined;
+      },
+      what,
+      30_000,
+      250,
+    );
   } catch (e) {
     throw new Error(`${(e as Error).message}\nProblems panel:\n${all.map((r) => `${r.file}: ${brief(r)}`).join('\n')}`);
   }
@@ -95,7 +100,11 @@ const codesOf = (rows: cs.ProblemRow[]) => new Set(rows.map((r) => r.code));
  * installed), so the test packages a copy of just these files: the same .vsix, faster.
  */
 function allowlistedFiles(root: string): string[] | undefined {
-  const lines = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = fs
+    .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   if (lines[0] !== '**' || !lines.slice(1).every((l) => /^![\w./-]+(\/\*\*)?$/.test(l))) return undefined;
   return ['.vscodeignore', ...lines.slice(1).map((l) => l.slice(1).replace(/\/\*\*$/, ''))];
 }
@@ -119,21 +128,30 @@ async function main(): Promise<number> {
   let vsix = '';
   try {
     if (!(await steps.step('e2e tools installed', () => cs.e2eTools().toolsDir))) return steps.finish();
-    if (!(await steps.step('build dist/ and package the .vsix', async () => {
-      vsix = await buildVsix();
-      return `${path.basename(vsix)}, ${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`;
-    }))) return steps.finish();
-    if (!(await steps.step('start code-server with the .vsix installed', async () => {
-      fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
-      fs.cpSync(path.join(REPO_ROOT, 'test/e2e/fixtures/not-agents'), workspace, { recursive: true });
-      fs.cpSync(path.join(REPO_ROOT, 'test/e2e/fixtures/skills'), workspace, { recursive: true });
-      server = await cs.startCodeServer({ vsix });
-      return server.baseUrl;
-    }))) return steps.finish();
-    if (!(await steps.step('open a copy of examples/ in the workbench', async () => {
-      ui = await cs.launchBrowser({ viewport: { width: 1280, height: 800 } });
-      await cs.openWorkbench(ui.page, server!, workspace);
-    }))) return steps.finish();
+    if (
+      !(await steps.step('build dist/ and package the .vsix', async () => {
+        vsix = await buildVsix();
+        return `${path.basename(vsix)}, ${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`;
+      }))
+    )
+      return steps.finish();
+    if (
+      !(await steps.step('start code-server with the .vsix installed', async () => {
+        fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
+        fs.cpSync(path.join(REPO_ROOT, 'test/e2e/fixtures/not-agents'), workspace, { recursive: true });
+        fs.cpSync(path.join(REPO_ROOT, 'test/e2e/fixtures/skills'), workspace, { recursive: true });
+        server = await cs.startCodeServer({ vsix });
+        return server.baseUrl;
+      }))
+    )
+      return steps.finish();
+    if (
+      !(await steps.step('open a copy of examples/ in the workbench', async () => {
+        ui = await cs.launchBrowser({ viewport: { width: 1280, height: 800 } });
+        await cs.openWorkbench(ui.page, server!, workspace);
+      }))
+    )
+      return steps.finish();
     const page = ui!.page;
     await apiTester(page);
     await backendDeveloper(page);
@@ -155,7 +173,11 @@ async function main(): Promise<number> {
     }
     if (server && steps.failed) {
       console.log(`--- code-server output (tail) ---\n${server.log().slice(-2000)}`);
-      const agentryLog = server.serverLogs().split('\n').filter((l) => /agentry/i.test(l)).slice(-30);
+      const agentryLog = server
+        .serverLogs()
+        .split('\n')
+        .filter((l) => /agentry/i.test(l))
+        .slice(-30);
       console.log(`--- extension host log lines about Agentry ---\n${agentryLog.join('\n')}`);
     }
     const s = Date.now();
@@ -184,7 +206,11 @@ async function settingsUi(page: Page): Promise<void> {
     await editor.waitFor({ timeout: 15_000 });
     const search = editor.locator('.settings-header .suggest-input-container .monaco-editor').first();
     // The key is on the row's contents; the kind of control (setting-item-list, -bool, -complex …) on the row.
-    const row = (key: string) => editor.locator('.setting-item').filter({ has: page.locator(`.setting-item-contents[data-key="${key}"]`) }).first();
+    const row = (key: string) =>
+      editor
+        .locator('.setting-item')
+        .filter({ has: page.locator(`.setting-item-contents[data-key="${key}"]`) })
+        .first();
     const find = async (query: string, key: string) => {
       await search.click();
       await page.keyboard.press('Control+A');
@@ -289,14 +315,17 @@ async function apiTester(page: Page): Promise<void> {
   const original = fs.readFileSync(agentFile(file), 'utf8');
   const reed = find(original, 'Reed');
   const toolsLine = reed.line;
-  if (!(await steps.step(`${file}: open from the Explorer, squiggles appear`, async () => {
-    const t = Date.now();
-    await cs.openFileFromExplorer(page, `${AGENTS}/${file}`);
-    const warnings = await cs.waitForMarkers(page, 'warning', 30_000, 3);
-    const ms = Date.now() - t;
-    await shot(page, 'code-server-squiggles');
-    return `${warnings} warning squiggles ${secs(ms)} after the click (server start included)`;
-  }))) return;
+  if (
+    !(await steps.step(`${file}: open from the Explorer, squiggles appear`, async () => {
+      const t = Date.now();
+      await cs.openFileFromExplorer(page, `${AGENTS}/${file}`);
+      const warnings = await cs.waitForMarkers(page, 'warning', 30_000, 3);
+      const ms = Date.now() - t;
+      await shot(page, 'code-server-squiggles');
+      return `${warnings} warning squiggles ${secs(ms)} after the click (server start included)`;
+    }))
+  )
+    return;
 
   await steps.step(`${file}: a code lens and the hover on name: say what Claude Code loads`, async () => {
     const lenses = await cs.codeLensTexts(page);
@@ -356,13 +385,15 @@ async function apiTester(page: Page): Promise<void> {
   await steps.step(`${file}: Quick Fix (Ctrl+.) on \`Reed\` -> Change to \`Read\``, async () => {
     const title = 'Change to `Read`';
     const actions = await cs.codeActions(page, reed);
-    assert(actions.some((a) => a.title === title), `Quick Fix menu: ${JSON.stringify(actions)}`);
+    assert(
+      actions.some((a) => a.title === title),
+      `Quick Fix menu: ${JSON.stringify(actions)}`,
+    );
     await shot(page, 'code-server-quick-fix');
     await cs.chooseCodeAction(page, title);
     toolsText = await cs.waitForEditorLine(page, toolsLine, toolsText.replace('Reed', 'Read'));
     // the server re-validates the edited text: no unknown tool any more, but Read is listed twice
-    await problemsOf(page, file, (r) => !codesOf(r).has('unknown-tool') && codesOf(r).has('duplicate-tool'),
-      'unknown-tool gone and duplicate-tool reported');
+    await problemsOf(page, file, (r) => !codesOf(r).has('unknown-tool') && codesOf(r).has('duplicate-tool'), 'unknown-tool gone and duplicate-tool reported');
     return `line ${toolsLine}: ${toolsText}`;
   });
 
@@ -432,18 +463,26 @@ async function apiTester(page: Page): Promise<void> {
 async function backendDeveloper(page: Page): Promise<void> {
   const file = 'backend-developer.md';
   const original = fs.readFileSync(agentFile(file), 'utf8');
-  if (!(await steps.step(`${file}: open from the Explorer (compact .claude/agents row)`, async () => {
-    await cs.openFileFromExplorer(page, `${AGENTS}/${file}`);
-    await cs.waitForMarkers(page, 'warning', 30_000, 3);
-  }))) return;
+  if (
+    !(await steps.step(`${file}: open from the Explorer (compact .claude/agents row)`, async () => {
+      await cs.openFileFromExplorer(page, `${AGENTS}/${file}`);
+      await cs.waitForMarkers(page, 'warning', 30_000, 3);
+    }))
+  )
+    return;
 
   await steps.step(`${file}: \`Rule 5\` and the declared rule count are coloured (semantic tokens)`, async () => {
     const reference = find(original, 'using Rule 5');
     await cs.goToPosition(page, reference.line, 1);
-    const runs = await cs.waitUntil(async () => {
-      const found = await cs.lineColors(page, 'using Rule 5');
-      return cs.colorOf(found, 'Rule 5') !== cs.colorOf(found, 'using') ? found : undefined;
-    }, 'Rule 5 in a colour of its own', 20_000, 250);
+    const runs = await cs.waitUntil(
+      async () => {
+        const found = await cs.lineColors(page, 'using Rule 5');
+        return cs.colorOf(found, 'Rule 5') !== cs.colorOf(found, 'using') ? found : undefined;
+      },
+      'Rule 5 in a colour of its own',
+      20_000,
+      250,
+    );
     const count = await cs.lineColors(page, 'FOLLOWING 5');
     assert(cs.colorOf(count, '5') !== cs.colorOf(count, 'YOU'), () => `declared count: ${JSON.stringify(count)}`);
     return `Rule 5 ${cs.colorOf(runs, 'Rule 5')}, text ${cs.colorOf(runs, 'using')}`;
@@ -455,7 +494,11 @@ async function backendDeveloper(page: Page): Promise<void> {
     const text = await cs.hoverText(page, 'Rule 5');
     assert(text.includes('Mandatory Changelog Tracking'), `hover: ${JSON.stringify(text)}`);
     // The README shows this one: once the hover has faded in.
-    const opacity = () => page.locator('.monaco-editor .monaco-hover:not(.hidden)').first().evaluate((e: any) => e.ownerDocument.defaultView.getComputedStyle(e).opacity);
+    const opacity = () =>
+      page
+        .locator('.monaco-editor .monaco-hover:not(.hidden)')
+        .first()
+        .evaluate((e: any) => e.ownerDocument.defaultView.getComputedStyle(e).opacity);
     await cs.waitUntil(async () => ((await opacity()) === '1' ? true : undefined), 'the hover faded in', 5000, 100);
     await shot(page, 'code-server-hover');
     await cs.dismissWidgets(page);
@@ -468,10 +511,15 @@ async function backendDeveloper(page: Page): Promise<void> {
     await cs.goToPosition(page, ref.line, 1);
     await cs.hoverText(page, 'Rule 5', { until: new RegExp(`line ${definition.line}`) });
     await cs.clickHoverLink(page, `line ${definition.line}`);
-    const at = await cs.waitUntil(async () => {
-      const now = await cs.cursorPosition(page);
-      return now?.line === definition.line ? now : undefined;
-    }, `the cursor on line ${definition.line}`, 10_000, 200);
+    const at = await cs.waitUntil(
+      async () => {
+        const now = await cs.cursorPosition(page);
+        return now?.line === definition.line ? now : undefined;
+      },
+      `the cursor on line ${definition.line}`,
+      10_000,
+      200,
+    );
     const tab = await page.locator('.editor-group-container.active .tab.active').getAttribute('data-resource-name');
     assert(tab === file, `the active tab is ${tab}`);
     await cs.goToPosition(page, ref.line, 1);
@@ -564,8 +612,7 @@ async function backendDeveloper(page: Page): Promise<void> {
     await cs.waitForEditorLine(page, at + want.length, lineText(original, rule5.line));
     await page.keyboard.press('Escape');
     // Rule 4 is now defined: the declared count (5) matches and `Rule 4` resolves
-    await problemsOf(page, file, (r) => r.length > 0 && !codesOf(r).has('rule-count-mismatch') && !codesOf(r).has('undefined-rule-reference'),
-      'rule-count-mismatch and undefined-rule-reference gone');
+    await problemsOf(page, file, (r) => r.length > 0 && !codesOf(r).has('rule-count-mismatch') && !codesOf(r).has('undefined-rule-reference'), 'rule-count-mismatch and undefined-rule-reference gone');
     await cs.saveActiveEditor(page);
     const lines = original.split('\n');
     lines.splice(blank - 1, 0, '', ...want.slice(0, 3));
@@ -599,7 +646,10 @@ async function backendDeveloper(page: Page): Promise<void> {
     await problemsOf(page, file, (r) => !codesOf(r).has('duplicate-agent-name') && codesOf(r).has('name-file-mismatch'), 'duplicate-agent-name gone, name-file-mismatch reported');
     const actions = await cs.codeActions(page, { line: at.line, column: at.column + 8 });
     await cs.dismissWidgets(page);
-    assert(actions.some((a) => a.title === 'Rename the file to `backend-engineer.md`'), `Quick Fix menu: ${JSON.stringify(actions)}`);
+    assert(
+      actions.some((a) => a.title === 'Rename the file to `backend-engineer.md`'),
+      `Quick Fix menu: ${JSON.stringify(actions)}`,
+    );
     const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
     assert(!tabs.some((t) => t.includes('backend-developer-v1')), `the twin was opened for an edit: ${JSON.stringify(tabs)}`);
     return actions.map((a) => a.title).join(', ');
@@ -615,13 +665,16 @@ async function newAgent(page: Page): Promise<void> {
     await cs.runCommand(page, 'Agentry: New Agent…', { opensInput: true });
     const widget = page.locator('.quick-input-widget');
     const input = widget.locator('input').first();
-    for (const [prompt, answer] of [['Lowercase letters', 'release-notes-writer'], ['When Claude should delegate', 'Writes release notes from merged changes. Use PROACTIVELY before a release.']]) {
+    for (const [prompt, answer] of [
+      ['Lowercase letters', 'release-notes-writer'],
+      ['When Claude should delegate', 'Writes release notes from merged changes. Use PROACTIVELY before a release.'],
+    ]) {
       await widget.filter({ hasText: prompt }).waitFor({ timeout: 10_000 });
       await input.fill(answer);
       await input.press('Enter');
     }
     await cs.waitForEditorLine(page, 2, 'name: release-notes-writer');
-    const onDisk = () => fs.existsSync(agentFile(file)) ? fs.readFileSync(agentFile(file), 'utf8') : '';
+    const onDisk = () => (fs.existsSync(agentFile(file)) ? fs.readFileSync(agentFile(file), 'utf8') : '');
     await cs.waitUntil(() => onDisk().includes('name: release-notes-writer'), `${file} on disk`, 10_000, 200);
     // The server has answered for the new file once its colours are there; then its Problems rows are final.
     await cs.waitUntil(async () => (await cs.lineColors(page, 'name: release-notes-writer')).length > 1, 'the new agent coloured', 20_000, 250);
@@ -636,12 +689,17 @@ async function newAgent(page: Page): Promise<void> {
 async function completionWith(page: Page, ...labels: string[]): Promise<{ label: string; detail: string }[]> {
   let last: { label: string; detail: string }[] = [];
   try {
-    return await cs.waitUntil(async () => {
-      last = await cs.triggerCompletion(page, undefined, { all: true });
-      if (labels.every((label) => last.some((i) => i.label === label))) return last;
-      await cs.dismissWidgets(page);
-      return undefined;
-    }, `${labels.join(', ')} among the suggestions`, 20_000, 500);
+    return await cs.waitUntil(
+      async () => {
+        last = await cs.triggerCompletion(page, undefined, { all: true });
+        if (labels.every((label) => last.some((i) => i.label === label))) return last;
+        await cs.dismissWidgets(page);
+        return undefined;
+      },
+      `${labels.join(', ')} among the suggestions`,
+      20_000,
+      500,
+    );
   } catch {
     return last;
   }
@@ -659,7 +717,10 @@ async function skills(page: Page): Promise<void> {
     const items = await completionWith(page, 'changelog-entry');
     const entry = items.find((i) => i.label === 'changelog-entry');
     assert(entry, `no changelog-entry among ${JSON.stringify(items.map((i) => i.label))}`);
-    assert(items.some((i) => i.label === 'code-review'), 'the built-in skills are offered too');
+    assert(
+      items.some((i) => i.label === 'code-review'),
+      'the built-in skills are offered too',
+    );
     await cs.acceptSuggestion(page, 'changelog-entry');
     await cs.waitForEditorLine(page, at.line, 'skills: changelog-entry');
     return `${items.length} suggestions; ${entry!.label} (${entry!.detail})`;
@@ -668,10 +729,15 @@ async function skills(page: Page): Promise<void> {
     await cs.goToPosition(page, at.line, 'skills: chan'.length);
     await page.keyboard.press('F12');
     await page.locator('.editor-group-container.active .tab.active[data-resource-name="SKILL.md"]').waitFor({ timeout: 15_000 });
-    const lines = await cs.waitUntil(async () => {
-      const found = await cs.editorLines(page);
-      return found.some((l) => l.text === 'name: changelog-entry') ? found : undefined;
-    }, 'SKILL.md shown', 10_000, 250);
+    const lines = await cs.waitUntil(
+      async () => {
+        const found = await cs.editorLines(page);
+        return found.some((l) => l.text === 'name: changelog-entry') ? found : undefined;
+      },
+      'SKILL.md shown',
+      10_000,
+      250,
+    );
     return `SKILL.md, ${lines.length} lines shown`;
   });
   await steps.step(`${file}: the hover over the skill links its SKILL.md line; the link opens it there`, async () => {
@@ -703,7 +769,10 @@ async function skills(page: Page): Promise<void> {
     assert(items.find((i) => i.label === 'PreModelSwitch')!.detail === 'hook event', 'PreModelSwitch comes from Agentry');
     await cs.acceptSuggestion(page, 'PreModelSwitch');
     await cs.waitForEditorLine(page, hooks.line + 1, '  PreModelSwitch:');
-    return `${labels.length} suggestions: ${items.slice(0, 4).map((i) => `${i.label} (${i.detail})`).join(', ')}, ...`;
+    return `${labels.length} suggestions: ${items
+      .slice(0, 4)
+      .map((i) => `${i.label} (${i.detail})`)
+      .join(', ')}, ...`;
   });
 }
 
@@ -715,10 +784,15 @@ async function notAgents(page: Page): Promise<void> {
     await steps.step(`${file}: no Agentry colours on \`BOUND BY … RULES\` and \`Rule 5\``, async () => {
       const line = find(text, 'Rule 5').line;
       await cs.goToPosition(page, line, 1);
-      const runs = await cs.waitUntil(async () => {
-        const found = await cs.lineColors(page, 'Rule 5 covers');
-        return found.length ? found : undefined;
-      }, `line ${line} rendered`, 10_000, 250);
+      const runs = await cs.waitUntil(
+        async () => {
+          const found = await cs.lineColors(page, 'Rule 5 covers');
+          return found.length ? found : undefined;
+        },
+        `line ${line} rendered`,
+        10_000,
+        250,
+      );
       const plain = cs.colorOf(runs, 'covers');
       for (const word of ['BOUND', '3 RULES', 'Rule 5']) assert(cs.colorOf(runs, word) === plain, () => `${word} is coloured: ${JSON.stringify(runs)}`);
       return `one colour on the line (${plain})`;

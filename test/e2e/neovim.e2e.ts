@@ -62,31 +62,39 @@ async function apiTester(): Promise<void> {
   const text = fs.readFileSync(agentPath(file), 'utf8');
   const reed = at(text, 'Reed');
   let res: NvimLspResult | undefined;
-  if (!(await steps.step(`${file}: diagnostics published to Neovim`, async () => {
-    res = await open(file, [
-      request('textDocument/hover', at(text, 'Read', 1)),
-      request('textDocument/hover', at(text, 'model:', 1)),
-      request('textDocument/completion', at(text, 'sonet')),
-      request('textDocument/completion', reed),
-      request('textDocument/codeAction', reed, { range: { start: reed, end: at(text, 'Reed', 4) }, includeDiagnostics: true }),
-      request('textDocument/codeLens', { line: 0, character: 0 }),
-    ]);
-    const expected: Array<{ code: string; word: string; severity: number }> = [
-      { code: 'unknown-tool', word: 'Reed', severity: 2 },
-      { code: 'unknown-model', word: 'sonet', severity: 2 },
-      { code: 'invalid-value', word: 'bleu', severity: 2 },
-      { code: 'unknown-key', word: 'category', severity: 3 },
-    ];
-    const want = expected.map((e) => {
-      const start = at(text, e.word);
-      return `${e.code}@${start.line}:${start.character}-${start.line}:${start.character + e.word.length} severity ${e.severity}`;
-    }).sort();
-    const diagnostics = res.diagnostics ?? [];
-    const got = diagnostics.map((d) => `${describe(d)} severity ${d.severity}`).sort();
-    assert(JSON.stringify(got) === JSON.stringify(want), () => `diagnostics:\n${got.join('\n')}\nwanted:\n${want.join('\n')}`);
-    assert(diagnostics.every((d) => d.source === 'agentry'), 'every diagnostic has source agentry');
-    return `${got.length} diagnostics in ${secs(res.elapsedMs)} (${res.publishes} publish(es)): ${diagnostics.map(describe).join(', ')}`;
-  }))) return;
+  if (
+    !(await steps.step(`${file}: diagnostics published to Neovim`, async () => {
+      res = await open(file, [
+        request('textDocument/hover', at(text, 'Read', 1)),
+        request('textDocument/hover', at(text, 'model:', 1)),
+        request('textDocument/completion', at(text, 'sonet')),
+        request('textDocument/completion', reed),
+        request('textDocument/codeAction', reed, { range: { start: reed, end: at(text, 'Reed', 4) }, includeDiagnostics: true }),
+        request('textDocument/codeLens', { line: 0, character: 0 }),
+      ]);
+      const expected: Array<{ code: string; word: string; severity: number }> = [
+        { code: 'unknown-tool', word: 'Reed', severity: 2 },
+        { code: 'unknown-model', word: 'sonet', severity: 2 },
+        { code: 'invalid-value', word: 'bleu', severity: 2 },
+        { code: 'unknown-key', word: 'category', severity: 3 },
+      ];
+      const want = expected
+        .map((e) => {
+          const start = at(text, e.word);
+          return `${e.code}@${start.line}:${start.character}-${start.line}:${start.character + e.word.length} severity ${e.severity}`;
+        })
+        .sort();
+      const diagnostics = res.diagnostics ?? [];
+      const got = diagnostics.map((d) => `${describe(d)} severity ${d.severity}`).sort();
+      assert(JSON.stringify(got) === JSON.stringify(want), () => `diagnostics:\n${got.join('\n')}\nwanted:\n${want.join('\n')}`);
+      assert(
+        diagnostics.every((d) => d.source === 'agentry'),
+        'every diagnostic has source agentry',
+      );
+      return `${got.length} diagnostics in ${secs(res.elapsedMs)} (${res.publishes} publish(es)): ${diagnostics.map(describe).join(', ')}`;
+    }))
+  )
+    return;
   const [toolHover, keyHover, modelCompletion, toolCompletion, codeActions, codeLenses] = res!.responses.map((r) => r.result as any);
 
   await steps.step(`${file}: a code lens on the first line says what Claude Code loads`, () => {
@@ -119,12 +127,10 @@ async function apiTester(): Promise<void> {
     assert(fix, `actions: ${JSON.stringify(actions.map((a) => a.title))}`);
     assert(fix.kind === 'quickfix' && fix.isPreferred === true, `kind/isPreferred: ${JSON.stringify(fix)}`);
     const edits = Object.values(fix.edit?.changes ?? {}).flat() as any[];
-    assert(edits.length === 1 && edits[0].newText === 'Read' && edits[0].range.start.line === reed.line && edits[0].range.start.character === reed.character,
-      `edit: ${JSON.stringify(fix.edit)}`);
+    assert(edits.length === 1 && edits[0].newText === 'Read' && edits[0].range.start.line === reed.line && edits[0].range.start.character === reed.character, `edit: ${JSON.stringify(fix.edit)}`);
     const disable = actions.find((a) => a.title === 'Disable `unknown-tool` for this line');
     const comment = (Object.values(disable?.edit?.changes ?? {}).flat() as any[])[0];
-    assert(comment?.newText === '# agentry-disable-next-line unknown-tool\n' && comment.range.start.line === reed.line && comment.range.start.character === 0,
-      `Disable action: ${JSON.stringify(disable)}`);
+    assert(comment?.newText === '# agentry-disable-next-line unknown-tool\n' && comment.range.start.line === reed.line && comment.range.start.character === 0, `Disable action: ${JSON.stringify(disable)}`);
     return `${actions.length} action(s): ${actions.map((a) => a.title).join(', ')}`;
   });
 }
@@ -136,14 +142,9 @@ async function backendDeveloper(): Promise<void> {
   await steps.step(`${file}: rule diagnostics, hover and definition of \`Rule 5\``, async () => {
     const auditor = at(text, 'security-auditor');
     const auditorEnd = { line: auditor.line, character: auditor.character + 'security-auditor'.length };
-    const res = await open(file, [
-      request('textDocument/hover', ref),
-      request('textDocument/definition', ref),
-      request('textDocument/codeAction', auditor, { range: { start: auditor, end: auditorEnd }, includeDiagnostics: true }),
-    ]);
+    const res = await open(file, [request('textDocument/hover', ref), request('textDocument/definition', ref), request('textDocument/codeAction', auditor, { range: { start: auditor, end: auditorEnd }, includeDiagnostics: true })]);
     const diagnostics = res.diagnostics ?? [];
-    const has = (code: string, pos: LspPosition) =>
-      diagnostics.some((d) => d.code === code && d.range.start.line === pos.line && d.range.start.character === pos.character);
+    const has = (code: string, pos: LspPosition) => diagnostics.some((d) => d.code === code && d.range.start.line === pos.line && d.range.start.character === pos.character);
     assert(has('rule-count-mismatch', at(text, '5 COMPREHENSIVE')), `rule-count-mismatch: ${diagnostics.map(describe)}`);
     assert(has('undefined-rule-reference', at(text, 'Rule 4')), `undefined-rule-reference: ${diagnostics.map(describe)}`);
     assert(has('unknown-mcp-server', at(text, 'mcp__jira')), `unknown-mcp-server: ${diagnostics.map(describe)}`);
@@ -157,8 +158,10 @@ async function backendDeveloper(): Promise<void> {
     const create = (Array.isArray(actions) ? actions : []).find((a: any) => a.title === 'Create agent `security-auditor`');
     const [file0, insert] = create?.edit?.documentChanges ?? [];
     assert(create, () => `actions: ${JSON.stringify(actions)}`);
-    assert(file0?.kind === 'create' && file0.uri === res.uri.replace(/backend-developer\.md$/, 'security-auditor.md') && file0.options?.overwrite === false && file0.options?.ignoreIfExists === false,
-      `Create agent action: ${JSON.stringify(create)}`);
+    assert(
+      file0?.kind === 'create' && file0.uri === res.uri.replace(/backend-developer\.md$/, 'security-auditor.md') && file0.options?.overwrite === false && file0.options?.ignoreIfExists === false,
+      `Create agent action: ${JSON.stringify(create)}`,
+    );
     assert(insert?.textDocument?.uri === file0.uri && /^---\nname: security-auditor\n/.test(insert.edits?.[0]?.newText ?? ''), `its text: ${JSON.stringify(insert)}`);
     const target = (Array.isArray(definition) ? definition : [definition])[0];
     assert(target?.uri === res.uri && target.range.start.line === defined.line, `definition: ${JSON.stringify(definition)}, wanted line ${defined.line}`);
@@ -185,7 +188,10 @@ async function configProblems(): Promise<void> {
       const res = await runNvimLsp({ cmd: SERVER, file: path.join(ws, '.claude/agents/api-tester.md'), rootDir: ws, filetype: 'markdown', requests: [], waitFor: 'nonempty' });
       assert(res.ok, () => `no diagnostics (exit ${res.exitCode}):\n${res.nvimOutput}`);
       const shown = res.serverLog.filter((m) => m.startsWith('Agentry: .agentry.json has'));
-      assert(JSON.stringify(shown) === JSON.stringify(['Agentry: .agentry.json has 1 problem: `severity.unknown-key`: "of" is not one of error, warning, information, hint, off; ignored']), () => `messages: ${JSON.stringify(res.serverLog)}`);
+      assert(
+        JSON.stringify(shown) === JSON.stringify(['Agentry: .agentry.json has 1 problem: `severity.unknown-key`: "of" is not one of error, warning, information, hint, off; ignored']),
+        () => `messages: ${JSON.stringify(res.serverLog)}`,
+      );
       const tool = (res.diagnostics ?? []).find((d) => d.code === 'unknown-tool');
       assert(tool?.severity === 1, `unknown-tool: ${JSON.stringify(tool)}`);
       return shown[0];
@@ -209,7 +215,10 @@ async function readmeSnippet(): Promise<void> {
       const res = await runNvimConfig({ init: snippet, agentFile: path.join(ws, '.claude/agents/api-tester.md'), otherFile: path.join(ws, 'notes/todo.md'), env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
       assert(res.ok, () => `no diagnostics for api-tester.md (exit ${res.exitCode}):\n${res.nvimOutput}`);
       const codes = res.diagnostics.map((d) => d.code).sort();
-      assert(['invalid-value', 'unknown-key', 'unknown-model', 'unknown-tool'].every((c) => codes.includes(c)), () => `diagnostics: ${codes.join(', ')}`);
+      assert(
+        ['invalid-value', 'unknown-key', 'unknown-model', 'unknown-tool'].every((c) => codes.includes(c)),
+        () => `diagnostics: ${codes.join(', ')}`,
+      );
       assert(JSON.stringify(res.agentClients) === '["agentry"]', () => `clients of the agent file: ${res.agentClients.join(', ')}`);
       assert(res.otherClients.length === 0, () => `clients of notes/todo.md: ${res.otherClients.join(', ')}`);
       return `${codes.length} diagnostics (${[...new Set(codes)].join(', ')}); notes/todo.md: no client`;
@@ -229,7 +238,12 @@ async function notAgents(): Promise<void> {
       const text = fs.readFileSync(full, 'utf8');
       const lastLine = text.split('\n').length - 2;
       const res = await runNvimLsp({
-        cmd: SERVER, file: full, rootDir: NOT_AGENTS, filetype: 'markdown', waitFor: 'any', settleMs: 1000,
+        cmd: SERVER,
+        file: full,
+        rootDir: NOT_AGENTS,
+        filetype: 'markdown',
+        waitFor: 'any',
+        settleMs: 1000,
         requests: [request('textDocument/completion', { line: lastLine, character: 0 }), request('textDocument/hover', at(text, 'Rule 5', 2))],
       });
       assert(res.ok, () => `no publish for ${file} (exit ${res.exitCode}); server log:\n${res.serverLog.join('\n')}`);

@@ -14,7 +14,10 @@ import { fileURLToPath } from 'node:url';
 // The helpers are TypeScript: load tsx unless this already runs under `node --import tsx`.
 if (!process.execArgv.some((a) => a.includes('tsx'))) await import('tsx');
 // (they compile as CommonJS while the package has no "type": "module": take module.exports)
-const load = async (p) => { const m = await import(p); return m.default ?? m; };
+const load = async (p) => {
+  const m = await import(p);
+  return m.default ?? m;
+};
 const cs = await load('./lib/code-server.ts');
 const { runNvimLsp } = await load('./lib/nvim.ts');
 const { Steps, assert, secs } = await load('./lib/steps.ts');
@@ -29,31 +32,40 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'agentry-smoke-'));
 async function codeServerSmoke() {
   const ws = path.join(tmp, 'ws');
   fs.mkdirSync(path.join(ws, 'docs'), { recursive: true });
-  fs.writeFileSync(
-    path.join(ws, 'docs/notes.md'),
-    ['# Smoke notes', '', 'TODO: replace this line.', 'FIXME later.', '', 'alpha beta gamma', '', ''].join('\n'),
-  );
+  fs.writeFileSync(path.join(ws, 'docs/notes.md'), ['# Smoke notes', '', 'TODO: replace this line.', 'FIXME later.', '', 'alpha beta gamma', '', ''].join('\n'));
   const vsix = path.join(tmp, 'agentry-e2e-smoke.vsix');
   let server;
   let ui;
   try {
-    if (!(await step('package fixture extension (vsce)', async () => {
-      await cs.packageExtension(path.join(here, 'fixtures/smoke-extension'), vsix);
-      return path.basename(vsix);
-    }))) return;
-    if (!(await step('start code-server with the .vsix installed', async () => {
-      server = await cs.startCodeServer({ vsix });
-      return server.baseUrl;
-    }))) return;
-    if (!(await step('launch chromium and load the workbench', async () => {
-      ui = await cs.launchBrowser();
-      await cs.openWorkbench(ui.page, server, ws);
-    }))) return;
+    if (
+      !(await step('package fixture extension (vsce)', async () => {
+        await cs.packageExtension(path.join(here, 'fixtures/smoke-extension'), vsix);
+        return path.basename(vsix);
+      }))
+    )
+      return;
+    if (
+      !(await step('start code-server with the .vsix installed', async () => {
+        server = await cs.startCodeServer({ vsix });
+        return server.baseUrl;
+      }))
+    )
+      return;
+    if (
+      !(await step('launch chromium and load the workbench', async () => {
+        ui = await cs.launchBrowser();
+        await cs.openWorkbench(ui.page, server, ws);
+      }))
+    )
+      return;
     const page = ui.page;
-    if (!(await step('open docs/notes.md from the Explorer + screenshot', async () => {
-      await cs.openFileFromExplorer(page, 'docs/notes.md');
-      return cs.screenshot(page, 'smoke-editor-open');
-    }))) return;
+    if (
+      !(await step('open docs/notes.md from the Explorer + screenshot', async () => {
+        await cs.openFileFromExplorer(page, 'docs/notes.md');
+        return cs.screenshot(page, 'smoke-editor-open');
+      }))
+    )
+      return;
     await step('error + warning squiggles from the extension', async () => {
       const errors = await cs.waitForMarkers(page, 'error');
       const warnings = await cs.waitForMarkers(page, 'warning');
@@ -62,11 +74,11 @@ async function codeServerSmoke() {
     await step('Problems panel rows', async () => {
       const rows = await cs.readProblems(page, { min: 2 });
       const codes = rows.map((r) => `${r.severity}:${r.code}@${r.line}:${r.column}`).sort();
+      assert(JSON.stringify(codes) === JSON.stringify(['error:smoke-todo@3:1', 'warning:smoke-fixme@4:1']), `unexpected problems ${JSON.stringify(rows, null, 1)}`);
       assert(
-        JSON.stringify(codes) === JSON.stringify(['error:smoke-todo@3:1', 'warning:smoke-fixme@4:1']),
-        `unexpected problems ${JSON.stringify(rows, null, 1)}`,
+        rows.every((r) => r.file === 'notes.md' && r.source === 'agentry-smoke'),
+        `file/source: ${JSON.stringify(rows)}`,
       );
-      assert(rows.every((r) => r.file === 'notes.md' && r.source === 'agentry-smoke'), `file/source: ${JSON.stringify(rows)}`);
       return codes.join(', ');
     });
     await step('completion at 7:1 (Ctrl+Space)', async () => {
@@ -119,12 +131,11 @@ async function nvimSmoke() {
     });
     assert(res.ok, `not ok: ${JSON.stringify(res)}`);
     const d = res.diagnostics ?? [];
-    assert(d.length === 1 && d[0].code === 'stub-todo' && d[0].range.start.line === 2 && d[0].range.start.character === 5,
-      `diagnostics: ${JSON.stringify(d)}`);
+    assert(d.length === 1 && d[0].code === 'stub-todo' && d[0].range.start.line === 2 && d[0].range.start.character === 5, `diagnostics: ${JSON.stringify(d)}`);
     const hover = res.responses[0]?.result;
     assert(hover?.contents?.value === 'stub hover at 2:6', `hover: ${JSON.stringify(res.responses[0])}`);
     const completion = res.responses[1]?.result;
-    const labels = (Array.isArray(completion) ? completion : completion?.items ?? []).map((i) => i.label);
+    const labels = (Array.isArray(completion) ? completion : (completion?.items ?? [])).map((i) => i.label);
     assert(labels.join() === 'alpha-item,beta-item', `completion: ${JSON.stringify(res.responses[1])}`);
     return `${d.length} diagnostic, hover + ${labels.length} completions in ${secs(res.elapsedMs)}`;
   });

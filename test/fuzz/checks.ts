@@ -34,7 +34,10 @@ let neighbours: AgentDocument[] | undefined;
 function workspaceWith(text: string): Workspace {
   const service = createAgentService();
   // The other two are parsed once: a parsed document is a value no feature changes.
-  neighbours ??= [['other-agent', '004'], ['rules-agent', '003']].map(([name, prefix]) => createAgentService().parse(agentUri(name), 0, seed(prefix).text));
+  neighbours ??= [
+    ['other-agent', '004'],
+    ['rules-agent', '003'],
+  ].map(([name, prefix]) => createAgentService().parse(agentUri(name), 0, seed(prefix).text));
   const docs = new Map<string, AgentDocument>();
   for (const other of neighbours) {
     service.indexDocument(other);

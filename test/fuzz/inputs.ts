@@ -21,16 +21,80 @@ const splitLines = (text: string) => text.split(/(?<=\n)/);
 
 /** Pieces of agent files that steer the analyser into its corners. */
 export const FRAGMENTS = [
-  '---', '---\n', '\n---\n', '---js\n', '---javascript\n', '--- \n', '----\n', '\r\n', '\r', '\n', '\uFEFF', '\0',
-  'name: ', 'name: Bad Name\n', 'name: a:b\n', 'description: ', 'description: Use it: always\n', 'description: >-\n  folded\n',
-  'tools: Read, Read, LS, Task, MultiEdit, Grepp\n', 'tools:\n  - Read\n  - Read\n  - LS\n', 'tools: Agent(a, b), Task(x)\n',
-  'disallowedTools: Bash(rm:*)\n', 'model: sonet\n', 'model:\n  nested: map\n', 'color: bleu\n', 'hooks: []\n', 'hooks: {}\n',
-  'proactive_triggers:\n  - BadTrigger\n  - BadTrigger\n', 'unknown_key: 1\n', 'a: &a [1, *a]\n', '*alias', '&anchor', 'key: "unclosed\n',
-  "key: 'x\n", '{', '}', '[', ']', ': ', ' - ', '# ', '## ', '### ', '###### heading\n', '```\n', '~~~\n', '    indented code\n',
-  '**Rule 1: First**\n- bullet\n', '**Rule 3: Third**\n', '📌 Rule 2: Pinned\n', '- **Rule 4: Listed**\n', 'Rule 7', 'Rule 0', 'Rule 999999',
-  'YOU ARE BOUND BY THE FOLLOWING 3 RULES\n', '## RULE ENFORCEMENT\n', '## Cross-Agent Validation\n- **nobody**: checks\n- other-agent: x\n',
-  '<!-- agentry-disable-next-line -->\n', '# agentry-disable-next-line unknown-key\n', 'â€”', 'ðŸš¨', 'Ã©', '\u2028', '\u2029', '\u0085',
-  '\uD800', '\uDFFF', '\uD83D\uDE00', 'e\u0301', '\u200B', '\t', ' '.repeat(40), '-'.repeat(20), '*'.repeat(30),
+  '---',
+  '---\n',
+  '\n---\n',
+  '---js\n',
+  '---javascript\n',
+  '--- \n',
+  '----\n',
+  '\r\n',
+  '\r',
+  '\n',
+  '\uFEFF',
+  '\0',
+  'name: ',
+  'name: Bad Name\n',
+  'name: a:b\n',
+  'description: ',
+  'description: Use it: always\n',
+  'description: >-\n  folded\n',
+  'tools: Read, Read, LS, Task, MultiEdit, Grepp\n',
+  'tools:\n  - Read\n  - Read\n  - LS\n',
+  'tools: Agent(a, b), Task(x)\n',
+  'disallowedTools: Bash(rm:*)\n',
+  'model: sonet\n',
+  'model:\n  nested: map\n',
+  'color: bleu\n',
+  'hooks: []\n',
+  'hooks: {}\n',
+  'proactive_triggers:\n  - BadTrigger\n  - BadTrigger\n',
+  'unknown_key: 1\n',
+  'a: &a [1, *a]\n',
+  '*alias',
+  '&anchor',
+  'key: "unclosed\n',
+  "key: 'x\n",
+  '{',
+  '}',
+  '[',
+  ']',
+  ': ',
+  ' - ',
+  '# ',
+  '## ',
+  '### ',
+  '###### heading\n',
+  '```\n',
+  '~~~\n',
+  '    indented code\n',
+  '**Rule 1: First**\n- bullet\n',
+  '**Rule 3: Third**\n',
+  '📌 Rule 2: Pinned\n',
+  '- **Rule 4: Listed**\n',
+  'Rule 7',
+  'Rule 0',
+  'Rule 999999',
+  'YOU ARE BOUND BY THE FOLLOWING 3 RULES\n',
+  '## RULE ENFORCEMENT\n',
+  '## Cross-Agent Validation\n- **nobody**: checks\n- other-agent: x\n',
+  '<!-- agentry-disable-next-line -->\n',
+  '# agentry-disable-next-line unknown-key\n',
+  'â€”',
+  'ðŸš¨',
+  'Ã©',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\uD800',
+  '\uDFFF',
+  '\uD83D\uDE00',
+  'e\u0301',
+  '\u200B',
+  '\t',
+  ' '.repeat(40),
+  '-'.repeat(20),
+  '*'.repeat(30),
 ];
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -65,12 +129,36 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     }
     return lines.join('');
   }),
-  fc.tuple(fc.nat(), fc.string({ unit: 'binary', maxLength: 12 })).map(([n, piece]): Mutation => (text) => insert(text, n, piece)),
-  fc.tuple(fc.nat(), fc.string({ unit: 'grapheme', maxLength: 12 })).map(([n, piece]): Mutation => (text) => insert(text, n, piece)),
-  fc.tuple(fc.nat(), fc.integer({ min: 0xd800, max: 0xdfff })).map(([n, unit]): Mutation => (text) => insert(text, n, String.fromCharCode(unit))),
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 4 })).map(([n, count]): Mutation => (text) => insert(text, n, '\0'.repeat(count))),
-  fc.tuple(fc.nat(), fc.constantFrom(...FRAGMENTS)).map(([n, piece]): Mutation => (text) => insert(text, n, piece)),
-  fc.tuple(fc.nat(), fc.nat({ max: 200 })).map(([n, length]): Mutation => (text) => text.slice(0, at(text, n)) + text.slice(at(text, n) + length)),
+  fc.tuple(fc.nat(), fc.string({ unit: 'binary', maxLength: 12 })).map(
+    ([n, piece]): Mutation =>
+      (text) =>
+        insert(text, n, piece),
+  ),
+  fc.tuple(fc.nat(), fc.string({ unit: 'grapheme', maxLength: 12 })).map(
+    ([n, piece]): Mutation =>
+      (text) =>
+        insert(text, n, piece),
+  ),
+  fc.tuple(fc.nat(), fc.integer({ min: 0xd800, max: 0xdfff })).map(
+    ([n, unit]): Mutation =>
+      (text) =>
+        insert(text, n, String.fromCharCode(unit)),
+  ),
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 4 })).map(
+    ([n, count]): Mutation =>
+      (text) =>
+        insert(text, n, '\0'.repeat(count)),
+  ),
+  fc.tuple(fc.nat(), fc.constantFrom(...FRAGMENTS)).map(
+    ([n, piece]): Mutation =>
+      (text) =>
+        insert(text, n, piece),
+  ),
+  fc.tuple(fc.nat(), fc.nat({ max: 200 })).map(
+    ([n, length]): Mutation =>
+      (text) =>
+        text.slice(0, at(text, n)) + text.slice(at(text, n) + length),
+  ),
   fc.constantFrom<Mutation>(
     (text) => text.replace(/\r?\n/g, '\r\n'),
     (text) => text.replace(/\r?\n/g, '\r'),
@@ -79,12 +167,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 /** A seed or corpus file with up to five mutations. */
-export const mutatedAgent: fc.Arbitrary<string> = fc
-  .tuple(fc.nat(), fc.array(mutation, { maxLength: 5 }))
-  .map(([n, mutations]) => {
-    const texts = sourceTexts();
-    return mutations.reduce((text, mutate) => mutate(text), texts[n % texts.length]);
-  });
+export const mutatedAgent: fc.Arbitrary<string> = fc.tuple(fc.nat(), fc.array(mutation, { maxLength: 5 })).map(([n, mutations]) => {
+  const texts = sourceTexts();
+  return mutations.reduce((text, mutate) => mutate(text), texts[n % texts.length]);
+});
 
 /** A document assembled from fragments: frontmatter-like lines, then body-like lines. */
 export const assembledAgent: fc.Arbitrary<string> = fc

@@ -37,9 +37,7 @@ const INSERTS = fc.oneof(
   fc.string({ maxLength: 8 }),
 );
 
-type Step =
-  | { kind: 'edit'; doc: number; at: number; length: number; text: string; lineStart: boolean }
-  | { kind: 'request'; doc: number; method: string; at: number; cancel: 'no' | 'at once' | 'later' };
+type Step = { kind: 'edit'; doc: number; at: number; length: number; text: string; lineStart: boolean } | { kind: 'request'; doc: number; method: string; at: number; cancel: 'no' | 'at once' | 'later' };
 
 const METHODS = [
   'textDocument/hover',
@@ -126,7 +124,8 @@ export async function wireFuzz(seedValue: number, steps: number, checkpointEvery
       } else {
         const position = doc.positionAt(start);
         const source = new CancellationTokenSource();
-        const params = s.method === 'workspace/symbol' ? { query: text.slice(start, start + 3) } : { textDocument: { uri: doc.uri }, position, range: { start: position, end: position }, context: { diagnostics: [], includeDeclaration: true } };
+        const params =
+          s.method === 'workspace/symbol' ? { query: text.slice(start, start + 3) } : { textDocument: { uri: doc.uri }, position, range: { start: position, end: position }, context: { diagnostics: [], includeDeclaration: true } };
         const sent = s.method === 'textDocument/diagnostic' ? pullDiagnostics(client, doc.uri, source.token) : client.connection.sendRequest(s.method, params, source.token);
         const answered = sent.then(
           () => undefined,

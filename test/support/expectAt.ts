@@ -7,6 +7,10 @@ export function expectAt(source: string, code: string, options: Parameters<typeo
   const { text, ranges } = marked(source);
   const analysis = analyze(text, options);
   const found = withCode(analysis.diagnostics, code);
-  assert.deepEqual(found.map((d) => d.range), ranges, `${code} ranges`);
+  assert.deepEqual(
+    found.map((d) => d.range),
+    ranges,
+    `${code} ranges`,
+  );
   return Object.assign(found, { analysis });
 }

@@ -125,9 +125,7 @@ function countCode(diagnostics: Diagnostic[], code: unknown): number {
 
 /** Whether the same diagnostic (code, start and message) is still reported. */
 function stillReported(diagnostics: Diagnostic[], target: Diagnostic): boolean {
-  return diagnostics.some(
-    (d) => d.code === target.code && d.message === target.message && d.range.start.line === target.range.start.line && d.range.start.character === target.range.start.character,
-  );
+  return diagnostics.some((d) => d.code === target.code && d.message === target.message && d.range.start.line === target.range.start.line && d.range.start.character === target.range.start.character);
 }
 
 function errorCounts(diagnostics: Diagnostic[]): Map<string, number> {

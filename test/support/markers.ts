@@ -14,8 +14,8 @@ export function marked(source: string): Marked {
   const open: number[] = [];
   const spans: [number, number][] = [];
   for (let i = 0; i < source.length; i++) {
-    if (source.startsWith('[[', i)) open.push(text.length), i++;
-    else if (source.startsWith(']]', i)) spans.push([open.pop()!, text.length]), i++;
+    if (source.startsWith('[[', i)) (open.push(text.length), i++);
+    else if (source.startsWith(']]', i)) (spans.push([open.pop()!, text.length]), i++);
     else text += source[i];
   }
   const doc = TextDocument.create('file:///m.md', 'markdown', 0, text);

@@ -17,7 +17,10 @@ export function readmeBlocks(kind: string | undefined, language: string): string
 /** A folder on the PATH with `agentry` and `agentry-language-server` running this checkout's dist/. */
 export function shimBin(folder: string): string {
   mkdirSync(folder, { recursive: true });
-  for (const [name, script] of [['agentry', 'cli.js'], ['agentry-language-server', 'server.js']]) {
+  for (const [name, script] of [
+    ['agentry', 'cli.js'],
+    ['agentry-language-server', 'server.js'],
+  ]) {
     writeFileSync(path.join(folder, name), `#!/bin/sh\nexec "${process.execPath}" "${path.join(REPO_ROOT, 'dist', script)}" "$@"\n`, { mode: 0o755 });
   }
   return folder;

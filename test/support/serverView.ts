@@ -30,13 +30,9 @@ export async function viewOf(client: TestClient, open: Iterable<string>): Promis
   const diagnostics: Record<string, string[]> = {};
   for (const uri of open) {
     const report = await pullDiagnostics(client, uri);
-    diagnostics[uri] = report.items
-      .map((d) => JSON.stringify([d.range, d.code, d.severity, d.message, d.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line])]))
-      .sort();
+    diagnostics[uri] = report.items.map((d) => JSON.stringify([d.range, d.code, d.severity, d.message, d.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line])])).sort();
   }
-  const symbols = (await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: '' }))
-    .map((s) => JSON.stringify([s.name, s.location.uri, 'range' in s.location ? s.location.range.start.line : undefined]))
-    .sort();
+  const symbols = (await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: '' })).map((s) => JSON.stringify([s.name, s.location.uri, 'range' in s.location ? s.location.range.start.line : undefined])).sort();
   return { diagnostics, symbols };
 }
 

@@ -21,11 +21,15 @@ function treeFolders(): string[] {
 function layoutFolders(): string[] {
   const text = readFileSync(path.join(REPO_ROOT, 'CONTRIBUTING.md'), 'utf8');
   const block = text.slice(text.indexOf('## Layout')).match(/```\n([\s\S]*?)```/)![1];
-  return block.split('\n').filter(Boolean).map((line) => line.split(/\s+/)[0]).sort();
+  return block
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split(/\s+/)[0])
+    .sort();
 }
 
 describe('CONTRIBUTING.md layout', () => {
   it('has one line for each folder of the tree, and none for a folder that is not there', () => {
-    assert.deepEqual(layoutFolders(), treeFolders(), 'add or remove the folder\'s line in the Layout of CONTRIBUTING.md');
+    assert.deepEqual(layoutFolders(), treeFolders(), "add or remove the folder's line in the Layout of CONTRIBUTING.md");
   });
 });

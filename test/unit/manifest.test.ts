@@ -70,7 +70,10 @@ describe('commands', () => {
       assert.ok(command.title.length > 3, command.command);
     }
     for (const item of Object.values(manifest.contributes.menus).flat()) {
-      assert.ok(manifest.contributes.commands.some((c) => c.command === item.command), item.command);
+      assert.ok(
+        manifest.contributes.commands.some((c) => c.command === item.command),
+        item.command,
+      );
     }
   });
 });
@@ -157,7 +160,10 @@ describe('listing', () => {
 
 describe('.vscodeignore', () => {
   it('is an allowlist: vsce packages the two bundles and the declarative files, no node_modules, maps, sources or CLI', async () => {
-    const lines = fs.readFileSync(path.join(REPO_ROOT, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    const lines = fs
+      .readFileSync(path.join(REPO_ROOT, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'));
     assert.equal(lines[0], '**');
     assert.ok(!lines.some((l) => l.includes('node_modules') && l.startsWith('!')));
 
@@ -165,7 +171,26 @@ describe('.vscodeignore', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'agentry-vsix-'));
     try {
       const shipped = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/client.js', 'dist/server.js', 'dist/server-main.js', 'images/icon.png', ...manifest.contributes.jsonValidation.map((j) => j.url.replace(/^\.\//, ''))];
-      const dropped = ['.vscodeignore', 'dist/client.js.map', 'dist/server.js.map', 'dist/cli.js', 'node_modules/yaml/index.js', 'client/src/extension.ts', 'server/src/server.ts', 'test/unit/manifest.test.ts', 'examples/.claude/agents/a.md', 'docs/diagnostics.md', 'scripts/make-icon.mjs', 'images/draft.png', 'tsconfig.json', 'esbuild.mjs', 'package-lock.json', 'agentry-0.1.0.vsix', 'schemas/agent-frontmatter.schema.json', 'snippets/agentry.json'];
+      const dropped = [
+        '.vscodeignore',
+        'dist/client.js.map',
+        'dist/server.js.map',
+        'dist/cli.js',
+        'node_modules/yaml/index.js',
+        'client/src/extension.ts',
+        'server/src/server.ts',
+        'test/unit/manifest.test.ts',
+        'examples/.claude/agents/a.md',
+        'docs/diagnostics.md',
+        'scripts/make-icon.mjs',
+        'images/draft.png',
+        'tsconfig.json',
+        'esbuild.mjs',
+        'package-lock.json',
+        'agentry-0.1.0.vsix',
+        'schemas/agent-frontmatter.schema.json',
+        'snippets/agentry.json',
+      ];
       for (const file of [...shipped, ...dropped]) {
         fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
         fs.copyFileSync(path.join(REPO_ROOT, file === '.vscodeignore' || file === 'package.json' ? file : 'LICENSE'), path.join(root, file));

@@ -19,7 +19,19 @@ const validateFrontmatter = ajv.compile(committed('schemas/agent-frontmatter.sch
 const validateConfig = ajv.compile(committed('schemas/agentry-config.schema.json'));
 
 /** Codes that say the frontmatter, as YAML data, is not what the schema describes. */
-const FRONTMATTER_PROBLEMS = new Set(['frontmatter-missing', 'frontmatter-unclosed', 'frontmatter-language', 'yaml-unreadable', 'yaml-lenient-value', 'duplicate-key', 'missing-name', 'missing-description', 'name-colon', 'invalid-value', 'empty-hooks']);
+const FRONTMATTER_PROBLEMS = new Set([
+  'frontmatter-missing',
+  'frontmatter-unclosed',
+  'frontmatter-language',
+  'yaml-unreadable',
+  'yaml-lenient-value',
+  'duplicate-key',
+  'missing-name',
+  'missing-description',
+  'name-colon',
+  'invalid-value',
+  'empty-hooks',
+]);
 /** Codes for which the schema must reject the data too. */
 const SCHEMA_REJECTS = new Set(['missing-name', 'missing-description', 'invalid-value', 'empty-hooks']);
 
@@ -53,7 +65,7 @@ describe('JSON Schemas', () => {
     assert.ok(rejected > 0, 'some corpus file has a value the schema rejects');
   });
 
-  it('the frontmatter schema requires name and description and knows each key\'s allowed values', () => {
+  it("the frontmatter schema requires name and description and knows each key's allowed values", () => {
     assert.equal(validateFrontmatter({ name: 'a' }), false);
     assert.equal(validateFrontmatter({ name: 'a', description: 'd', color: 'bleu' }), false);
     assert.equal(validateFrontmatter({ name: 'a', description: 'd', hooks: [] }), false);

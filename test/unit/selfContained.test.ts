@@ -19,7 +19,7 @@ function sources(dir: string, links: string[] = []): string[] {
     if (SKIPPED.has(entry)) return [];
     const full = path.join(dir, entry);
     const stat = lstatSync(full);
-    if (stat.isSymbolicLink()) return links.push(full), [];
+    if (stat.isSymbolicLink()) return (links.push(full), []);
     return stat.isDirectory() ? sources(full, links) : SOURCE.test(entry) ? [full] : [];
   });
 }

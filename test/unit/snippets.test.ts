@@ -60,7 +60,11 @@ describe('snippet file', () => {
       const nodes = parseSnippet(snippetBody(name));
       const stops = [...tabstops(nodes)].sort((a, b) => a - b);
       const numbered = stops.filter((n) => n > 0);
-      assert.deepEqual(numbered, numbered.map((_, i) => i + 1), `${name}: tab stops ${stops.join(', ')}`);
+      assert.deepEqual(
+        numbered,
+        numbered.map((_, i) => i + 1),
+        `${name}: tab stops ${stops.join(', ')}`,
+      );
       assert.equal(stops[0], 0, `${name}: has $0`);
       assert.match(snippetBody(name), /\$0$/, `${name}: $0 comes last`);
     }
@@ -153,11 +157,17 @@ describe('agent skeleton (New Agent)', () => {
   it('is a plain agent the linter accepts without a single diagnostic, alone in a fresh workspace, referring to no agent', () => {
     const text = agentSkeleton('api-reviewer', 'Reviews API changes. Use PROACTIVELY after API edits.');
     const { diagnostics, doc } = analyze(text, { uri: 'file:///ws/.claude/agents/api-reviewer.md' });
-    assert.deepEqual(diagnostics.map((d) => `${d.code}: ${d.message}`), []);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.code}: ${d.message}`),
+      [],
+    );
     assert.deepEqual([doc.declaredRuleCount, doc.rules.length, doc.crossAgentReferences.length, doc.agentToolReferences.length], [undefined, 0, 0, 0], 'no rule-enforcement block, no agent references');
     assert.ok(!/proactive_triggers/.test(text));
     const frontmatter = resolveSnippet(snippetBody('Agent frontmatter'), { variables: { TM_FILENAME_BASE: 'code-reviewer' } });
-    assert.deepEqual(analyze(frontmatter, { uri: 'file:///ws/.claude/agents/code-reviewer.md' }).diagnostics.map((d) => d.code), []);
+    assert.deepEqual(
+      analyze(frontmatter, { uri: 'file:///ws/.claude/agents/code-reviewer.md' }).diagnostics.map((d) => d.code),
+      [],
+    );
   });
 
   it('accepts exactly the names Claude Code accepts', () => {

@@ -23,10 +23,7 @@ interface CheckArgs {
   userAgents: boolean;
 }
 
-export type CliArgs =
-  | CheckArgs
-  | { command: 'help' | 'version' | 'init' }
-  | { command: 'print-config'; file: string };
+export type CliArgs = CheckArgs | { command: 'help' | 'version' | 'init' } | { command: 'print-config'; file: string };
 
 export const USAGE = `Usage: agentry check [paths...] [options]
        agentry check --stdin --stdin-filename <path> [options]

@@ -75,7 +75,14 @@ export function readCache(file: string): CacheData | undefined {
   try {
     const data = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
     const valid =
-      data?.format === CACHE_FORMAT && typeof data.key === 'string' && typeof data.startedAt === 'number' && Array.isArray(data.files) && typeof data.records === 'object' && data.records !== null && typeof data.index === 'string' && typeof data.skills === 'string';
+      data?.format === CACHE_FORMAT &&
+      typeof data.key === 'string' &&
+      typeof data.startedAt === 'number' &&
+      Array.isArray(data.files) &&
+      typeof data.records === 'object' &&
+      data.records !== null &&
+      typeof data.index === 'string' &&
+      typeof data.skills === 'string';
     return valid ? data : undefined;
   } catch {
     return undefined;
@@ -126,7 +133,14 @@ export function cachedResults(cache: CacheData, key: string, paths: string[], cw
       if (!isEffectiveAgent(record.effective)) return undefined;
       agents.push(record.effective);
     }
-    results.push({ file, get uri() { return pathToFileURL(file).href; }, diagnostics: record.diagnostics.map(expand), fixed: false });
+    results.push({
+      file,
+      get uri() {
+        return pathToFileURL(file).href;
+      },
+      diagnostics: record.diagnostics.map(expand),
+      fixed: false,
+    });
   }
   return { results, agents: wantAgents ? agents : undefined, refreshed: restated ? { ...cache, startedAt, records: { ...cache.records, ...records } } : undefined };
 }
@@ -134,5 +148,13 @@ export function cachedResults(cache: CacheData, key: string, paths: string[], cw
 /** The fields the output formats read without a check of their own (no schema library here: the entry stays light). */
 function isEffectiveAgent(value: unknown): value is EffectiveAgent {
   const agent = value as EffectiveAgent | undefined;
-  return typeof agent === 'object' && agent !== null && typeof agent.claudeCode === 'string' && typeof agent.loads === 'boolean' && typeof agent.runs === 'boolean' && (agent.tools === 'all' || Array.isArray(agent.tools)) && Array.isArray(agent.ignored);
+  return (
+    typeof agent === 'object' &&
+    agent !== null &&
+    typeof agent.claudeCode === 'string' &&
+    typeof agent.loads === 'boolean' &&
+    typeof agent.runs === 'boolean' &&
+    (agent.tools === 'all' || Array.isArray(agent.tools)) &&
+    Array.isArray(agent.ignored)
+  );
 }

@@ -23,7 +23,7 @@ function explainOne(file: string, agent: EffectiveAgent): string {
 
 function modelText(agent: EffectiveAgent): string {
   const model = agent.model;
-  if (!model || model.kind === 'inherit') return 'inherit (the main conversation\'s model)';
+  if (!model || model.kind === 'inherit') return "inherit (the main conversation's model)";
   return model.kind === 'alias' ? `${model.written} (alias)` : `${model.written} (sent to the API as written)`;
 }
 

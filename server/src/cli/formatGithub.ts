@@ -14,14 +14,7 @@ export function formatGithub(results: FileResult[], cwd: string): string {
     const file = (path.relative(cwd, result.file) || result.file).split(path.sep).join('/');
     for (const d of sortByPosition(result.diagnostics)) {
       const { start, end } = d.range;
-      const properties = [
-        `file=${escapeProperty(file)}`,
-        `line=${start.line + 1}`,
-        `col=${start.character + 1}`,
-        `endLine=${end.line + 1}`,
-        `endColumn=${end.character + 1}`,
-        `title=${escapeProperty(`agentry ${d.code}`)}`,
-      ];
+      const properties = [`file=${escapeProperty(file)}`, `line=${start.line + 1}`, `col=${start.character + 1}`, `endLine=${end.line + 1}`, `endColumn=${end.character + 1}`, `title=${escapeProperty(`agentry ${d.code}`)}`];
       lines.push(`::${COMMAND[severityName(d.severity)]} ${properties.join(',')}::${escapeData(String(d.message))}`);
     }
   }

@@ -80,12 +80,14 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     return found;
   };
   const records: Record<string, FileRecord> = {};
-  const files = options.stdin ? [options.stdin.file] : collectFiles(paths, options.cwd, project.config.ignore ?? [], (file) => {
-    const { same, stat, hash, bytes } = check(file);
-    const agent = same ? same.agent : walkedFileIsAgent(file, bytes);
-    if (!agent && stat) records[file] = { stat, hash: hash ?? same?.hash ?? '', agent };
-    return agent;
-  });
+  const files = options.stdin
+    ? [options.stdin.file]
+    : collectFiles(paths, options.cwd, project.config.ignore ?? [], (file) => {
+        const { same, stat, hash, bytes } = check(file);
+        const agent = same ? same.agent : walkedFileIsAgent(file, bytes);
+        if (!agent && stat) records[file] = { stat, hash: hash ?? same?.hash ?? '', agent };
+        return agent;
+      });
   // The skills of each file's project and the folders above it, and the user's.
   const skills = new SkillIndex();
   // Keyed before reading: a skill changed during the run makes the next run lint again.

@@ -101,14 +101,7 @@ export interface ParsedFiles {
 }
 
 /** Validates on each worker the documents it parsed; the index is built from `summaries`, in order. */
-export async function validateOnWorkers(
-  parsed: ParsedFiles,
-  files: string[],
-  summaries: AgentSummary[],
-  settings: AnalysisSettings,
-  rules: RulesSource | undefined,
-  skills: SkillSummary[],
-): Promise<Map<string, Diagnostic[]>> {
+export async function validateOnWorkers(parsed: ParsedFiles, files: string[], summaries: AgentSummary[], settings: AnalysisSettings, rules: RulesSource | undefined, skills: SkillSummary[]): Promise<Map<string, Diagnostic[]>> {
   const results = new Map<string, Diagnostic[]>();
   await Promise.all(
     parsed.workers.map(

@@ -5,13 +5,7 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import { guard, type Guarded, type Logger } from './guard';
 import type { AgentContext, WorkspaceHost } from '../workspace/workspaceHost';
 
-export function agentHandler<P extends { textDocument: { uri: string } }, R>(
-  host: WorkspaceHost,
-  log: Logger,
-  method: string,
-  empty: R,
-  handler: (found: AgentContext, params: P, token: CancellationToken) => R | Promise<R>,
-): Guarded<P, R> {
+export function agentHandler<P extends { textDocument: { uri: string } }, R>(host: WorkspaceHost, log: Logger, method: string, empty: R, handler: (found: AgentContext, params: P, token: CancellationToken) => R | Promise<R>): Guarded<P, R> {
   return guard(log, method, empty, async (params: P, token) => {
     await host.settled();
     const found = await host.context(params.textDocument.uri);

@@ -43,13 +43,19 @@ export class DiagnosticsHost {
   register(): void {
     const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
     this.connection.languages.diagnostics.on(
-      guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(this.log, 'textDocument/diagnostic', empty, async (params): Promise<DocumentDiagnosticReport> => {
-        await this.host.settled();
-        const resultId = this.resultId(params.textDocument.uri);
-        if (resultId && params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-        const items = await this.compute(params.textDocument.uri);
-        return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
-      }, () => new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed.', { retriggerRequest: true })),
+      guard<DocumentDiagnosticParams, DocumentDiagnosticReport, DiagnosticServerCancellationData>(
+        this.log,
+        'textDocument/diagnostic',
+        empty,
+        async (params): Promise<DocumentDiagnosticReport> => {
+          await this.host.settled();
+          const resultId = this.resultId(params.textDocument.uri);
+          if (resultId && params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+          const items = await this.compute(params.textDocument.uri);
+          return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+        },
+        () => new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed.', { retriggerRequest: true }),
+      ),
     );
     this.connection.languages.diagnostics.onWorkspace(
       guard<WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, DiagnosticServerCancellationData>(

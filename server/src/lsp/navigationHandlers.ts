@@ -8,11 +8,7 @@ import type { WorkspaceHost } from '../workspace/workspaceHost';
 export function registerNavigation(connection: Connection, host: WorkspaceHost, support: () => ClientSupport, log: Logger): void {
   const noLocations: Location[] = [];
   connection.onDefinition(agentHandler(host, log, 'textDocument/definition', noLocations, ({ doc, project, settings }, params, token) => project.service.definition(doc, params.position, settings, token)));
-  connection.onReferences(
-    agentHandler(host, log, 'textDocument/references', noLocations, ({ doc, project, settings }, params, token) =>
-      project.service.references(doc, params.position, settings, params.context.includeDeclaration, token),
-    ),
-  );
+  connection.onReferences(agentHandler(host, log, 'textDocument/references', noLocations, ({ doc, project, settings }, params, token) => project.service.references(doc, params.position, settings, params.context.includeDeclaration, token)));
   connection.onPrepareRename(agentHandler(host, log, 'textDocument/prepareRename', null, ({ doc, project }, params) => project.service.prepareRename(doc, params.position) ?? null));
   connection.onRenameRequest(
     agentHandler(host, log, 'textDocument/rename', null, ({ doc, project, settings }, params, token) => {
@@ -21,9 +17,7 @@ export function registerNavigation(connection: Connection, host: WorkspaceHost, 
       return 'error' in result ? new ResponseError(ErrorCodes.InvalidParams, result.error) : result.edit;
     }),
   );
-  connection.onDocumentSymbol(
-    agentHandler(host, log, 'textDocument/documentSymbol', [] as DocumentSymbol[], ({ doc, project }, _params, token) => project.service.documentSymbols(doc, { headings: !support().editorHeadingSymbols }, token)),
-  );
+  connection.onDocumentSymbol(agentHandler(host, log, 'textDocument/documentSymbol', [] as DocumentSymbol[], ({ doc, project }, _params, token) => project.service.documentSymbols(doc, { headings: !support().editorHeadingSymbols }, token)));
   connection.onFoldingRanges(agentHandler(host, log, 'textDocument/foldingRange', [] as FoldingRange[], ({ doc, project }, _params, token) => project.service.foldingRanges(doc, token)));
   connection.languages.semanticTokens.on(agentHandler(host, log, 'textDocument/semanticTokens/full', { data: [] }, ({ doc, project }, _params, token) => project.service.semanticTokens(doc, token)));
   connection.onWorkspaceSymbol(

@@ -8,10 +8,7 @@ import * as path from 'node:path';
 const TEMPORARY = /^\..+\.(\d+)\.agentry-tmp$/;
 
 /** What replaceIfUnchanged did. */
-export type Replaced =
-  | { written: true }
-  | { written: false; reason: 'changed' }
-  | { written: false; reason: 'hard-linked'; links: number };
+export type Replaced = { written: true } | { written: false; reason: 'changed' } | { written: false; reason: 'hard-linked'; links: number };
 
 /**
  * Replaces `file` (through a symlink: its target) with `text`, only while it still holds
@@ -27,25 +24,30 @@ export function replaceIfUnchanged(file: string, text: string, expected: Uint8Ar
   if (stat.nlink > 1) return { written: false, reason: 'hard-linked', links: stat.nlink };
   if (stat.size !== expected.length) return { written: false, reason: 'changed' };
   let outcome: Replaced = { written: true };
-  writeThroughTemporary(target, stat.mode, (fd) => writeSync(fd, text), (temp) => {
-    const old = openSync(target, 'r');
-    try {
-      const before = fstatSync(old);
-      if (!Buffer.from(expected).equals(readAll(old))) {
-        outcome = { written: false, reason: 'changed' };
-        return;
+  writeThroughTemporary(
+    target,
+    stat.mode,
+    (fd) => writeSync(fd, text),
+    (temp) => {
+      const old = openSync(target, 'r');
+      try {
+        const before = fstatSync(old);
+        if (!Buffer.from(expected).equals(readAll(old))) {
+          outcome = { written: false, reason: 'changed' };
+          return;
+        }
+        renameSync(temp, target);
+        const after = fstatSync(old);
+        if (after.mtimeMs !== before.mtimeMs || after.size !== before.size) {
+          // Written in place between the check and the rename: that text is the newest.
+          writeThroughTemporary(target, stat.mode, (fd) => writeSync(fd, readAll(old)));
+          outcome = { written: false, reason: 'changed' };
+        }
+      } finally {
+        closeSync(old);
       }
-      renameSync(temp, target);
-      const after = fstatSync(old);
-      if (after.mtimeMs !== before.mtimeMs || after.size !== before.size) {
-        // Written in place between the check and the rename: that text is the newest.
-        writeThroughTemporary(target, stat.mode, (fd) => writeSync(fd, readAll(old)));
-        outcome = { written: false, reason: 'changed' };
-      }
-    } finally {
-      closeSync(old);
-    }
-  });
+    },
+  );
   return outcome;
 }
 
@@ -105,7 +107,7 @@ function isRunning(pid: number): boolean {
 /** The whole content of an open file, read from its start. */
 function readAll(fd: number): Buffer {
   const chunks: Buffer[] = [];
-  for (let position = 0; ; ) {
+  for (let position = 0; ;) {
     const chunk = Buffer.alloc(65536);
     const n = readSync(fd, chunk, 0, chunk.length, position);
     if (n === 0) return Buffer.concat(chunks);
@@ -121,4 +123,3 @@ function realpathOr(file: string): string {
     return file;
   }
 }
-

@@ -5,8 +5,6 @@ import * as path from 'node:path';
 
 /** Where caches go when the client names no folder: the platform's per-user cache folder. */
 export function defaultCacheFolder(env = process.env, platform = process.platform, home = homedir()): string {
-  const base =
-    env.XDG_CACHE_HOME ||
-    (platform === 'win32' ? env.LOCALAPPDATA || path.join(home, 'AppData', 'Local') : platform === 'darwin' ? path.join(home, 'Library', 'Caches') : path.join(home, '.cache'));
+  const base = env.XDG_CACHE_HOME || (platform === 'win32' ? env.LOCALAPPDATA || path.join(home, 'AppData', 'Local') : platform === 'darwin' ? path.join(home, 'Library', 'Caches') : path.join(home, '.cache'));
   return path.join(base, 'agentry');
 }

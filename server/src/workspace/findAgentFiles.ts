@@ -16,12 +16,7 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
  * (the files' paths do not depend on the walk's order); a link back to a folder the walk is in is a loop, not followed.
  * `onLink` hears of every link followed, with its real path.
  */
-export function findAgentFilesSync(
-  root: string,
-  ignore: readonly string[] = [],
-  isAgent: (file: string) => boolean = walkedFileIsAgent,
-  onLink?: (link: string, real: string) => void,
-): string[] {
+export function findAgentFilesSync(root: string, ignore: readonly string[] = [], isAgent: (file: string) => boolean = walkedFileIsAgent, onLink?: (link: string, real: string) => void): string[] {
   const matcher = ignore.length ? picomatch(ignore as string[], { dot: true }) : undefined;
   const found: string[] = [];
   /**

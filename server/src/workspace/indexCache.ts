@@ -118,8 +118,6 @@ function isRecord(r: IndexRecord): boolean {
   const stampOk = Array.isArray(r?.stat) && r.stat.length === 4 && r.stat.every((n) => typeof n === 'number') && typeof r.hash === 'string' && typeof r.declaresAgent === 'boolean';
   const s = r?.summary;
   const summaryOk =
-    s === undefined ||
-    (typeof s === 'object' && s !== null && typeof s.uri === 'string' && typeof s.stem === 'string' &&
-      [s.triggers, s.rules, s.crossAgentReferences, s.agentToolReferences, s.ruleReferences].every(Array.isArray));
+    s === undefined || (typeof s === 'object' && s !== null && typeof s.uri === 'string' && typeof s.stem === 'string' && [s.triggers, s.rules, s.crossAgentReferences, s.agentToolReferences, s.ruleReferences].every(Array.isArray));
   return stampOk && summaryOk;
 }

@@ -172,13 +172,23 @@ export class WorkspaceHost {
       let files: string[] = [];
       try {
         // Every Markdown file: whether its frontmatter declares an agent the index cache knows without opening it.
-        files = findAgentFilesSync(project.root, project.config.ignore ?? [], () => true, (link, real) => project.links.set(link, real));
+        files = findAgentFilesSync(
+          project.root,
+          project.config.ignore ?? [],
+          () => true,
+          (link, real) => project.links.set(link, real),
+        );
       } catch (error) {
         this.log.error(`Cannot list the agent files of ${project.root}: ${(error as Error).message}`);
       }
       // Skills first, so that the agents' first diagnostics know them.
       const skills = new SkillIndex();
-      loadSkills(skills, [project.root], files.filter((file) => SKILL_FILE.test(pathToUri(file))), this.home);
+      loadSkills(
+        skills,
+        [project.root],
+        files.filter((file) => SKILL_FILE.test(pathToUri(file))),
+        this.home,
+      );
       service.workspace.skills = skills;
       const cache = IndexCacheSession.open(this.indexCache, project.root);
       // Read synchronously, a batch at a time between turns of the event loop: awaiting each
@@ -419,7 +429,13 @@ export class WorkspaceHost {
     let affected = false;
     const found = new Set<string>();
     try {
-      for (const file of findAgentFilesSync(folder, [], () => true, (link, real) => project.links.set(link, real))) found.add(pathToUri(file));
+      for (const file of findAgentFilesSync(
+        folder,
+        [],
+        () => true,
+        (link, real) => project.links.set(link, real),
+      ))
+        found.add(pathToUri(file));
     } catch (error) {
       this.log.error(`Cannot list the agent files of ${folder}: ${(error as Error).message}`);
       return false;
@@ -450,7 +466,9 @@ export class WorkspaceHost {
 
   /** Every indexed agent file of every project. */
   agentUris(): string[] {
-    return this.allProjects().flatMap((p) => [...p.service.index.all()].map((a) => a.uri)).sort();
+    return this.allProjects()
+      .flatMap((p) => [...p.service.index.all()].map((a) => a.uri))
+      .sort();
   }
 }
 

@@ -113,13 +113,7 @@ function codeServerEnv(dirs: CodeServerDirs, extra?: Record<string, string>): No
 }
 
 function commonArgs(dirs: CodeServerDirs): string[] {
-  return [
-    '--config', path.join(dirs.tmpDir, 'config.yaml'),
-    '--user-data-dir', dirs.userDataDir,
-    '--extensions-dir', dirs.extensionsDir,
-    '--disable-telemetry',
-    '--disable-update-check',
-  ];
+  return ['--config', path.join(dirs.tmpDir, 'config.yaml'), '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir, '--disable-telemetry', '--disable-update-check'];
 }
 
 /** Create the isolated temp folders for one code-server instance. */
@@ -129,10 +123,7 @@ export function makeCodeServerDirs(settings?: Record<string, unknown>): CodeServ
   fs.mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(dirs.extensionsDir, { recursive: true });
   fs.writeFileSync(path.join(tmpDir, 'config.yaml'), 'auth: none\ncert: false\n');
-  fs.writeFileSync(
-    path.join(dirs.userDataDir, 'User/settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2),
-  );
+  fs.writeFileSync(path.join(dirs.userDataDir, 'User/settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
   return dirs;
 }
 
@@ -142,18 +133,13 @@ export function installExtension(vsixPath: string, dirs: CodeServerDirs, env?: R
   const vsix = path.resolve(vsixPath);
   if (!fs.existsSync(vsix)) return Promise.reject(new Error(`no such .vsix: ${vsix}`));
   return new Promise((resolve, reject) => {
-    execFile(
-      tools.node24,
-      [tools.codeServerEntry, ...commonArgs(dirs), '--install-extension', vsix, '--force'],
-      { env: codeServerEnv(dirs, env), timeout: 120_000, maxBuffer: 16 << 20 },
-      (err, stdout, stderr) => {
-        const out = `${stdout}${stderr}`;
-        if (err) reject(new Error(`installing ${vsix} failed: ${err.message}\n${out}`));
-        else if (!/was successfully installed|is already installed/i.test(out)) {
-          reject(new Error(`installing ${vsix}: unexpected output\n${out}`));
-        } else resolve(out);
-      },
-    );
+    execFile(tools.node24, [tools.codeServerEntry, ...commonArgs(dirs), '--install-extension', vsix, '--force'], { env: codeServerEnv(dirs, env), timeout: 120_000, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+      const out = `${stdout}${stderr}`;
+      if (err) reject(new Error(`installing ${vsix} failed: ${err.message}\n${out}`));
+      else if (!/was successfully installed|is already installed/i.test(out)) {
+        reject(new Error(`installing ${vsix}: unexpected output\n${out}`));
+      } else resolve(out);
+    });
   });
 }
 
@@ -200,16 +186,7 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   let output = '';
   const child: ChildProcess = spawn(
     tools.node24,
-    [
-      tools.codeServerEntry,
-      ...commonArgs(dirs),
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--ignore-last-opened',
-      ...(opts.args ?? []),
-    ],
+    [tools.codeServerEntry, ...commonArgs(dirs), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', ...(opts.args ?? [])],
     { env: codeServerEnv(dirs, opts.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   child.stdout?.on('data', (d) => (output += d));
@@ -218,7 +195,11 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   let stopped = false;
   // If the test process ends without stop(), do not leave the server group running.
   const onExit = () => {
-    try { if (child.pid) process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     if (!keep) fs.rmSync(dirs.tmpDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   };
   process.once('exit', onExit);
@@ -229,8 +210,18 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     process.removeListener('exit', onExit);
     if (child.exitCode === null && child.signalCode === null && child.pid) {
       // code-server was started in its own process group: signal the group (server + extension hosts).
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-      const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 5000);
       await exited;
       clearTimeout(timer);
     }
@@ -238,11 +229,16 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   };
 
   try {
-    await waitUntil(async () => {
-      if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${output}`);
-      const res = await fetch(`${baseUrl}/healthz`).catch(() => undefined);
-      return res?.ok;
-    }, `code-server on ${baseUrl}`, opts.startTimeoutMs ?? 60_000, 200);
+    await waitUntil(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${output}`);
+        const res = await fetch(`${baseUrl}/healthz`).catch(() => undefined);
+        return res?.ok;
+      },
+      `code-server on ${baseUrl}`,
+      opts.startTimeoutMs ?? 60_000,
+      200,
+    );
   } catch (e) {
     await stop();
     throw new Error(`${(e as Error).message}\n--- code-server output ---\n${output}`);
@@ -277,16 +273,7 @@ function collectLogs(dir: string): string {
 // Browser
 // ---------------------------------------------------------------------------------------------
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -367,14 +354,17 @@ function explorerRow(page: Page, relPath: string): Locator {
 
 /** The deepest of `paths` (shallowest first) that has an Explorer row now, with its aria-expanded. */
 function deepestExplorerRow(page: Page, paths: string[]): Promise<{ index: number; expanded: string | null } | null> {
-  return page.evaluate((suffixes: string[]) => {
-    const rows: any[] = Array.from((globalThis as any).document.querySelectorAll('.explorer-folders-view .monaco-list-row'));
-    for (let i = suffixes.length - 1; i >= 0; i--) {
-      const row = rows.find((r) => (r.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '').endsWith(suffixes[i]));
-      if (row) return { index: i, expanded: row.getAttribute('aria-expanded') };
-    }
-    return null;
-  }, paths.map((p) => `/${p}`));
+  return page.evaluate(
+    (suffixes: string[]) => {
+      const rows: any[] = Array.from((globalThis as any).document.querySelectorAll('.explorer-folders-view .monaco-list-row'));
+      for (let i = suffixes.length - 1; i >= 0; i--) {
+        const row = rows.find((r) => (r.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '').endsWith(suffixes[i]));
+        if (row) return { index: i, expanded: row.getAttribute('aria-expanded') };
+      }
+      return null;
+    },
+    paths.map((p) => `/${p}`),
+  );
 }
 
 /**
@@ -385,25 +375,32 @@ function deepestExplorerRow(page: Page, paths: string[]): Promise<{ index: numbe
 export async function openFileFromExplorer(page: Page, relPath: string, timeoutMs = 30_000): Promise<Locator> {
   const parts = relPath.split(/[\\/]/).filter(Boolean);
   const paths = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-  await waitUntil(async () => {
-    const found = await deepestExplorerRow(page, paths);
-    if (found?.index === paths.length - 1) return true;
-    // A collapsed ancestor: expand it, then wait for it to report expanded (or to merge into a
-    // compact row, which has no row of its own path any more); its children show on a later poll.
-    if (found?.expanded === 'false') {
-      await explorerRow(page, paths[found.index]).click({ timeout: 5000 });
-      await waitUntil(async () => {
-        const now = await deepestExplorerRow(page, paths.slice(0, found.index + 1));
-        return now?.index !== found.index || now.expanded !== 'false';
-      }, `folder ${paths[found.index]} expanded`, timeoutMs);
-    }
-    return false;
-  }, `Explorer row ${relPath}`, timeoutMs, 100);
+  await waitUntil(
+    async () => {
+      const found = await deepestExplorerRow(page, paths);
+      if (found?.index === paths.length - 1) return true;
+      // A collapsed ancestor: expand it, then wait for it to report expanded (or to merge into a
+      // compact row, which has no row of its own path any more); its children show on a later poll.
+      if (found?.expanded === 'false') {
+        await explorerRow(page, paths[found.index]).click({ timeout: 5000 });
+        await waitUntil(
+          async () => {
+            const now = await deepestExplorerRow(page, paths.slice(0, found.index + 1));
+            return now?.index !== found.index || now.expanded !== 'false';
+          },
+          `folder ${paths[found.index]} expanded`,
+          timeoutMs,
+        );
+      }
+      return false;
+    },
+    `Explorer row ${relPath}`,
+    timeoutMs,
+    100,
+  );
   await explorerRow(page, relPath).click();
   const name = parts[parts.length - 1];
-  await page
-    .locator(`.editor-group-container.active .tab.active[data-resource-name=${JSON.stringify(name)}]`)
-    .waitFor({ timeout: timeoutMs });
+  await page.locator(`.editor-group-container.active .tab.active[data-resource-name=${JSON.stringify(name)}]`).waitFor({ timeout: timeoutMs });
   const editor = activeEditor(page);
   await editor.locator('.view-lines').waitFor({ timeout: timeoutMs });
   return editor;
@@ -419,10 +416,14 @@ function squiggleSelector(severity: MarkerSeverity): string {
 /** Wait until the active editor shows at least `min` squiggles of `severity`; returns the count. */
 export async function waitForMarkers(page: Page, severity: MarkerSeverity = 'any', timeoutMs = 30_000, min = 1): Promise<number> {
   const loc = activeEditor(page).locator(squiggleSelector(severity));
-  return waitUntil(async () => {
-    const n = await loc.count();
-    return n >= min ? n : undefined;
-  }, `${min} ${severity} squiggle(s)`, timeoutMs);
+  return waitUntil(
+    async () => {
+      const n = await loc.count();
+      return n >= min ? n : undefined;
+    },
+    `${min} ${severity} squiggle(s)`,
+    timeoutMs,
+  );
 }
 
 /** Number of squiggles of `severity` currently shown in the active editor (no waiting). */
@@ -433,10 +434,13 @@ export function countMarkers(page: Page, severity: MarkerSeverity = 'any'): Prom
 /** Give the active editor keyboard focus (keeps the cursor where it is when possible). */
 export async function focusEditor(page: Page): Promise<void> {
   const editor = activeEditor(page);
-  const hasFocus = () =>
-    editor.evaluate((el: any) => el.classList.contains('focused') && el.contains(el.ownerDocument.activeElement));
+  const hasFocus = () => editor.evaluate((el: any) => el.classList.contains('focused') && el.contains(el.ownerDocument.activeElement));
   if (await hasFocus()) return;
-  await editor.locator('.native-edit-context, textarea').first().focus().catch(() => undefined);
+  await editor
+    .locator('.native-edit-context, textarea')
+    .first()
+    .focus()
+    .catch(() => undefined);
   const focused = await waitUntil(hasFocus, 'editor focus', 3000).catch(() => false);
   if (focused) return;
   // Fall back to clicking into the text (this moves the cursor).
@@ -453,10 +457,14 @@ export async function goToPosition(page: Page, line: number, column = 1): Promis
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await waitUntil(async () => {
-    const pos = await cursorPosition(page);
-    return pos && pos.line === line && pos.column === column;
-  }, `cursor at ${line}:${column}`, 10_000);
+  await waitUntil(
+    async () => {
+      const pos = await cursorPosition(page);
+      return pos && pos.line === line && pos.column === column;
+    },
+    `cursor at ${line}:${column}`,
+    10_000,
+  );
 }
 
 /** The cursor position from the status bar ("Ln 3, Col 7"), or undefined when not shown. */
@@ -517,7 +525,10 @@ export async function lineColors(page: Page, needle: string): Promise<Array<{ te
 
 /** The colour of the run holding the first character of `word` on its line (see lineColors), or undefined. */
 export function colorOf(runs: Array<{ text: string; color: string }>, word: string): string | undefined {
-  const at = runs.map((r) => r.text).join('').indexOf(word);
+  const at = runs
+    .map((r) => r.text)
+    .join('')
+    .indexOf(word);
   if (at < 0) return undefined;
   let offset = 0;
   for (const run of runs) {
@@ -540,7 +551,7 @@ export async function goToSymbolEntries(page: Page, timeoutMs = 15_000): Promise
     const before = seen.size;
     for (const [index, label] of batch) seen.set(index, label);
     const total = Number(await rows.first().getAttribute('aria-setsize'));
-    if (seen.size >= total || seen.size === before && i > 0) break;
+    if (seen.size >= total || (seen.size === before && i > 0)) break;
     for (let k = 0; k < batch.length; k++) await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Escape');
@@ -548,19 +559,18 @@ export async function goToSymbolEntries(page: Page, timeoutMs = 15_000): Promise
 }
 
 /** Wait until line `line` (1-based) of the active editor is rendered and passes `check`; returns its text. */
-export async function waitForEditorLine(
-  page: Page,
-  line: number,
-  check: string | RegExp | ((text: string) => boolean),
-  timeoutMs = 15_000,
-): Promise<string> {
+export async function waitForEditorLine(page: Page, line: number, check: string | RegExp | ((text: string) => boolean), timeoutMs = 15_000): Promise<string> {
   const test = typeof check === 'function' ? check : typeof check === 'string' ? (t: string) => t === check : (t: string) => check.test(t);
   let last: string | undefined;
   try {
-    const found = await waitUntil(async () => {
-      last = (await editorLines(page)).find((l) => l.line === line)?.text;
-      return last !== undefined && test(last) ? { text: last } : undefined;
-    }, `editor line ${line} to match ${JSON.stringify(String(check))}`, timeoutMs);
+    const found = await waitUntil(
+      async () => {
+        last = (await editorLines(page)).find((l) => l.line === line)?.text;
+        return last !== undefined && test(last) ? { text: last } : undefined;
+      },
+      `editor line ${line} to match ${JSON.stringify(String(check))}`,
+      timeoutMs,
+    );
     return found.text;
   } catch (e) {
     throw new Error(`${(e as Error).message} (line ${line} is ${last === undefined ? 'not rendered' : JSON.stringify(last)})`);
@@ -571,11 +581,7 @@ export async function waitForEditorLine(
 export async function saveActiveEditor(page: Page, timeoutMs = 15_000): Promise<void> {
   await focusEditor(page);
   await page.keyboard.press('Control+s');
-  await waitUntil(
-    async () => (await page.locator('.editor-group-container.active .tab.active.dirty').count()) === 0,
-    'the active editor to be saved',
-    timeoutMs,
-  );
+  await waitUntil(async () => (await page.locator('.editor-group-container.active .tab.active.dirty').count()) === 0, 'the active editor to be saved', timeoutMs);
 }
 
 /**
@@ -588,7 +594,13 @@ async function pressInEditorUntilVisible(page: Page, key: string, target: Locato
   for (let attempt = 1; ; attempt++) {
     await focusEditor(page);
     await page.keyboard.press(key);
-    if (await target.waitFor({ state: 'visible', timeout: perTry }).then(() => true, () => false)) return;
+    if (
+      await target.waitFor({ state: 'visible', timeout: perTry }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (attempt >= 3) throw new Error(`the ${what} did not show after ${attempt} ${key} presses`);
   }
 }
@@ -607,24 +619,14 @@ export interface CompletionItemView {
  * pass `all: true` to walk the selection through the whole list). The widget stays open: call
  * dismissWidgets() (Escape) or accept with Enter.
  */
-export async function triggerCompletion(
-  page: Page,
-  at?: { line: number; column: number },
-  opts: { timeoutMs?: number; all?: boolean } = {},
-): Promise<CompletionItemView[]> {
+export async function triggerCompletion(page: Page, at?: { line: number; column: number }, opts: { timeoutMs?: number; all?: boolean } = {}): Promise<CompletionItemView[]> {
   const timeoutMs = opts.timeoutMs ?? 20_000;
   if (at) await goToPosition(page, at.line, at.column);
   const widget = page.locator('.editor-widget.suggest-widget.visible');
   await pressInEditorUntilVisible(page, 'Control+Space', widget, 'suggest widget', timeoutMs);
   const rows = widget.locator('.monaco-list-row');
   const message = widget.locator('.message');
-  await waitUntil(
-    async () =>
-      (await rows.count()) > 0 ||
-      ((await message.isVisible().catch(() => false)) && /no suggestions/i.test(await message.innerText().catch(() => ''))),
-    'suggestions (or a "No suggestions" message)',
-    timeoutMs,
-  );
+  await waitUntil(async () => (await rows.count()) > 0 || ((await message.isVisible().catch(() => false)) && /no suggestions/i.test(await message.innerText().catch(() => ''))), 'suggestions (or a "No suggestions" message)', timeoutMs);
   type Row = CompletionItemView & { index: number; setSize: number };
   const read = (): Promise<Row[]> =>
     rows.evaluateAll((els: any[]) =>
@@ -634,9 +636,9 @@ export async function triggerCompletion(
         label: (el.querySelector('.label-name')?.textContent ?? '').trim(),
         detail: (el.querySelector('.details-label')?.textContent ?? '').trim(),
         ariaLabel: el.getAttribute('aria-label') ?? '',
-      })));
-  const strip = (r: Row[]): CompletionItemView[] =>
-    r.sort((a, b) => a.index - b.index).map(({ label, detail, ariaLabel }) => ({ label, detail, ariaLabel }));
+      })),
+    );
+  const strip = (r: Row[]): CompletionItemView[] => r.sort((a, b) => a.index - b.index).map(({ label, detail, ariaLabel }) => ({ label, detail, ariaLabel }));
   const first = await read();
   if (!opts.all) return strip(first);
   // Walk the selection down the virtualised list (ArrowDown; PageDown does not page it here) until
@@ -648,10 +650,14 @@ export async function triggerCompletion(
     const before = seen.size;
     const target = Math.min(total - 1, Math.max(...seen.keys()) + Math.max(1, first.length - 1));
     for (; focused < target; focused++) await page.keyboard.press('ArrowDown');
-    const grew = await waitUntil(async () => {
-      for (const r of await read()) seen.set(r.index, r);
-      return seen.size > before;
-    }, 'more suggestions', 3000).catch(() => false);
+    const grew = await waitUntil(
+      async () => {
+        for (const r of await read()) seen.set(r.index, r);
+        return seen.size > before;
+      },
+      'more suggestions',
+      3000,
+    ).catch(() => false);
     if (!grew) break;
   }
   return strip([...seen.values()]);
@@ -662,14 +668,20 @@ export async function selectSuggestion(page: Page, label: string, timeoutMs = 10
   const widget = page.locator('.editor-widget.suggest-widget.visible');
   await widget.waitFor({ state: 'visible', timeout: timeoutMs });
   const focused = widget.locator('.monaco-list-row.focused');
-  const focusedLabel = async () => ((await focused.locator('.label-name').first().textContent().catch(() => null)) ?? '').trim();
+  const focusedLabel = async () =>
+    (
+      (await focused
+        .locator('.label-name')
+        .first()
+        .textContent()
+        .catch(() => null)) ?? ''
+    ).trim();
   const total = Number((await widget.locator('.monaco-list-row').first().getAttribute('aria-setsize')) ?? 0);
   for (let i = 0; (await focusedLabel()) !== label; i++) {
     if (i >= total) throw new Error(`no suggestion labelled ${JSON.stringify(label)} among ${total}`);
     const before = await focused.getAttribute('data-index').catch(() => null);
     await page.keyboard.press('ArrowDown');
-    await waitUntil(async () => (await focused.getAttribute('data-index').catch(() => null)) !== before,
-      'the suggestion selection to move', timeoutMs);
+    await waitUntil(async () => (await focused.getAttribute('data-index').catch(() => null)) !== before, 'the suggestion selection to move', timeoutMs);
   }
 }
 
@@ -694,8 +706,7 @@ export async function codeActions(page: Page, at?: { line: number; column: numbe
   if (at) await goToPosition(page, at.line, at.column);
   const rows = page.locator('.action-widget .monaco-list-row');
   await pressInEditorUntilVisible(page, 'Control+.', rows.first(), 'Quick Fix menu', timeoutMs);
-  const all = await rows.evaluateAll((els: any[]) =>
-    els.map((el) => ({ header: el.classList.contains('group-header'), text: (el.textContent ?? '').trim() })));
+  const all = await rows.evaluateAll((els: any[]) => els.map((el) => ({ header: el.classList.contains('group-header'), text: (el.textContent ?? '').trim() })));
   const out: CodeActionView[] = [];
   let group = '';
   for (const r of all) {
@@ -741,18 +752,12 @@ export async function codeLensTexts(page: Page, timeoutMs = 15_000): Promise<str
   return (await lenses.allTextContents()).map((t) => t.replace(/\u00a0/g, ' ').trim());
 }
 
-export async function hoverText(
-  page: Page,
-  text: string,
-  opts: { occurrence?: number; offset?: number; timeoutMs?: number; until?: RegExp } = {},
-): Promise<string> {
+export async function hoverText(page: Page, text: string, opts: { occurrence?: number; offset?: number; timeoutMs?: number; until?: RegExp } = {}): Promise<string> {
   const editor = activeEditor(page);
   const box = await editor.locator('.view-lines').evaluate(
     (root: any, arg: { text: string; occurrence: number; offset: number }) => {
       // Lines in DOM order are not sorted by line number; sort by their vertical position.
-      const lines = Array.from(root.querySelectorAll('.view-line') as ArrayLike<any>).sort(
-        (a: any, b: any) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
-      );
+      const lines = Array.from(root.querySelectorAll('.view-line') as ArrayLike<any>).sort((a: any, b: any) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
       let seen = 0;
       for (const line of lines) {
         const full: string = (line.textContent ?? '').replace(/\u00a0/g, ' '); // spaces render as nbsp
@@ -784,25 +789,30 @@ export async function hoverText(
   );
   if (!box) throw new Error(`text ${JSON.stringify(text)} is not on a visible line of the active editor`);
   const timeoutMs = opts.timeoutMs ?? 20_000;
-  const hover = page
-    .locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content, .monaco-editor .monaco-hover:not(.hidden) .hover-contents')
-    .first();
+  const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content, .monaco-editor .monaco-hover:not(.hidden) .hover-contents').first();
   const perTry = Math.max(5000, Math.floor(timeoutMs / 3));
   for (let attempt = 1; ; attempt++) {
     // Move away first so a hover for the same spot is triggered afresh.
     await page.mouse.move(1, 1);
     await page.mouse.move(box.x, box.y, { steps: 3 });
-    const shown = await hover.waitFor({ state: 'visible', timeout: perTry }).then(() => true, () => false);
+    const shown = await hover.waitFor({ state: 'visible', timeout: perTry }).then(
+      () => true,
+      () => false,
+    );
     if (shown) break;
     if (attempt >= 3) throw new Error(`no hover over ${JSON.stringify(text)} after ${attempt} tries`);
   }
   // With `until`, every part of the hover (each provider's, VS Code's own too, which may come first).
   const parts = page.locator('.monaco-editor .monaco-hover:not(.hidden) .hover-contents, .monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content');
   const content = async () => (opts.until ? (await parts.allInnerTexts()).join('\n') : await hover.innerText()).trim();
-  await waitUntil(async () => {
-    const t = await content();
-    return t.length > 0 && !/^Loading\.\.\.$/.test(t) && (!opts.until || opts.until.test(t));
-  }, opts.until ? `hover content matching ${opts.until}` : 'hover content', timeoutMs);
+  await waitUntil(
+    async () => {
+      const t = await content();
+      return t.length > 0 && !/^Loading\.\.\.$/.test(t) && (!opts.until || opts.until.test(t));
+    },
+    opts.until ? `hover content matching ${opts.until}` : 'hover content',
+    timeoutMs,
+  );
   return content();
 }
 
@@ -853,7 +863,10 @@ export async function runCommand(page: Page, title: string, opts: { exact?: bool
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
-    const shown = await input.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+    const shown = await input.waitFor({ state: 'visible', timeout: 5000 }).then(
+      () => true,
+      () => false,
+    );
     if (shown) break;
     if (attempt >= 3) throw new Error('the command palette did not open (F1)');
   }
@@ -861,11 +874,7 @@ export async function runCommand(page: Page, title: string, opts: { exact?: bool
   // Palette rows are labelled "<title>" or "<title>, <keybinding / recently used>".
   const exact = opts.exact ?? true;
   const q = (v: string) => JSON.stringify(v);
-  const row = widget
-    .locator(exact
-      ? `.monaco-list-row[aria-label=${q(title)}], .monaco-list-row[aria-label^=${q(`${title}, `)}]`
-      : `.monaco-list-row[aria-label*=${q(title)} i]`)
-    .first();
+  const row = widget.locator(exact ? `.monaco-list-row[aria-label=${q(title)}], .monaco-list-row[aria-label^=${q(`${title}, `)}]` : `.monaco-list-row[aria-label*=${q(title)} i]`).first();
   await row.waitFor({ state: 'visible', timeout });
   await row.click();
   // A command that asks for input reuses the widget: the caller waits for its prompt.
@@ -931,15 +940,20 @@ function renderedProblemRows(panel: Locator): Promise<RawProblemRow[]> {
         text: el.textContent ?? '',
         ariaLabel: el.getAttribute('aria-label') ?? '',
       };
-    }));
+    }),
+  );
 }
 
 /** Scroll geometry of the Problems list: content height, viewport height, scroll offset. */
 function problemListGeometry(panel: Locator): Promise<{ content: number; viewport: number; top: number } | undefined> {
-  return panel.locator('.monaco-list-rows').first().evaluate((rows: any) => {
-    const viewport = rows.parentElement?.getBoundingClientRect().height ?? 0;
-    return { content: rows.getBoundingClientRect().height, viewport, top: -parseFloat(rows.style.top || '0') };
-  }).catch(() => undefined);
+  return panel
+    .locator('.monaco-list-rows')
+    .first()
+    .evaluate((rows: any) => {
+      const viewport = rows.parentElement?.getBoundingClientRect().height ?? 0;
+      return { content: rows.getBoundingClientRect().height, viewport, top: -parseFloat(rows.style.top || '0') };
+    })
+    .catch(() => undefined);
 }
 
 /**
@@ -952,24 +966,35 @@ async function wheelProblems(page: Page, panel: Locator, down: boolean) {
   if (!before || (down ? before.top + before.viewport >= before.content - 1 : before.top <= 0)) return undefined;
   await panel.locator('.monaco-list').first().hover();
   await page.mouse.wheel(0, down ? 100 : -100);
-  return waitUntil(async () => {
-    const g = await problemListGeometry(panel);
-    return g && g.top !== before.top ? g : undefined;
-  }, `the Problems list to scroll ${down ? 'down' : 'up'}`, 5000);
+  return waitUntil(
+    async () => {
+      const g = await problemListGeometry(panel);
+      return g && g.top !== before.top ? g : undefined;
+    },
+    `the Problems list to scroll ${down ? 'down' : 'up'}`,
+    5000,
+  );
 }
 
 /** Every row of the Problems list: scrolls through the virtualised list when it is taller than the panel. */
 async function allProblemRows(page: Page, panel: Locator): Promise<RawProblemRow[]> {
   const seen = new Map<number, RawProblemRow>();
-  const add = async () => { for (const r of await renderedProblemRows(panel)) seen.set(r.index, r); };
-  while (await wheelProblems(page, panel, false)) { /* to the top */ }
+  const add = async () => {
+    for (const r of await renderedProblemRows(panel)) seen.set(r.index, r);
+  };
+  while (await wheelProblems(page, panel, false)) {
+    /* to the top */
+  }
   await add();
   let scrolled = false;
   while (await wheelProblems(page, panel, true)) {
     scrolled = true;
     await add();
   }
-  if (scrolled) while (await wheelProblems(page, panel, false)) { /* back to the top, as a user would find it */ }
+  if (scrolled)
+    while (await wheelProblems(page, panel, false)) {
+      /* back to the top, as a user would find it */
+    }
   return [...seen.values()].sort((a, b) => a.index - b.index);
 }
 
@@ -1007,10 +1032,14 @@ export async function readProblems(page: Page, opts: { min?: number; timeoutMs?:
     }
     return out;
   };
-  return waitUntil(async () => {
-    const rows = await read();
-    return rows.length >= min ? rows : undefined;
-  }, `${min} row(s) in the Problems panel`, opts.timeoutMs ?? 30_000);
+  return waitUntil(
+    async () => {
+      const rows = await read();
+      return rows.length >= min ? rows : undefined;
+    },
+    `${min} row(s) in the Problems panel`,
+    opts.timeoutMs ?? 30_000,
+  );
 }
 
 /** Text of the visible notification toasts. */

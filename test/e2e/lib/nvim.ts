@@ -195,10 +195,7 @@ export async function runNvimConfig(opts: { init: string; agentFile: string; oth
 export async function nvimDiagnostics(opts: NvimLspOptions): Promise<LspDiagnostic[]> {
   const res = await runNvimLsp(opts);
   if (!res.ok) {
-    throw new Error(
-      `no diagnostics from ${opts.cmd.join(' ')} for ${opts.file} within ${opts.timeoutMs ?? 20_000}ms\n` +
-        `server log:\n${res.serverLog.join('\n')}\nnvim output:\n${res.nvimOutput}`,
-    );
+    throw new Error(`no diagnostics from ${opts.cmd.join(' ')} for ${opts.file} within ${opts.timeoutMs ?? 20_000}ms\n` + `server log:\n${res.serverLog.join('\n')}\nnvim output:\n${res.nvimOutput}`);
   }
   return res.diagnostics ?? [];
 }

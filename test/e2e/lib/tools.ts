@@ -70,12 +70,7 @@ export function e2eTools(): E2ETools {
 }
 
 /** Poll `check` until it returns a truthy value or `timeoutMs` passes (then throws `what`). */
-export async function waitUntil<T>(
-  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  what: string,
-  timeoutMs = 30_000,
-  intervalMs = 100,
-): Promise<T> {
+export async function waitUntil<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {

@@ -10,7 +10,9 @@ import type { AgentryApi } from '../../../client/src/extension';
 async function open(name: string): Promise<vscode.TextDocument> {
   const extension = vscode.extensions.getExtension<AgentryApi>('agentry.agentry');
   assert.ok(extension, 'the extension under development is installed');
-  await (await extension.activate()).ready;
+  await (
+    await extension.activate()
+  ).ready;
   const [file] = await vscode.workspace.findFiles(`.claude/agents/${name}`);
   assert.ok(file, `examples/.claude/agents/${name}`);
   return (await vscode.window.showTextDocument(file, { preview: false })).document;
@@ -47,7 +49,12 @@ describe('Agentry in VS Code: the code-server scenarios', () => {
     const document = await open('api-tester.md');
     const diagnostics = await diagnosticsWhen(document.uri, (d) => d.length >= 4);
     const got = diagnostics.map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`).sort();
-    const want = [['unknown-tool', 'Reed'], ['unknown-model', 'sonet'], ['invalid-value', 'bleu'], ['unknown-key', 'category']].map(([code, word]) => {
+    const want = [
+      ['unknown-tool', 'Reed'],
+      ['unknown-model', 'sonet'],
+      ['invalid-value', 'bleu'],
+      ['unknown-key', 'category'],
+    ].map(([code, word]) => {
       const at = find(document, word);
       return `${code}@${at.line}:${at.character}`;
     });

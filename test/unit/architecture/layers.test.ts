@@ -39,7 +39,10 @@ describe('import graph', () => {
   });
 
   it('has no cycle', () => {
-    assert.deepEqual(cycles(graph).map((cycle) => cycle.join(' → ')), []);
+    assert.deepEqual(
+      cycles(graph).map((cycle) => cycle.join(' → ')),
+      [],
+    );
   });
 
   it('has no upward import: service ← workspace ← lsp / cli ← entry points', () => {

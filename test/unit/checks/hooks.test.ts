@@ -20,7 +20,8 @@ describe('hooks', () => {
   it('accepts every event of the catalog with every hook type, matchers without a pattern, and extra keys', () => {
     const events = HOOK_EVENTS.map((e) => `  ${e}:\n    - hooks:\n${COMMAND}`).join('\n');
     assert.deepEqual(codes(analyze(agent(events)).diagnostics), []);
-    const types = '  PostToolUse:\n    - matcher: Bash\n      extra: 1\n      hooks:\n        - type: prompt\n          prompt: check\n        - type: agent\n          prompt: check\n        - type: http\n          url: http://127.0.0.1:1/x\n        - type: mcp_tool\n          server: s\n          tool: t\n          timeout: 5';
+    const types =
+      '  PostToolUse:\n    - matcher: Bash\n      extra: 1\n      hooks:\n        - type: prompt\n          prompt: check\n        - type: agent\n          prompt: check\n        - type: http\n          url: http://127.0.0.1:1/x\n        - type: mcp_tool\n          server: s\n          tool: t\n          timeout: 5';
     assert.deepEqual(codes(analyze(agent(types)).diagnostics), []);
     assert.deepEqual(codes(analyze(agent('  PostToolUse: []\n  Stop:')).diagnostics), []);
   });

@@ -37,7 +37,10 @@ function check(source: string, index: SkillIndex | null = skills()) {
   const doc = service.parse(AGENT_URI, 1, text);
   service.indexDocument(doc);
   const found = withCode(service.validate(doc, DEFAULT_SETTINGS), 'unknown-skill');
-  assert.deepEqual(found.map((d) => d.range), ranges);
+  assert.deepEqual(
+    found.map((d) => d.range),
+    ranges,
+  );
   return { found, service, doc, text };
 }
 

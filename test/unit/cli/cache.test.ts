@@ -139,7 +139,13 @@ describe('cli --cache', () => {
       assert.equal(warm.status, cold.status, format);
     }
     const { agents } = JSON.parse(run(['check', '.', '--format', 'json', '--cache']).stdout) as { agents: { name: string; tools: string[] }[] };
-    assert.deepEqual(agents.map((a) => [a.name, a.tools]), [['a', 'all'], ['b', ['Read']]]);
+    assert.deepEqual(
+      agents.map((a) => [a.name, a.tools]),
+      [
+        ['a', 'all'],
+        ['b', ['Read']],
+      ],
+    );
     // A user agent that changes changes the results: the warm run needs the linter again.
     writeFileSync(path.join(home, '.claude/agents/reviewer.md'), agent('critic'));
     assert.match(light(['check', '.', '--cache'], root, home).stderr, /cli-lint\.js/);

@@ -6,8 +6,7 @@ import * as path from 'node:path';
 import { allSeeds } from '../../support/fixtures';
 import { runCli, tempProject } from '../../support/cli';
 
-const seedProject = () =>
-  tempProject(Object.fromEntries(allSeeds().map((s) => [`.claude/agents/${s.name.replace('.txt', '.md')}`, s.text])));
+const seedProject = () => tempProject(Object.fromEntries(allSeeds().map((s) => [`.claude/agents/${s.name.replace('.txt', '.md')}`, s.text])));
 
 describe('cli', () => {
   it('prints JSON with 1-based positions and exits 0 on the seeds (no errors)', () => {
@@ -15,10 +14,7 @@ describe('cli', () => {
     assert.equal(run.status, 0, run.stderr);
     const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: Record<string, unknown>[] };
     const mismatch = diagnostics.find((d) => d.code === 'rule-count-mismatch' && String(d.file).includes('003_'));
-    assert.deepEqual(
-      { line: mismatch?.line, column: mismatch?.column, endColumn: mismatch?.endColumn, severity: mismatch?.severity },
-      { line: 9, column: 32, endColumn: 34, severity: 'warning' },
-    );
+    assert.deepEqual({ line: mismatch?.line, column: mismatch?.column, endColumn: mismatch?.endColumn, severity: mismatch?.severity }, { line: 9, column: 32, endColumn: 34, severity: 'warning' });
     assert.deepEqual(Object.keys(diagnostics[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
     assert.equal(diagnostics.filter((d) => d.code === 'duplicate-agent-name').length, 4);
   });
@@ -73,7 +69,10 @@ describe('cli', () => {
     const root = tempProject({ ...files, '.agentry.json': JSON.stringify({ severity: { 'unknown-key': 'error' }, ignore: ['agents/old/**'] }) });
     const run = runCli(['check', '.', '--format', 'json'], root);
     assert.equal(run.status, 1);
-    assert.deepEqual(JSON.parse(run.stdout).diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`), ['unknown-key:error']);
+    assert.deepEqual(
+      JSON.parse(run.stdout).diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`),
+      ['unknown-key:error'],
+    );
     const bad = runCli(['check', '.'], tempProject({ ...files, '.agentry.json': '{ "severity": ' }));
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /\.agentry\.json: not valid JSON/);
@@ -89,7 +88,12 @@ describe('cli', () => {
       'agentry: warning: .agentry.json: `extraModels`: Invalid input: expected array, received string; ignored',
     ]);
     assert.equal(run.status, 1, 'unknown-tool is an error: the valid severity applies');
-    assert.deepEqual(JSON.parse(run.stdout).diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`).sort(), ['unknown-key:information', 'unknown-tool:error']);
+    assert.deepEqual(
+      JSON.parse(run.stdout)
+        .diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`)
+        .sort(),
+      ['unknown-key:information', 'unknown-tool:error'],
+    );
   });
 
   it('reads the `agentry` key of package.json and resolves rules from the configured rules document', () => {
@@ -99,9 +103,10 @@ describe('cli', () => {
       'agents/a.md': '---\nname: agent-a\ndescription: x\n---\nFollow Rule 7 and Rule 8.\n',
     });
     const { diagnostics } = JSON.parse(runCli(['check', '.', '--format', 'json'], root).stdout);
-    assert.deepEqual(diagnostics.map((d: { code: string; message: string }) => `${d.code}: ${d.message}`), [
-      'undefined-rule-reference: Rule 8 is not defined in this file, the rules document or any other agent.',
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d: { code: string; message: string }) => `${d.code}: ${d.message}`),
+      ['undefined-rule-reference: Rule 8 is not defined in this file, the rules document or any other agent.'],
+    );
   });
 
   it('--fix applies the safe fixes and leaves the rest of the file alone', () => {

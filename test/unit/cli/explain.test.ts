@@ -45,11 +45,11 @@ describe('agentry explain', () => {
   });
 });
 
-describe('the user\'s ~/.claude', () => {
+describe("the user's ~/.claude", () => {
   const home = tempProject({ '.claude/agents/helper.md': '---\nname: helper\ndescription: Helps.\n---\n' });
   const root = tempProject({ '.claude/agents/caller.md': CALLER, '.claude/agents/reviewer.md': OK });
 
-  it('counts the user\'s agents when names are resolved, unless --no-user-agents', () => {
+  it("counts the user's agents when names are resolved, unless --no-user-agents", () => {
     const codes = (args: string[]) => JSON.parse(run(['check', '.', '--format', 'json', ...args], root, home).stdout).diagnostics.map((d: { code: string }) => d.code);
     assert.ok(!codes([]).includes('unknown-agent-reference'));
     assert.ok(codes(['--no-user-agents']).includes('unknown-agent-reference'));

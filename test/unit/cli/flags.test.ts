@@ -34,7 +34,10 @@ describe('cli flags', () => {
     const root = tempProject({ 'agents/a.md': AGENT, 'agents/b.md': WARNINGS_ONLY });
     const quiet = runCli(['check', '.', '--quiet', '--format', 'json'], root);
     assert.equal(quiet.status, 1);
-    assert.deepEqual(json(quiet.stdout).map((d) => `${d.code}:${d.severity}`), ['missing-description:error']);
+    assert.deepEqual(
+      json(quiet.stdout).map((d) => `${d.code}:${d.severity}`),
+      ['missing-description:error'],
+    );
     const noErrors = tempProject({ 'agents/b.md': WARNINGS_ONLY });
     const hidden = runCli(['check', '.', '--quiet', '--max-warnings', '0'], noErrors);
     assert.equal(hidden.status, 1);
@@ -49,13 +52,19 @@ describe('cli flags', () => {
     assert.equal(lines.length, json(runCli(['check', '.', '--format', 'json'], root).stdout).length);
     const tool = lines.find((l) => l.includes('unknown-tool'));
     assert.match(tool!, /^::warning file=agents\/a\.md,line=4,col=14,endLine=4,endColumn=18,title=agentry unknown-tool::\S/);
-    assert.ok(lines.some((l) => l.startsWith('::error file=agents/a.md,line=1,') && l.includes('title=agentry missing-description::')), run.stdout);
-    assert.ok(lines.some((l) => l.startsWith('::notice ') && l.includes('unknown-key')), run.stdout);
+    assert.ok(
+      lines.some((l) => l.startsWith('::error file=agents/a.md,line=1,') && l.includes('title=agentry missing-description::')),
+      run.stdout,
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith('::notice ') && l.includes('unknown-key')),
+      run.stdout,
+    );
     // A message holding a newline or a `%` would otherwise end or corrupt the command.
     for (const line of lines) assert.doesNotMatch(line.split('::').slice(2).join('::'), /%(?!25|0D|0A)/);
   });
 
-  it('--stdin lints standard input as the file named by --stdin-filename, with that folder\'s configuration', () => {
+  it("--stdin lints standard input as the file named by --stdin-filename, with that folder's configuration", () => {
     const root = tempProject({ '.agentry.json': JSON.stringify({ severity: { 'unknown-tool': 'error' } }), 'agents/other.md': AGENT });
     const run = withStdin(['check', '--stdin', '--stdin-filename', 'agents/new.md', '--format', 'json'], root, WARNINGS_ONLY);
     assert.equal(run.status, 1, run.stderr);

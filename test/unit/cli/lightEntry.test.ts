@@ -21,6 +21,9 @@ describe('the CLI entry', () => {
     const inputs = Object.keys(result.metafile!.inputs);
     const parsers = inputs.filter((file) => /node_modules\/(gray-matter|markdown-it|yaml|zod)\//.test(file));
     assert.deepEqual(parsers, []);
-    assert.ok(inputs.some((file) => file.endsWith('server/src/cli/cache.ts')), 'the cache reader is in the entry');
+    assert.ok(
+      inputs.some((file) => file.endsWith('server/src/cli/cache.ts')),
+      'the cache reader is in the entry',
+    );
   });
 });

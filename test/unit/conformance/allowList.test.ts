@@ -16,15 +16,26 @@ describe('conformance: allow-list', () => {
   });
 
   it('matches a file exactly or a folder by a trailing slash, in its category only', () => {
-    const entries = parseAllowList(JSON.stringify([
-      { file: 'cases/a.md', category: 'verdict', reason: 'depends on the environment' },
-      { file: 'corpus/x/', category: 'tools', reason: 'MCP servers are not configured here' },
-      { file: 'cases/never.md', category: 'verdict', reason: 'left over from an old run' },
-    ]));
+    const entries = parseAllowList(
+      JSON.stringify([
+        { file: 'cases/a.md', category: 'verdict', reason: 'depends on the environment' },
+        { file: 'corpus/x/', category: 'tools', reason: 'MCP servers are not configured here' },
+        { file: 'cases/never.md', category: 'verdict', reason: 'left over from an old run' },
+      ]),
+    );
     const result = applyAllowList([disagreement('cases/a.md'), disagreement('cases/a.md', 'model'), disagreement('corpus/x/y.md', 'tools'), disagreement('corpus/xy.md', 'tools')], entries);
-    assert.deepEqual(result.allowed.map((entry) => `${entry.id} ${entry.category}`), ['cases/a.md verdict', 'corpus/x/y.md tools']);
+    assert.deepEqual(
+      result.allowed.map((entry) => `${entry.id} ${entry.category}`),
+      ['cases/a.md verdict', 'corpus/x/y.md tools'],
+    );
     assert.equal(result.allowed[0].reason, 'depends on the environment');
-    assert.deepEqual(result.unexplained.map((entry) => `${entry.id} ${entry.category}`), ['cases/a.md model', 'corpus/xy.md tools']);
-    assert.deepEqual(result.unused.map((entry) => entry.file), ['cases/never.md']);
+    assert.deepEqual(
+      result.unexplained.map((entry) => `${entry.id} ${entry.category}`),
+      ['cases/a.md model', 'corpus/xy.md tools'],
+    );
+    assert.deepEqual(
+      result.unused.map((entry) => entry.file),
+      ['cases/never.md'],
+    );
   });
 });

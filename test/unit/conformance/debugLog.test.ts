@@ -14,7 +14,7 @@ const LOG = [
   `2026-12-01T10:00:48.547Z [ERROR] YAML frontmatter in ${DIR}/aa.md failed to parse and was ignored: YAML Parse error: Unexpected token`,
   `2026-12-01T10:00:48.569Z [WARN] Agent file ${DIR}/y10.md has frontmatter keys Claude Code does not recognize or apply: "PreToolUse", "allowed-tools" (did you mean "tools"?)`,
   `2026-12-01T10:00:48.569Z [DEBUG] Agent file ${DIR}/y10.md has invalid permissionMode 'weird'. Valid options: acceptEdits, auto`,
-  "2026-12-01T10:00:48.569Z [ERROR] Agent 'y10': PreToolUse/PermissionRequest is declared at the frontmatter top level, outside \"hooks\"",
+  '2026-12-01T10:00:48.569Z [ERROR] Agent \'y10\': PreToolUse/PermissionRequest is declared at the frontmatter top level, outside "hooks"',
   `2026-12-01T10:00:48.570Z [DEBUG] Failed to parse agent from ${DIR}/y10.md: Unknown parsing error`,
   `2026-12-01T10:00:49.000Z [DEBUG] loadMarkdownFilesFromDir: skipping ${DIR}/big.md: not a regular file or exceeds 1048576 byte limit`,
   '2026-12-01T10:00:50.000Z [ERROR] a message that goes on',
@@ -31,8 +31,14 @@ describe('conformance: debug log', () => {
 
   it('attributes a line to the longest path it names, never a.md to aa.md', () => {
     const notes = notesByFile(parseLog(LOG), [`${DIR}/a.md`, `${DIR}/aa.md`, `${DIR}/bad.md`, `${DIR}/y10.md`, `${DIR}/big.md`, `${DIR}/quiet.md`]);
-    assert.deepEqual(notes.get(`${DIR}/a.md`)!.map((note) => note.kind), ['unknown-keys']);
-    assert.deepEqual(notes.get(`${DIR}/aa.md`)!.map((note) => note.kind), ['yaml-strict-failed', 'yaml-failed']);
+    assert.deepEqual(
+      notes.get(`${DIR}/a.md`)!.map((note) => note.kind),
+      ['unknown-keys'],
+    );
+    assert.deepEqual(
+      notes.get(`${DIR}/aa.md`)!.map((note) => note.kind),
+      ['yaml-strict-failed', 'yaml-failed'],
+    );
     assert.deepEqual(notes.get(`${DIR}/quiet.md`), []);
   });
 
@@ -47,7 +53,10 @@ describe('conformance: debug log', () => {
   it('classifies unknown keys (one or several) and invalid values', () => {
     const file = `${DIR}/y10.md`;
     const notes = notesByFile(parseLog(LOG), [file]).get(file)!;
-    assert.deepEqual(notes.map((note) => note.kind), ['unknown-keys', 'invalid-value', 'dropped']);
+    assert.deepEqual(
+      notes.map((note) => note.kind),
+      ['unknown-keys', 'invalid-value', 'dropped'],
+    );
     assert.equal(notes[0].reason, '"PreToolUse", "allowed-tools" (did you mean "tools"?)');
     assert.match(notes[1].reason, /^invalid permissionMode 'weird'/);
     assert.deepEqual(classify(`something else about ${file}`, file), { kind: 'other', reason: `something else about ${file}` });

@@ -10,10 +10,19 @@ const refused = (why: string): SpawnOutcome => ({ kind: 'refused', message: `Age
 
 function facts(overrides: { all?: string[]; probes?: [string, SpawnOutcome][]; cases?: FileAnswer[]; files?: FileAnswer[] } = {}) {
   return buildFacts({
-    version: '1.0.0', builtinAgents: ['Explore', 'Plan'], all: overrides.all ?? ['Agent', 'Read'],
-    probes: new Map(overrides.probes ?? [['Read', spawned(['Read'])], ['Task', spawned(['Agent'])], ['LS', refused('unrecognized')]]),
+    version: '1.0.0',
+    builtinAgents: ['Explore', 'Plan'],
+    all: overrides.all ?? ['Agent', 'Read'],
+    probes: new Map(
+      overrides.probes ?? [
+        ['Read', spawned(['Read'])],
+        ['Task', spawned(['Agent'])],
+        ['LS', refused('unrecognized')],
+      ],
+    ),
     cases: overrides.cases ?? [{ id: 'cases/a.md', loaded: true, agent: { name: 'a', description: 'd', model: 'OPUS' }, notes: [{ kind: 'unknown-keys', level: 'WARN', reason: '"x"' }], spawn: spawned(['Read', 'Agent']) }],
-    layouts: [], files: overrides.files ?? [{ id: 'corpus/f.md', loaded: false, notes: [], dropReason: 'YAML Parse error' }],
+    layouts: [],
+    files: overrides.files ?? [{ id: 'corpus/f.md', loaded: false, notes: [], dropReason: 'YAML Parse error' }],
   });
 }
 
@@ -27,7 +36,10 @@ describe('conformance: facts', () => {
   });
 
   it('reads the refusal reason without the agent name', () => {
-    assert.equal(refusalKind(refused('recognized but matched no tools in this session').kind === 'refused' ? (refused('recognized but matched no tools in this session') as { message: string }).message : ''), 'recognized but matched no tools in this session');
+    assert.equal(
+      refusalKind(refused('recognized but matched no tools in this session').kind === 'refused' ? (refused('recognized but matched no tools in this session') as { message: string }).message : ''),
+      'recognized but matched no tools in this session',
+    );
     assert.equal(refusalKind('something else'), 'something else');
   });
 
@@ -38,7 +50,11 @@ describe('conformance: facts', () => {
   it('prints new and removed tools, changed probes, old names, case readings and file verdicts', () => {
     const after = facts({
       all: ['Agent', 'Read', 'Glob'],
-      probes: [['Read', spawned(['Read'])], ['Task', refused('unrecognized')], ['LS', spawned(['Glob'])]],
+      probes: [
+        ['Read', spawned(['Read'])],
+        ['Task', refused('unrecognized')],
+        ['LS', spawned(['Glob'])],
+      ],
       cases: [{ id: 'cases/a.md', loaded: true, agent: { name: 'a', description: 'd', model: 'opus' }, notes: [], spawn: spawned(['Read']) }],
       files: [{ id: 'corpus/f.md', loaded: true, agent: { name: 'f' }, notes: [], spawn: spawned(['Read']) }],
     });
@@ -48,7 +64,10 @@ describe('conformance: facts', () => {
     assert.ok(lines.includes('tool Task: spawned as Agent → refused: unrecognized'));
     assert.ok(lines.includes('old name LS: (not mapped) → Glob'));
     assert.ok(lines.includes('old name Task: Agent → (not mapped)'));
-    assert.ok(lines.some((line) => line.startsWith('case cases/a.md: ') && line.includes('model OPUS → opus') && line.includes('tools all → ["Read"]')), lines.join('\n'));
+    assert.ok(
+      lines.some((line) => line.startsWith('case cases/a.md: ') && line.includes('model OPUS → opus') && line.includes('tools all → ["Read"]')),
+      lines.join('\n'),
+    );
     assert.ok(lines.includes('file corpus/f.md: verdict dropped → runs; dropReason YAML Parse error → (none)'), JSON.stringify(lines));
   });
 });

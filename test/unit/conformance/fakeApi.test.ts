@@ -12,7 +12,10 @@ const user = (text: string) => ({ role: 'user', content: [{ type: 'text', text }
 describe('conformance: SSE', () => {
   it('streams a tool call as the Messages API does, with the input as one JSON delta', () => {
     const events = parseEvents(messageStream('m', [{ type: 'tool_use', id: 't1', name: 'Agent', input: { subagent_type: 'x' } }]));
-    assert.deepEqual(events.map((event) => event.event), ['message_start', 'content_block_start', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']);
+    assert.deepEqual(
+      events.map((event) => event.event),
+      ['message_start', 'content_block_start', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop'],
+    );
     const delta = events[2].data as { delta: { type: string; partial_json: string } };
     assert.equal(delta.delta.type, 'input_json_delta');
     assert.deepEqual(JSON.parse(delta.delta.partial_json), { subagent_type: 'x' });
@@ -30,7 +33,13 @@ describe('conformance: fake Messages API', () => {
   it('answers the main conversation with one Agent call per target, and with Task where only that exists', () => {
     const state = fresh(['a', ' spaced ']);
     const blocks = respond({ model: 'main', messages: [user(MAIN_PROMPT)], tools: [{ name: 'Read' }, { name: 'Agent' }] }, state);
-    assert.deepEqual(blocks.map((block) => block.type === 'tool_use' && [block.name, (block.input as { subagent_type: string }).subagent_type]), [['Agent', 'a'], ['Agent', ' spaced ']]);
+    assert.deepEqual(
+      blocks.map((block) => block.type === 'tool_use' && [block.name, (block.input as { subagent_type: string }).subagent_type]),
+      [
+        ['Agent', 'a'],
+        ['Agent', ' spaced '],
+      ],
+    );
     const old = respond({ model: 'main', messages: [user(MAIN_PROMPT)], tools: [{ name: 'Task' }] }, fresh(['a']));
     assert.equal(old[0].type === 'tool_use' && old[0].name, 'Task');
   });
@@ -47,7 +56,14 @@ describe('conformance: fake Messages API', () => {
     const [call] = respond({ model: 'main', messages: [user(MAIN_PROMPT)], tools: [{ name: 'Agent' }] }, state);
     assert.equal(call.type, 'tool_use');
     const id = call.type === 'tool_use' ? call.id : '';
-    const after = respond({ model: 'main', messages: [user(MAIN_PROMPT), { role: 'assistant', content: [call] }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: id, is_error: true, content: "Agent 'zero' would be spawned with zero tools — refusing." }] }], tools: [{ name: 'Agent' }] }, state);
+    const after = respond(
+      {
+        model: 'main',
+        messages: [user(MAIN_PROMPT), { role: 'assistant', content: [call] }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: id, is_error: true, content: "Agent 'zero' would be spawned with zero tools — refusing." }] }],
+        tools: [{ name: 'Agent' }],
+      },
+      state,
+    );
     assert.deepEqual(after, [{ type: 'text', text: 'done' }]);
     assert.deepEqual(state.results, [{ agent: 'zero', isError: true, text: "Agent 'zero' would be spawned with zero tools — refusing." }]);
   });

@@ -7,8 +7,16 @@ import { run, stopAll } from '../../../conformance/src/processes.js';
 
 /** Running, not gone and not a zombie waiting for a parent that is gone too. */
 function alive(pid: number): boolean {
-  try { process.kill(pid, 0); } catch { return false; }
-  try { return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z'; } catch { return true; }
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return true;
+  }
 }
 
 describe('conformance: processes', () => {

@@ -39,7 +39,9 @@ describe('conformance: finding the executable', () => {
       assert.ok(!(found instanceof Error), String(found));
       assert.equal(found.version, '9.9.9');
       assert.match(found.path, new RegExp(`claude-code-${platformKey()}`));
-    } finally { rmSync(root, { recursive: true, force: true }); }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('takes the wrapper bin when the install script copied the binary there', () => {
@@ -48,7 +50,9 @@ describe('conformance: finding the executable', () => {
       const found = resolveBinary(fakeInstall(root, { wrapperBinary: elf() }));
       assert.ok(!(found instanceof Error));
       assert.match(found.path, /claude-code\/bin\/claude\.exe$/);
-    } finally { rmSync(root, { recursive: true, force: true }); }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('says clearly when the platform has no package, or the package is missing', () => {
@@ -62,7 +66,9 @@ describe('conformance: finding the executable', () => {
       assert.ok(missing instanceof Error);
       assert.match(missing.message, /platform package .* is missing or holds no executable/);
       assert.match(String(resolveBinary(join(root, 'nowhere'))), /is not installed/);
-    } finally { rmSync(root, { recursive: true, force: true }); }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('names platform packages as the wrapper does', () => {
@@ -104,7 +110,9 @@ describe('conformance: cases', () => {
     const { files, layouts } = caseSources(conformanceDir);
     assert.ok(files.length + layouts.length >= 80, `${files.length} cases`);
     const index = JSON.parse(readFileSync(join(conformanceDir, 'cases', 'index.json'), 'utf8')) as Record<string, string>;
-    const flat = readdirSync(join(conformanceDir, 'cases')).filter((file) => file.endsWith('.md')).sort();
+    const flat = readdirSync(join(conformanceDir, 'cases'))
+      .filter((file) => file.endsWith('.md'))
+      .sort();
     assert.deepEqual(Object.keys(index).sort(), flat, 'index.json lists exactly the case files');
     for (const [file, what] of Object.entries(index)) assert.ok(what.length > 10, `${file}: say what it tests`);
     for (const layout of layouts) assert.ok(layout.what.length > 10, `${layout.id}: case.json says what it tests`);
@@ -128,25 +136,49 @@ describe('conformance: batches', () => {
   });
 
   it('keeps names unique in each project and sends names of built-in agents alone', () => {
-    const batches = planBatches([
-      source('1', '---\nname: a\n---'), source('2', '---\nname: a\n---'), source('3', '---\nname: b\n---'),
-      source('4', '---\nname: Explore\n---'), source('5', 'no frontmatter'), source('6', 'no frontmatter either'),
-    ], new Set(['Explore']), 10);
-    assert.deepEqual(batches.map((batch) => batch.map((file) => file.id)), [['1', '3', '5', '6'], ['2'], ['4']]);
-    assert.equal(planBatches(Array.from({ length: 5 }, (_, i) => source(String(i), `---\nname: n${i}\n---`)), new Set(), 2).length, 3);
+    const batches = planBatches(
+      [source('1', '---\nname: a\n---'), source('2', '---\nname: a\n---'), source('3', '---\nname: b\n---'), source('4', '---\nname: Explore\n---'), source('5', 'no frontmatter'), source('6', 'no frontmatter either')],
+      new Set(['Explore']),
+      10,
+    );
+    assert.deepEqual(
+      batches.map((batch) => batch.map((file) => file.id)),
+      [['1', '3', '5', '6'], ['2'], ['4']],
+    );
+    assert.equal(
+      planBatches(
+        Array.from({ length: 5 }, (_, i) => source(String(i), `---\nname: n${i}\n---`)),
+        new Set(),
+        2,
+      ).length,
+      3,
+    );
   });
 });
 
 describe('conformance: tool probes', () => {
   it('probes each name alone, beside Bash, and "*"', () => {
     const probes = probeSources(['Read', 'Bash', 'Task(x)']);
-    assert.deepEqual(probes.map((probe) => probe.id), ['probe/*', 'probe/Read', 'probe/Bash', 'probe/Task(x)', 'probe/Bash+Read', 'probe/Bash+Task(x)']);
+    assert.deepEqual(
+      probes.map((probe) => probe.id),
+      ['probe/*', 'probe/Read', 'probe/Bash', 'probe/Task(x)', 'probe/Bash+Read', 'probe/Bash+Task(x)'],
+    );
     assert.match(probes[5].content.toString(), /^---\nname: probe-pair-Task-x-\ndescription: .*\ntools: "Bash, Task\(x\)"\n---\n/);
   });
 
   it('finds the tools left out beside Bash, and only those', () => {
-    const single = new Map([['Glob', ['Glob']], ['Read', ['Read']], ['Task', ['Agent']], ['Bash', ['Bash']]]);
-    const pairs = new Map([['Glob', ['Bash']], ['Read', ['Bash', 'Read']], ['Task', ['Bash', 'Agent']], ['Gone', undefined]]);
+    const single = new Map([
+      ['Glob', ['Glob']],
+      ['Read', ['Read']],
+      ['Task', ['Agent']],
+      ['Bash', ['Bash']],
+    ]);
+    const pairs = new Map([
+      ['Glob', ['Bash']],
+      ['Read', ['Bash', 'Read']],
+      ['Task', ['Bash', 'Agent']],
+      ['Gone', undefined],
+    ]);
     assert.deepEqual([...withheldTools(single, pairs)], [['Glob', ['Bash']]]);
   });
 });

@@ -38,7 +38,10 @@ describe('Claude Code verdicts on the seeds and the corpus', () => {
       const errors = service.validate(doc, DEFAULT_SETTINGS).some((d) => d.severity === 1);
       return errors !== (verdict.verdict !== 'loads and runs');
     });
-    assert.deepEqual(wrong.map((w) => `${w.id}: ${w.verdict.verdict}`), []);
+    assert.deepEqual(
+      wrong.map((w) => `${w.id}: ${w.verdict.verdict}`),
+      [],
+    );
   });
 
   it('the effective agent loads, runs, and has the name, description and model Claude Code reported', () => {

@@ -9,9 +9,12 @@ import { analyze, codes, withCode } from '../../support/analyze';
 
 const fm = (...lines: string[]) => `---\n${lines.join('\n')}\n---\nBody.\n`;
 const agentOf = (text: string) => effectiveAgent(analyze(text).doc, DEFAULT_SETTINGS);
-const errors = (text: string) => analyze(text).diagnostics.filter((d) => d.severity === 1).map((d) => String(d.code));
+const errors = (text: string) =>
+  analyze(text)
+    .diagnostics.filter((d) => d.severity === 1)
+    .map((d) => String(d.code));
 
-describe('Claude Code\'s lenient retry', () => {
+describe("Claude Code's lenient retry", () => {
   it('quotes top-level `key: value` lines holding an indicator or `: `, and maps offsets back', () => {
     const source = 'name: a\ndescription: Use it: now\ntools: [Read, Grep]\nmodel: "x"\n';
     const retry = claudeRetry(source);
@@ -65,7 +68,10 @@ describe('the split and the file', () => {
 
   it('a --- inside a value ends the frontmatter there: the keys after it are lost', () => {
     const text = fm('name: test-agent', 'description: before --- after', 'model: opus');
-    assert.deepEqual(codes(analyze(text).diagnostics).filter((c) => c !== 'heading-skip'), ['frontmatter-early-close']);
+    assert.deepEqual(
+      codes(analyze(text).diagnostics).filter((c) => c !== 'heading-skip'),
+      ['frontmatter-early-close'],
+    );
     const agent = agentOf(text);
     assert.equal(agent.description, 'before');
     assert.equal(agent.model, undefined);
@@ -73,8 +79,18 @@ describe('the split and the file', () => {
 
   it('under .claude/agents, a name ending in .MD is skipped by Claude Code; elsewhere it is not judged by its case', () => {
     const text = fm('name: test-agent', 'description: d');
-    assert.deepEqual(analyze(text, { uri: 'file:///ws/.claude/agents/test-agent.MD' }).diagnostics.filter((d) => d.severity === 1).map((d) => d.code), ['md-extension-case']);
-    assert.deepEqual(analyze(text, { uri: 'file:///ws/agents/test-agent.MD' }).diagnostics.filter((d) => d.severity === 1).map((d) => d.code), []);
+    assert.deepEqual(
+      analyze(text, { uri: 'file:///ws/.claude/agents/test-agent.MD' })
+        .diagnostics.filter((d) => d.severity === 1)
+        .map((d) => d.code),
+      ['md-extension-case'],
+    );
+    assert.deepEqual(
+      analyze(text, { uri: 'file:///ws/agents/test-agent.MD' })
+        .diagnostics.filter((d) => d.severity === 1)
+        .map((d) => d.code),
+      [],
+    );
   });
 
   it('a file of exactly 1 MiB loads; one byte more is skipped', () => {
@@ -135,7 +151,10 @@ describe('the effective agent', () => {
     assert.deepEqual(agent.tools, ['Read', 'Agent', 'TaskStop', 'Bash']);
     assert.deepEqual(agent.model, { written: 'Sonnet', resolved: 'sonnet', kind: 'alias' });
     assert.equal(agent.description, 'Line one\nline two');
-    assert.deepEqual(agent.ignored.map((i) => i.key), ['tools', 'tools']);
+    assert.deepEqual(
+      agent.ignored.map((i) => i.key),
+      ['tools', 'tools'],
+    );
   });
 
   it('names the key of each thing it ignores, also for a key right after another entry', () => {

@@ -8,10 +8,7 @@ describe('parseConfig', () => {
     const result = parseConfig(JSON.stringify({ severity: { 'unknown-key': 'of', mojibake: 'error' }, 'unknown-key': 'off', extraTools: ['T'] }));
     assert.ok('config' in result);
     assert.deepEqual(result.config, { severity: { mojibake: 'error' }, extraTools: ['T'] });
-    assert.deepEqual(result.problems, [
-      '`severity.unknown-key`: "of" is not one of error, warning, information, hint, off; ignored',
-      '`unknown-key` is not a setting Agentry knows; ignored',
-    ]);
+    assert.deepEqual(result.problems, ['`severity.unknown-key`: "of" is not one of error, warning, information, hint, off; ignored', '`unknown-key` is not a setting Agentry knows; ignored']);
   });
 
   it('a value of the wrong type drops that key; a valid config has no problem', () => {

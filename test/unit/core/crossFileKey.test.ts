@@ -11,9 +11,7 @@ import { affectsOthers, summarize } from '../../../server/src/service/workspace/
 function snapshot(docs: AgentDocument[], extra: AgentDocument[]): Map<string, { key: string; diagnostics: string }> {
   const service = createAgentService();
   for (const doc of [...docs, ...extra]) service.indexDocument(doc);
-  return new Map(
-    docs.map((doc) => [doc.uri, { key: crossFileKey(service.index.get(doc.uri)!, service.workspace), diagnostics: JSON.stringify(service.validate(doc, DEFAULT_SETTINGS)) }]),
-  );
+  return new Map(docs.map((doc) => [doc.uri, { key: crossFileKey(service.index.get(doc.uri)!, service.workspace), diagnostics: JSON.stringify(service.validate(doc, DEFAULT_SETTINGS)) }]));
 }
 
 describe('crossFileKey', () => {
@@ -73,7 +71,7 @@ describe('affectsOthers and crossFileKey', () => {
     named('editor', '**Rule 3: A**\n- a\n**Rule 3: again**\n- b\n'),
   ].map((text) => parseAgent(EDITED, 0, text));
 
-  it('agree: an edit that does not affect others leaves every other file\'s key and diagnostics as they were, and one that changes them affects others', () => {
+  it("agree: an edit that does not affect others leaves every other file's key and diagnostics as they were, and one that changes them affects others", () => {
     let quiet = 0;
     for (const before of edits) {
       for (const after of edits) {

@@ -32,7 +32,7 @@ describe('frontmatter', () => {
     expectAt('---\nname: test-agent\ndescription: first line: with colon\n[[<example>]]\n---\n', 'yaml-unreadable');
   });
 
-  it('errors on a multi-line value with `: `, which Claude Code\'s retry quotes only on its first line, and still folds it for the editor', () => {
+  it("errors on a multi-line value with `: `, which Claude Code's retry quotes only on its first line, and still folds it for the editor", () => {
     const { doc, diagnostics } = analyze('---\nname: test-agent\ndescription: Use when: a\n\n  <example>b</example>\n---\n');
     assert.equal(doc.frontmatter!.fields[1].value, 'Use when: a\n<example>b</example>');
     assert.equal(doc.frontmatter!.mode, 'unreadable');
@@ -45,15 +45,27 @@ describe('frontmatter', () => {
     const { doc } = analyze(text);
     const tools = doc.frontmatter!.fields.find((f) => f.key === 'tools')!;
     assert.ok(tools.lenient, 'read entry by entry, since Claude Code cannot read the frontmatter');
-    assert.deepEqual(tools.items.map((i) => i.text), ['Read', 'Bash(a: b)', 'Edit', 'Grep']);
-    assert.deepEqual(tools.items.map((i) => text.slice(i.span.start, i.span.end)), ['Read', 'Bash(a: b)', 'Edit', 'Grep']);
+    assert.deepEqual(
+      tools.items.map((i) => i.text),
+      ['Read', 'Bash(a: b)', 'Edit', 'Grep'],
+    );
+    assert.deepEqual(
+      tools.items.map((i) => text.slice(i.span.start, i.span.end)),
+      ['Read', 'Bash(a: b)', 'Edit', 'Grep'],
+    );
     const at = TextDocument.create('file:///m.md', 'markdown', 0, text);
-    assert.deepEqual(tools.items.map((i) => ({ start: at.positionAt(i.span.start), end: at.positionAt(i.span.end) })), ranges);
+    assert.deepEqual(
+      tools.items.map((i) => ({ start: at.positionAt(i.span.start), end: at.positionAt(i.span.end) })),
+      ranges,
+    );
   });
 
   it('errors on `hooks: []` and checks enum values with a suggestion', () => {
     const hooks = withCode(analyze('---\nname: test-agent\ndescription: x\nhooks: []\n---\n').diagnostics, 'empty-hooks');
-    assert.deepEqual(hooks.map((d) => [d.severity, d.range.start.line, d.range.start.character, d.range.end.character]), [[1, 3, 7, 9]]);
+    assert.deepEqual(
+      hooks.map((d) => [d.severity, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [[1, 3, 7, 9]],
+    );
     const [color] = expectAt('---\nname: test-agent\ndescription: x\ncolor: [[bleu]]\n---\n', 'invalid-value');
     assert.equal((color.data as { suggestion: string }).suggestion, 'blue');
     expectAt('---\nname: test-agent\ndescription: x\npermissionMode: [[askAlways]]\nmemory: project\neffort: high\n---\n', 'invalid-value');
@@ -92,8 +104,14 @@ describe('frontmatter', () => {
 
   it('reads the YAML after an opening line with trailing spaces, up to the closing line', () => {
     const { doc, diagnostics } = analyze('---  \nname: test-agent\ndescription: x\n---\nBody\n');
-    assert.deepEqual(diagnostics.map((d) => d.code), []);
-    assert.deepEqual(doc.frontmatter?.fields.map((f) => f.key), ['name', 'description']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      [],
+    );
+    assert.deepEqual(
+      doc.frontmatter?.fields.map((f) => f.key),
+      ['name', 'description'],
+    );
   });
 
   it('reports an unclosed frontmatter and a missing one', () => {

@@ -12,7 +12,13 @@ describe('WorkspaceIndex order', () => {
   it('agentsNamed and ruleDefinedElsewhere list agents by URI whatever the order of indexing', () => {
     const index = new WorkspaceIndex();
     for (const file of ['c.md', 'a.md', 'b.md']) index.upsert(agent(file));
-    assert.deepEqual(index.agentsNamed('twin').map((a) => a.uri.split('/').pop()), ['a.md', 'b.md', 'c.md']);
-    assert.deepEqual(index.ruleDefinedElsewhere(3, 'file:///ws/.claude/agents/b.md').map((a) => a.uri.split('/').pop()), ['a.md', 'c.md']);
+    assert.deepEqual(
+      index.agentsNamed('twin').map((a) => a.uri.split('/').pop()),
+      ['a.md', 'b.md', 'c.md'],
+    );
+    assert.deepEqual(
+      index.ruleDefinedElsewhere(3, 'file:///ws/.claude/agents/b.md').map((a) => a.uri.split('/').pop()),
+      ['a.md', 'c.md'],
+    );
   });
 });

@@ -21,9 +21,7 @@ describe('the pure core', () => {
       logLevel: 'silent',
       external: builtins,
     });
-    const reached = Object.entries(result.metafile.inputs).flatMap(([file, input]) =>
-      input.imports.filter((i) => i.external).map((i) => `${i.path} (from ${file})`),
-    );
+    const reached = Object.entries(result.metafile.inputs).flatMap(([file, input]) => input.imports.filter((i) => i.external).map((i) => `${i.path} (from ${file})`));
     assert.deepEqual(reached, []);
   });
 });

@@ -11,7 +11,10 @@ describe('seeds', () => {
   for (const s of allSeeds()) {
     it(`${s.name} has no error-severity diagnostic (Claude Code loads it)`, () => {
       const { diagnostics } = analyze(s.text);
-      assert.deepEqual(diagnostics.filter((d) => d.severity === 1), []);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.severity === 1),
+        [],
+      );
     });
   }
 
@@ -30,7 +33,10 @@ describe('seeds', () => {
   it('003 and 004 declare 19 rules but define 1–4 and 19: says which are missing', () => {
     for (const prefix of ['003', '004']) {
       const { doc, diagnostics } = analyze(seed(prefix).text);
-      assert.deepEqual(doc.rules.map((r) => r.number), [1, 2, 3, 4, 19]);
+      assert.deepEqual(
+        doc.rules.map((r) => r.number),
+        [1, 2, 3, 4, 19],
+      );
       const [mismatch] = withCode(diagnostics, 'rule-count-mismatch');
       assert.match(mismatch.message, /Declares 19 rules but defines 5; missing 5–18/);
       assert.equal(mismatch.range.start.line, 8);
@@ -41,7 +47,10 @@ describe('seeds', () => {
     for (const prefix of ['000', '001', '002']) {
       const { doc, diagnostics } = analyze(seed(prefix).text);
       assert.equal(doc.declaredRuleCount?.count, 20);
-      assert.deepEqual(doc.rules.map((r) => r.number), Array.from({ length: 20 }, (_, i) => i + 1));
+      assert.deepEqual(
+        doc.rules.map((r) => r.number),
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
       assert.ok(doc.rules.every((r) => r.bullets.length === 10));
       assert.deepEqual(withCode(diagnostics, 'rule-count-mismatch'), []);
     }
@@ -71,7 +80,10 @@ describe('seeds', () => {
   it('flags the retired MultiEdit and LS in 000–002, and not Task, which Claude Code still maps to Agent', () => {
     for (const prefix of ['000', '001', '002']) {
       const { diagnostics } = analyze(seed(prefix).text);
-      assert.deepEqual(withCode(diagnostics, 'legacy-tool').map((d) => d.message.split('`')[1]), ['MultiEdit', 'LS']);
+      assert.deepEqual(
+        withCode(diagnostics, 'legacy-tool').map((d) => d.message.split('`')[1]),
+        ['MultiEdit', 'LS'],
+      );
       assert.ok(!diagnostics.some((d) => d.message.includes('`Task`')));
       assert.equal(withCode(diagnostics, 'unknown-tool').length, 0);
     }
@@ -82,10 +94,14 @@ describe('seeds', () => {
     const triggers = doc.frontmatter!.fields.find((f) => f.key === 'proactive_triggers')!;
     assert.equal(triggers.items.length, 11);
     assert.equal(triggers.items[0].text, 'api_design_and_implementation_needed');
-    assert.deepEqual(doc.crossAgentReferences.map((r) => r.name), [
-      'expert-code-reviewer', 'testing-qa-validator', 'rules-enforcer', 'system-architect', 'security-auditor', 'database-optimizer', 'enterprise-architect',
-    ]);
-    assert.deepEqual(analyze(seed('003').text).doc.crossAgentReferences.map((r) => r.name), ['code-reviewer', 'testing-qa-validator', 'rules-enforcer', 'security-auditor']);
+    assert.deepEqual(
+      doc.crossAgentReferences.map((r) => r.name),
+      ['expert-code-reviewer', 'testing-qa-validator', 'rules-enforcer', 'system-architect', 'security-auditor', 'database-optimizer', 'enterprise-architect'],
+    );
+    assert.deepEqual(
+      analyze(seed('003').text).doc.crossAgentReferences.map((r) => r.name),
+      ['code-reviewer', 'testing-qa-validator', 'rules-enforcer', 'security-auditor'],
+    );
   });
 
   it('requires the enforcement sections: 002 lacks Cross-Agent Validation, 003 and 004 lack Success Criteria', () => {
@@ -107,7 +123,10 @@ describe('seeds', () => {
     const docs = allSeeds().map((s) => service.parse(agentUri(s.name.replace('.txt', '')), 0, s.text));
     docs.forEach((d) => service.indexDocument(d));
     const duplicates = docs.map((d) => withCode(service.validate(d, DEFAULT_SETTINGS), 'duplicate-agent-name'));
-    assert.deepEqual(duplicates.map((d) => d.length), [1, 1, 0, 1, 1]);
+    assert.deepEqual(
+      duplicates.map((d) => d.length),
+      [1, 1, 0, 1, 1],
+    );
     assert.match(duplicates[0][0].message, /senior-backend-developer/);
     assert.equal(duplicates[0][0].relatedInformation?.[0].location.uri, docs[3].uri);
     assert.match(duplicates[1][0].message, /backend-architect/);
@@ -115,7 +134,10 @@ describe('seeds', () => {
 
   it('reports Cross-Agent references to agents missing from a workspace that has agents', () => {
     const { diagnostics } = analyze(seed('003').text, { others: { 'file:///ws/.claude/agents/code-reviewer.md': '---\nname: code-reviewer\ndescription: Reviews code.\n---\n' } });
-    assert.deepEqual(withCode(diagnostics, 'unknown-agent-reference').map((d) => (d.data as { name: string }).name), ['testing-qa-validator', 'rules-enforcer', 'security-auditor']);
+    assert.deepEqual(
+      withCode(diagnostics, 'unknown-agent-reference').map((d) => (d.data as { name: string }).name),
+      ['testing-qa-validator', 'rules-enforcer', 'security-auditor'],
+    );
     assert.ok(!codes(analyze(seed('003').text).diagnostics).includes('unknown-agent-reference'));
   });
 });

@@ -26,13 +26,25 @@ describe('summary of a text that is not open', () => {
   });
 
   it('is that of the parsed document where line ends and names sit at the edges', () => {
-    const texts = ['---\r\nname: a\r\ndescription: b\r\n---\r\n', '---\rname: a\r---\r', '\uFEFF---\nx: 1\nname: a\n---\n', '---\nname:\n---\n', 'name: a\n', '',
-      '---\nname: a\ntools: Agent(x, y)\n---\n## cross agent  validation\n- **x**: y\n', '---\nname: a\n---\n**Rule 1: A**\n- b\nSee Rule 2\n', '---\nname: [a]\n---\n'];
+    const texts = [
+      '---\r\nname: a\r\ndescription: b\r\n---\r\n',
+      '---\rname: a\r---\r',
+      '\uFEFF---\nx: 1\nname: a\n---\n',
+      '---\nname:\n---\n',
+      'name: a\n',
+      '',
+      '---\nname: a\ntools: Agent(x, y)\n---\n## cross agent  validation\n- **x**: y\n',
+      '---\nname: a\n---\n**Rule 1: A**\n- b\nSee Rule 2\n',
+      '---\nname: [a]\n---\n',
+    ];
     const short = texts.filter((t) => agrees(t, JSON.stringify(t))).length;
     assert.ok(short >= 5 && short < texts.length, `${short} of ${texts.length}`);
   });
 
   it('is that of the parsed document on the fuzz inputs', () => {
-    fc.assert(fc.property(anyAgentText, (text) => void agrees(text, JSON.stringify(text.slice(0, 400)))), { seed: 20_261_201, numRuns: 1000 });
+    fc.assert(
+      fc.property(anyAgentText, (text) => void agrees(text, JSON.stringify(text.slice(0, 400)))),
+      { seed: 20_261_201, numRuns: 1000 },
+    );
   });
 });

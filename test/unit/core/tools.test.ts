@@ -19,18 +19,27 @@ describe('tools', () => {
     assert.deepEqual(unknown.range, ranges[0]);
     assert.match(unknown.message, /did you mean `Read`/);
     const list = marked('---\nname: test-agent\ndescription: x\ntools:\n  - Read\n  - [[Greps]]\n---\n');
-    assert.deepEqual(withCode(analyze(list.text).diagnostics, 'unknown-tool').map((d) => d.range), list.ranges);
+    assert.deepEqual(
+      withCode(analyze(list.text).diagnostics, 'unknown-tool').map((d) => d.range),
+      list.ranges,
+    );
   });
 
   it('names the replacement of retired tools, and accepts the old names Claude Code still maps', () => {
     const diagnostics = analyze(agent('LS, MultiEdit, NotebookRead, BashOutput, KillShell, Task, ListPeers, Read')).diagnostics;
-    assert.deepEqual(withCode(diagnostics, 'legacy-tool').map((d) => (d.data as { suggestion: string }).suggestion), ['Glob', 'Edit', 'Read', 'Monitor']);
+    assert.deepEqual(
+      withCode(diagnostics, 'legacy-tool').map((d) => (d.data as { suggestion: string }).suggestion),
+      ['Glob', 'Edit', 'Read', 'Monitor'],
+    );
     assert.deepEqual(codes(diagnostics), ['legacy-tool', 'legacy-tool', 'legacy-tool', 'legacy-tool']);
   });
 
   it('splits on blanks as well as commas, outside parentheses, as Claude Code does', () => {
     const { doc, diagnostics } = analyze(agent('Read Grep,Glob  Bash(git log:*) Agent(a, b)'));
-    assert.deepEqual(doc.frontmatter!.fields.find((f) => f.key === 'tools')!.items.map((i) => i.text), ['Read', 'Grep', 'Glob', 'Bash(git log:*)', 'Agent(a, b)']);
+    assert.deepEqual(
+      doc.frontmatter!.fields.find((f) => f.key === 'tools')!.items.map((i) => i.text),
+      ['Read', 'Grep', 'Glob', 'Bash(git log:*)', 'Agent(a, b)'],
+    );
     assert.deepEqual(codes(diagnostics), []);
   });
 
@@ -45,10 +54,13 @@ describe('tools', () => {
 
   it('flags a tool listed twice', () => {
     const { text, ranges } = marked(agent('Read, Grep, [[Read]]'));
-    assert.deepEqual(withCode(analyze(text).diagnostics, 'duplicate-tool').map((d) => d.range), ranges);
+    assert.deepEqual(
+      withCode(analyze(text).diagnostics, 'duplicate-tool').map((d) => d.range),
+      ranges,
+    );
   });
 
-  it('warns about MCP servers missing from .mcp.json only when it is known, and counts the user\'s own servers', () => {
+  it("warns about MCP servers missing from .mcp.json only when it is known, and counts the user's own servers", () => {
     const text = agent('Read, mcp__github__create_issue, mcp__gihtub__list');
     assert.deepEqual(codes(analyze(text).diagnostics), []);
     const [unknown] = withCode(analyze(text, { settings: { mcpServers: new Set(['github']) } }).diagnostics, 'unknown-mcp-server');

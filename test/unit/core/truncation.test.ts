@@ -18,13 +18,23 @@ function overTheLimit(eol: string, into: number): string {
 }
 
 describe('analysis limit', () => {
-  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n'], ['lone CR', '\r']]) {
+  for (const [name, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['lone CR', '\r'],
+  ]) {
     for (const into of [0, 3]) {
       it(`${name}: reads the rules before the cut and nothing from the line holding the limit (${into} in)`, SLOW, () => {
         const doc = createAgentService().parse('file:///ws/.claude/agents/probe.md', 0, overTheLimit(eol, into));
         assert.ok(doc.truncated);
-        assert.deepEqual(doc.rules.map((r) => [r.number, r.title, r.bullets.length]), [[1, 'A', 1]]);
-        assert.deepEqual(doc.ruleReferences.map((r) => r.number), [1, 1]);
+        assert.deepEqual(
+          doc.rules.map((r) => [r.number, r.title, r.bullets.length]),
+          [[1, 'A', 1]],
+        );
+        assert.deepEqual(
+          doc.ruleReferences.map((r) => r.number),
+          [1, 1],
+        );
       });
     }
   }

@@ -24,7 +24,10 @@ describe('WorkspaceIndex', () => {
     assert.equal(index.closestName('code-reviewr'), 'code-reviewer');
     index.upsert(agent('file:///a.md', 'code-reviewer', [], [1])); // same name, new rule
     assert.equal(index.closestName('code-reviewr'), 'code-reviewer');
-    assert.deepEqual(index.ruleDefinedElsewhere(1, 'file:///b.md').map((a) => a.uri), ['file:///a.md']);
+    assert.deepEqual(
+      index.ruleDefinedElsewhere(1, 'file:///b.md').map((a) => a.uri),
+      ['file:///a.md'],
+    );
     index.upsert(agent('file:///a.md', 'code-auditor'));
     assert.equal(index.closestName('code-reviewr'), undefined);
     assert.deepEqual(index.ruleDefinedElsewhere(1, 'file:///b.md'), []);
@@ -32,7 +35,10 @@ describe('WorkspaceIndex', () => {
     assert.equal(index.closestName('code-reviewr'), 'code-reviewer');
     index.remove('file:///c.md');
     assert.equal(index.closestName('code-reviewr'), undefined);
-    assert.deepEqual(index.agentsNamed('code-auditor').map((a) => a.uri), ['file:///a.md']);
+    assert.deepEqual(
+      index.agentsNamed('code-auditor').map((a) => a.uri),
+      ['file:///a.md'],
+    );
   });
 
   it('keeps a name while another agent still has it', () => {
@@ -40,7 +46,10 @@ describe('WorkspaceIndex', () => {
     index.upsert(agent('file:///a.md', 'planner'));
     index.upsert(agent('file:///b.md', 'planner'));
     index.upsert(agent('file:///a.md', 'builder'));
-    assert.deepEqual(index.agentsNamed('planner').map((a) => a.uri), ['file:///b.md']);
+    assert.deepEqual(
+      index.agentsNamed('planner').map((a) => a.uri),
+      ['file:///b.md'],
+    );
     assert.equal(index.closestName('planer'), 'planner');
   });
 
@@ -52,15 +61,21 @@ describe('WorkspaceIndex', () => {
     index.upsert(agent('file:///b.md', 'b-renamed'));
     assert.deepEqual([...index.triggerUsage()], [['deploy_requested', ['file:///a.md']]]);
     index.upsert(agent('file:///b.md', 'b', ['deploy_requested', 'code_review_needed']));
-    assert.deepEqual([...index.triggerUsage()], [
-      ['deploy_requested', ['file:///a.md', 'file:///b.md']],
-      ['code_review_needed', ['file:///b.md']],
-    ]);
+    assert.deepEqual(
+      [...index.triggerUsage()],
+      [
+        ['deploy_requested', ['file:///a.md', 'file:///b.md']],
+        ['code_review_needed', ['file:///b.md']],
+      ],
+    );
     index.remove('file:///a.md');
-    assert.deepEqual([...index.triggerUsage()], [
-      ['deploy_requested', ['file:///b.md']],
-      ['code_review_needed', ['file:///b.md']],
-    ]);
+    assert.deepEqual(
+      [...index.triggerUsage()],
+      [
+        ['deploy_requested', ['file:///b.md']],
+        ['code_review_needed', ['file:///b.md']],
+      ],
+    );
   });
 
   it('bumps its version on every change, so cross-file results are recomputed', () => {

@@ -15,9 +15,7 @@ const SUPPORT = { documentChanges: true, renameFiles: true };
 
 /** Asserts that `result` is `original` with only the edited ranges replaced. */
 function assertOnlyEdited(doc: AgentDocument, edits: TextEdit[], result: string): void {
-  const spans = edits
-    .map((e) => ({ start: doc.textDocument.offsetAt(e.range.start), end: doc.textDocument.offsetAt(e.range.end), text: e.newText }))
-    .sort((a, b) => a.start - b.start);
+  const spans = edits.map((e) => ({ start: doc.textDocument.offsetAt(e.range.start), end: doc.textDocument.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
   let from = 0;
   let at = 0;
   for (const span of spans) {
@@ -96,12 +94,15 @@ describe('code actions', () => {
   it('offers quick fixes for the request diagnostics, preferred ones marked, with versioned edits', () => {
     const lenient = diagnostics.filter((d) => d.code === 'yaml-lenient-value');
     const actions = codeActions(doc, service, { diagnostics: lenient, allDiagnostics: diagnostics }, SUPPORT, NOT_CANCELLED);
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [
-      ['Quote the `description` value', 'quickfix', true],
-      ['Make `description` a `>-` block scalar', 'quickfix', undefined],
-      ['Disable `yaml-lenient-value` for this line', 'quickfix', undefined],
-      ['Fix all auto-fixable Agentry problems', FIX_ALL_KIND, undefined],
-    ]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred]),
+      [
+        ['Quote the `description` value', 'quickfix', true],
+        ['Make `description` a `>-` block scalar', 'quickfix', undefined],
+        ['Disable `yaml-lenient-value` for this line', 'quickfix', undefined],
+        ['Fix all auto-fixable Agentry problems', FIX_ALL_KIND, undefined],
+      ],
+    );
     assert.deepEqual(actions[0].diagnostics, lenient);
     const change = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
     assert.deepEqual(change.textDocument, { uri: doc.uri, version: doc.version });
@@ -118,7 +119,10 @@ describe('code actions', () => {
 
   it('answers `only: [source.fixAll]` with the fix-all action alone, as plain changes for clients without documentChanges', () => {
     const actions = codeActions(doc, service, { diagnostics, allDiagnostics: diagnostics, only: ['source.fixAll'] }, { documentChanges: false, renameFiles: false }, NOT_CANCELLED);
-    assert.deepEqual(actions.map((a) => a.kind), [FIX_ALL_KIND]);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      [FIX_ALL_KIND],
+    );
     assert.ok(actions[0].edit!.changes![doc.uri].length > 0);
   });
 });
@@ -127,7 +131,10 @@ describe('related information of rule problems', () => {
   const related = (text: string, code: string) => {
     const service = createAgentService();
     const doc = service.parse(`${AGENTS}/a.md`, 1, text);
-    return service.validate(doc, DEFAULT_SETTINGS).find((d) => d.code === code)?.relatedInformation?.map((r) => [r.location.range.start.line, r.message]);
+    return service
+      .validate(doc, DEFAULT_SETTINGS)
+      .find((d) => d.code === code)
+      ?.relatedInformation?.map((r) => [r.location.range.start.line, r.message]);
   };
   const head = '---\nname: a\ndescription: b\n---\nYOU ARE BOUND BY THE FOLLOWING 2 RULES.\n';
 
@@ -167,9 +174,17 @@ describe('Create agent `x` (unknown-agent-reference)', () => {
     assert.deepEqual(insert.edits[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     const created = service.parse(`${AGENTS}/api-designer.md`, 1, text);
     service.indexDocument(created);
-    assert.deepEqual(service.validate(created, DEFAULT_SETTINGS).map((d) => d.code), [], 'the new agent has no problem');
+    assert.deepEqual(
+      service.validate(created, DEFAULT_SETTINGS).map((d) => d.code),
+      [],
+      'the new agent has no problem',
+    );
     const after = service.validate(service.parse(doc.uri, 2, doc.text), DEFAULT_SETTINGS);
-    assert.deepEqual(after.filter((d) => d.code === 'unknown-agent-reference'), [], `still: ${diagnostics[0].message}`);
+    assert.deepEqual(
+      after.filter((d) => d.code === 'unknown-agent-reference'),
+      [],
+      `still: ${diagnostics[0].message}`,
+    );
   });
 
   it('is not offered when that file is an agent already, nor to clients that cannot create files; next to an agent outside .claude/agents', () => {

@@ -98,7 +98,13 @@ describe('completion: frontmatter values', () => {
 describe('completion: body', () => {
   it('offers rule numbers after `Rule ` with titles from this file, then other agents', () => {
     const { items } = complete('---\nname: a\n---\n**Rule 1: Be Real**\n- no fantasy\n\nSee Rule |\n', { others: OTHERS });
-    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['1', 'Be Real'], ['7', 'Review Everything']]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['1', 'Be Real'],
+        ['7', 'Review Everything'],
+      ],
+    );
     assert.match((items[1].documentation as { value: string }).value, /code-reviewer\.md/);
   });
 
@@ -110,7 +116,10 @@ describe('completion: body', () => {
 
   it('offers agent names under a Cross-Agent Validation heading, closing the bold item', () => {
     const { doc, items } = complete('---\nname: a\n---\n### Cross-Agent Validation\n- **code-reviewer**: x\n- **|\n', { others: OTHERS });
-    assert.deepEqual(items.map((i) => i.label), ['test-runner']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['test-runner'],
+    );
     assert.match(applyCompletion(doc, items[0]), /- \*\*test-runner\*\*: \n$/);
   });
 
@@ -127,7 +136,10 @@ describe('completion: ten positions of seed 000', () => {
 
   it('1: model value', () => {
     const { doc, items } = at(place(text, 'model: sonnet', 'model: |sonnet'));
-    assert.deepEqual(items.slice(0, 4).map((i) => i.label), ['sonnet', 'opus', 'haiku', 'inherit']);
+    assert.deepEqual(
+      items.slice(0, 4).map((i) => i.label),
+      ['sonnet', 'opus', 'haiku', 'inherit'],
+    );
     assert.match(applyCompletion(doc, find(items, 'opus')), /\nmodel: opus\n/);
   });
 
@@ -156,7 +168,10 @@ describe('completion: ten positions of seed 000', () => {
   it('6: a proactive trigger used by other seeds, most used first', () => {
     const { items } = at(place(text, '  - technical_leadership_and_strategy_needed\n', '  - technical_leadership_and_strategy_needed\n  - |\n'));
     const counts = items.map((i) => Number(/used by (\d+)/.exec(i.detail ?? '')?.[1]));
-    assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => b - a),
+    );
     assert.equal(counts[0], 2);
     assert.ok(items.slice(0, counts.lastIndexOf(2) + 1).some((i) => i.label === 'backend_architecture_design_needed'));
     assert.ok(!items.some((i) => i.label === 'api_design_and_implementation_needed'));
@@ -179,7 +194,10 @@ describe('completion: ten positions of seed 000', () => {
     const ruleTwenty = text.indexOf('**Rule 20:');
     const blank = text.indexOf('\n\n', ruleTwenty) + 1;
     const { items } = at({ text: `${text.slice(0, blank)}**Rule ${text.slice(blank)}`, offset: blank + 7 });
-    assert.deepEqual(items.map((i) => i.label), ['21']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['21'],
+    );
   });
 
   it('10: a Cross-Agent Validation item offers the other agents', () => {
@@ -208,7 +226,13 @@ describe('completion: codes in an agentry-disable-next-line comment', () => {
   });
 
   it('offers nothing before the code list or after the comment closes', () => {
-    assert.deepEqual(complete('---\nname: a\n---\n<!-- agentry-disable|-next-line -->\n').labels.filter((l) => ALL_CODES.includes(l as never)), []);
-    assert.deepEqual(complete('---\nname: a\n---\n<!-- agentry-disable-next-line mojibake --> |\n').labels.filter((l) => ALL_CODES.includes(l as never)), []);
+    assert.deepEqual(
+      complete('---\nname: a\n---\n<!-- agentry-disable|-next-line -->\n').labels.filter((l) => ALL_CODES.includes(l as never)),
+      [],
+    );
+    assert.deepEqual(
+      complete('---\nname: a\n---\n<!-- agentry-disable-next-line mojibake --> |\n').labels.filter((l) => ALL_CODES.includes(l as never)),
+      [],
+    );
   });
 });

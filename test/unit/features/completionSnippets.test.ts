@@ -11,7 +11,10 @@ const SECTION_SNIPPETS = ['agent-enforcement', 'agent-rule', 'agent-pre-executio
 
 function snippetLabels(source: string, snippets = true): string[] {
   const ws = workspace(source);
-  return completion(ws.doc, ws.position, ws.ctx, { snippets }, NOT_CANCELLED).filter((i) => /^agent(-|$)/.test(i.label)).map((i) => i.label).sort();
+  return completion(ws.doc, ws.position, ws.ctx, { snippets }, NOT_CANCELLED)
+    .filter((i) => /^agent(-|$)/.test(i.label))
+    .map((i) => i.label)
+    .sort();
 }
 
 describe('completion: snippets', () => {

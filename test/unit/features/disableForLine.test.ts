@@ -48,7 +48,10 @@ function checkEveryDisable(doc: AgentDocument): number {
     const insertedAt = fix.edits[0].range.start.line;
     const moved = (d: Diagnostic) => `${d.code}@${d.range.start.line + (d.range.start.line >= insertedAt ? shift : 0)}:${d.range.start.character}`;
     // Exactly the diagnostics of that code on that line are gone; every other one is still there.
-    const expected = before.filter((d) => d.code !== diagnostic.code || d.range.start.line !== diagnostic.range.start.line).map(moved).sort();
+    const expected = before
+      .filter((d) => d.code !== diagnostic.code || d.range.start.line !== diagnostic.range.start.line)
+      .map(moved)
+      .sort();
     assert.deepEqual(check(fixed).map(key).sort(), expected, `${doc.uri}: after disabling ${key(diagnostic)}`);
     assert.equal(JSON.stringify(effectiveAgent(fixed, DEFAULT_SETTINGS)), agent, `${doc.uri}: Claude Code reads the agent otherwise after ${key(diagnostic)}`);
     service.forget(fixed.uri);
@@ -72,22 +75,28 @@ describe('disable for this line: every diagnostic of every seed and corpus file'
 });
 
 describe('disable for this line: where the comment goes', () => {
-  it('in the frontmatter, a YAML comment with the line\'s indentation; Claude Code reads the same keys', () => {
+  it("in the frontmatter, a YAML comment with the line's indentation; Claude Code reads the same keys", () => {
     const text = '---\nname: a\ndescription: Does a.\ntools:\n  - Read\n  - Reed\n---\nBody.\n';
     const { fix, text: fixed } = disable(text, 5, 'unknown-tool');
     assert.equal(fix!.edits[0].newText, '  # agentry-disable-next-line unknown-tool\n');
     assert.equal(fixed, '---\nname: a\ndescription: Does a.\ntools:\n  - Read\n  # agentry-disable-next-line unknown-tool\n  - Reed\n---\nBody.\n');
     const doc = service.parse(`${AGENTS}/a.md`, 2, fixed!);
-    assert.deepEqual(check(doc).filter((d) => d.code === 'unknown-tool'), []);
+    assert.deepEqual(
+      check(doc).filter((d) => d.code === 'unknown-tool'),
+      [],
+    );
     assert.deepEqual(doc.frontmatter!.fields.find((f) => f.key === 'tools')!.value, ['Read', 'Reed']);
   });
 
-  it('in the body, an HTML comment with the line\'s indentation, keeping CRLF', () => {
+  it("in the body, an HTML comment with the line's indentation, keeping CRLF", () => {
     const text = '---\r\nname: a\r\ndescription: Does a.\r\n---\r\n- item\r\n  - see Rule 9\r\n';
     const { fix, text: fixed } = disable(text, 5, 'undefined-rule-reference');
     assert.equal(fix!.edits[0].newText, '  <!-- agentry-disable-next-line undefined-rule-reference -->\r\n');
     assert.ok(fixed!.includes('- item\r\n  <!-- agentry-disable-next-line undefined-rule-reference -->\r\n  - see Rule 9\r\n'));
-    assert.deepEqual(check(service.parse(`${AGENTS}/a.md`, 2, fixed!)).filter((d) => d.code === 'undefined-rule-reference'), []);
+    assert.deepEqual(
+      check(service.parse(`${AGENTS}/a.md`, 2, fixed!)).filter((d) => d.code === 'undefined-rule-reference'),
+      [],
+    );
   });
 
   it('adds the code to a directive already on the line above', () => {
@@ -116,7 +125,10 @@ describe('disable for this line: where the comment goes', () => {
     const diagnostics = check(doc);
     const reed = diagnostics.filter((d) => d.code === 'unknown-tool');
     const actions = codeActions(doc, service, { diagnostics: reed, allDiagnostics: diagnostics }, { documentChanges: false, renameFiles: false }, NOT_CANCELLED) as CodeAction[];
-    assert.deepEqual(actions.map((a) => a.title), ['Change to `Read`', 'Disable `unknown-tool` for this line']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Change to `Read`', 'Disable `unknown-tool` for this line'],
+    );
     const edits = actions[1].edit!.changes![doc.uri] as TextEdit[];
     assert.equal(applyEdits(doc.text, edits), '---\nname: a\ndescription: Does a.\n# agentry-disable-next-line unknown-tool\ntools: Read, Reed\n---\nBody.\n');
     assert.deepEqual(service.fixAll(doc, diagnostics), []);

@@ -86,7 +86,7 @@ describe('hover: frontmatter and agents', () => {
     assert.match(hoverText('---\nname: a\nproactive_triggers:\n  - code_rev|iew_needed\n---\n', { others: OTHER }), /used by 2 agents: `code-reviewer`, `a`|used by 2 agents: `a`, `code-reviewer`/);
   });
 
-  it('shows a referenced agent\'s description and file', () => {
+  it("shows a referenced agent's description and file", () => {
     const value = hoverText('---\nname: a\ntools: Agent(code-rev|iewer)\n---\n', { others: OTHER });
     assert.match(value, /Agent `code-reviewer`\*\* — `code-reviewer.md`\n\nReviews every change\./);
     assert.match(hoverText('---\nname: a\n---\n### Cross-Agent Validation\n- **nob|ody**: x\n', { others: OTHER }), /No agent named `nobody`/);

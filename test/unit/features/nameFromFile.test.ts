@@ -38,14 +38,20 @@ describe('name from the file name', () => {
     const result = fixed(agentUri('2024'), 'You review code.\n', 'frontmatter-missing');
     assert.match(result.text, /^---\nname: "2024"\n/);
     assert.equal(result.name, '2024');
-    assert.deepEqual(result.codes.filter((c) => NAME_CODES.includes(c)), []);
+    assert.deepEqual(
+      result.codes.filter((c) => NAME_CODES.includes(c)),
+      [],
+    );
   });
 
   it('add-missing-key on 2024.md writes a name that reads back as the string "2024"', () => {
     const result = fixed(agentUri('2024'), '---\ndescription: Reviews code.\n---\n', 'missing-name');
     assert.equal(result.text, '---\nname: "2024"\ndescription: Reviews code.\n---\n');
     assert.equal(result.name, '2024');
-    assert.deepEqual(result.codes.filter((c) => NAME_CODES.includes(c)), []);
+    assert.deepEqual(
+      result.codes.filter((c) => NAME_CODES.includes(c)),
+      [],
+    );
   });
 
   it('an ordinary file name stays unquoted in the fixes', () => {

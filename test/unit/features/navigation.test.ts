@@ -41,12 +41,7 @@ describe('definition', () => {
 describe('references', () => {
   it('finds the references of a rule that resolve to the same definition, across files', () => {
     const ws = workspace('---\nname: a\n---\nSee Rule |7.\n', undefined, OPTIONS);
-    assert.deepEqual(where(references(ws.doc, ws.position, ws.ctx, true, NOT_CANCELLED)), [
-      'code-reviewer.md:4:0',
-      'code-reviewer.md:7:5',
-      'test-agent.md:3:4',
-      'test-runner.md:5:6',
-    ]);
+    assert.deepEqual(where(references(ws.doc, ws.position, ws.ctx, true, NOT_CANCELLED)), ['code-reviewer.md:4:0', 'code-reviewer.md:7:5', 'test-agent.md:3:4', 'test-runner.md:5:6']);
   });
 
   it('leaves out references that resolve to another definition', () => {
@@ -93,7 +88,9 @@ describe('rename', () => {
       const ws = workspace(source, uri, { others });
       const result = renameAgent(ws.doc, ws.position, 'api-architect', ws.ctx, NOT_CANCELLED);
       assert.ok(result && 'edit' in result);
-      return Object.keys(result.edit.changes!).map((u) => u.slice(u.lastIndexOf('/') + 1)).sort();
+      return Object.keys(result.edit.changes!)
+        .map((u) => u.slice(u.lastIndexOf('/') + 1))
+        .sort();
     };
     const atName = agent.replace('name: backend-arch', 'name: backend-arch|');
     assert.deepEqual(renamed(winner, atName), ['backend-architect.md', 'test-runner.md']);

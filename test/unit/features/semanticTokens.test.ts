@@ -25,18 +25,25 @@ describe('semantic tokens', () => {
   it('mark known keys, tools, triggers, known values and example tags in the frontmatter', () => {
     const text = '---\nname: a\ndescription: "Use it. <example>x</example>"\ntools: Read, MultiEdit, mcp__jira__get, Reed\nmodel: sonnet\ncolor: bleu\nproactive_triggers:\n  - code_review\ncategory: x\n---\n';
     assert.deepEqual(decode(text), [
-      'name:property', 'description:property', '<example>:keyword', '</example>:keyword',
-      'tools:property', 'Read:function.defaultLibrary', 'MultiEdit:function.deprecated', 'mcp__jira__get:function',
-      'model:property', 'sonnet:enumMember.defaultLibrary', 'color:property', 'proactive_triggers:property', 'code_review:enumMember',
+      'name:property',
+      'description:property',
+      '<example>:keyword',
+      '</example>:keyword',
+      'tools:property',
+      'Read:function.defaultLibrary',
+      'MultiEdit:function.deprecated',
+      'mcp__jira__get:function',
+      'model:property',
+      'sonnet:enumMember.defaultLibrary',
+      'color:property',
+      'proactive_triggers:property',
+      'code_review:enumMember',
     ]);
   });
 
   it('mark rule definitions, references, the declared count and Cross-Agent names in the body', () => {
     const text = '---\nname: a\n---\nYOU ARE BOUND BY THE FOLLOWING 1 RULES.\n\n**Rule 1: Plan First**\n- think\n\nSee Rule 1.\n\n### Cross-Agent Validation\n- **code-reviewer**: reviews\n';
-    assert.deepEqual(decode(text), [
-      'name:property', 'BOUND BY THE FOLLOWING :keyword', '1:number', ' RULES:keyword',
-      '**Rule 1: Plan First**:function.declaration', 'Rule 1:function', 'code-reviewer:type',
-    ]);
+    assert.deepEqual(decode(text), ['name:property', 'BOUND BY THE FOLLOWING :keyword', '1:number', ' RULES:keyword', '**Rule 1: Plan First**:function.declaration', 'Rule 1:function', 'code-reviewer:type']);
   });
 
   it('mark nothing in plain Markdown', () => {

@@ -18,16 +18,7 @@ function tree(symbols: DocumentSymbol[], depth = 0): string[] {
 describe('document symbols', () => {
   it('nests the frontmatter keys, the sections by level and the rules under their section', () => {
     const { doc } = workspace(TEXT);
-    assert.deepEqual(tree(documentSymbols(doc, NOT_CANCELLED)), [
-      'Frontmatter',
-      '  name',
-      '  description',
-      'Agent',
-      '  Rules',
-      '    Rule 1: First',
-      '    Rule 2: Second',
-      '  Other',
-    ]);
+    assert.deepEqual(tree(documentSymbols(doc, NOT_CANCELLED)), ['Frontmatter', '  name', '  description', 'Agent', '  Rules', '    Rule 1: First', '    Rule 2: Second', '  Other']);
   });
 
   it('lists only the frontmatter and the rules where the editor lists the headings', () => {
@@ -63,8 +54,17 @@ describe('workspace symbols', () => {
     const { service } = workspace(TEXT, agentUri('a'), {
       others: { [agentUri('code-reviewer')]: '---\nname: code-reviewer\ndescription: Reviews security.\n---\n' },
     });
-    assert.deepEqual(workspaceSymbols('crv', service.index, NOT_CANCELLED).map((s) => s.name), ['code-reviewer']);
-    assert.deepEqual(workspaceSymbols('security', service.index, NOT_CANCELLED).map((s) => s.name), ['code-reviewer']);
-    assert.deepEqual(workspaceSymbols('', service.index, NOT_CANCELLED).map((s) => s.name), ['a', 'code-reviewer']);
+    assert.deepEqual(
+      workspaceSymbols('crv', service.index, NOT_CANCELLED).map((s) => s.name),
+      ['code-reviewer'],
+    );
+    assert.deepEqual(
+      workspaceSymbols('security', service.index, NOT_CANCELLED).map((s) => s.name),
+      ['code-reviewer'],
+    );
+    assert.deepEqual(
+      workspaceSymbols('', service.index, NOT_CANCELLED).map((s) => s.name),
+      ['a', 'code-reviewer'],
+    );
   });
 });

@@ -24,7 +24,11 @@ async function startAndStop(): Promise<string | undefined> {
 
 const cacheFiles = (home = testCacheHome()) => {
   const folder = path.join(home, 'agentry');
-  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.v8cache')).map((f) => path.join(folder, f)) : [];
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .filter((f) => f.endsWith('.v8cache'))
+        .map((f) => path.join(folder, f))
+    : [];
 };
 
 describe('server code cache', { skip: !existsSync(path.join(REPO_ROOT, 'dist/server-main.js')) && 'no bundle built' }, () => {

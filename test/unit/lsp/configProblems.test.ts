@@ -17,13 +17,19 @@ describe('configuration problems over LSP', () => {
       await client.initialize(CLIENT, ws.root);
       const message = await client.nextMessage(/\.agentry\.json has/);
       assert.equal(message, 'Agentry: .agentry.json has 2 problems: `severity.unknown-key`: "of" is not one of error, warning, information, hint, off; ignored; `sevrity` is not a setting Agentry knows; ignored');
-      assert.deepEqual(client.messages.map((m) => [m.type, m.actions]), [[2, ['Open']]]);
+      assert.deepEqual(
+        client.messages.map((m) => [m.type, m.actions]),
+        [[2, ['Open']]],
+      );
       await waitFor(() => client.shownDocuments.length > 0);
       assert.deepEqual(client.shownDocuments, [{ uri: config, takeFocus: true }]);
       // The valid severity applies: legacy-tool is an error now.
       await client.open(ws.agents.architect, seed('001').text);
       const report = (await client.request('textDocument/diagnostic', { textDocument: { uri: ws.agents.architect } })) as FullDocumentDiagnosticReport;
-      assert.ok(report.items.some((d) => d.code === 'legacy-tool' && d.severity === 1), 'legacy-tool as an error');
+      assert.ok(
+        report.items.some((d) => d.code === 'legacy-tool' && d.severity === 1),
+        'legacy-tool as an error',
+      );
       // Read again unchanged: no second warning; changed: one more.
       let refreshed = client.nextRefresh();
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
@@ -44,7 +50,11 @@ describe('configuration problems over LSP', () => {
       await client.initialize(FULL_CLIENT, ws.root);
       const message = await client.nextMessage(/\.agentry\.json has/);
       assert.match(message, /^Agentry: \.agentry\.json has 1 problem: not valid JSON: .*; the whole file is ignored$/);
-      assert.deepEqual(client.messages.map((m) => [m.type, m.actions]), [[2, undefined]], 'a window/showMessage notification');
+      assert.deepEqual(
+        client.messages.map((m) => [m.type, m.actions]),
+        [[2, undefined]],
+        'a window/showMessage notification',
+      );
     });
   });
 });

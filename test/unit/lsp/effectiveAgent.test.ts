@@ -57,7 +57,7 @@ describe('the effective agent in the editor', () => {
     });
   });
 
-  it('counts the user\'s own agents for names, unless agentry.userAgents is off', async () => {
+  it("counts the user's own agents for names, unless agentry.userAgents is off", async () => {
     await withWorkspaceServer(async (ws, client) => {
       await client.initialize(FULL_CLIENT, ws.root);
       const uri = ws.write('.claude/agents/reviewer.md', REVIEWER);

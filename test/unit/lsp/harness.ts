@@ -83,7 +83,10 @@ export class TestClient {
   private readonly messageWaiters: Waiter<string>[] = [];
   private versions = new Map<string, number>();
 
-  constructor(readonly connection: ProtocolConnection, private readonly onDispose: () => void = () => {}) {
+  constructor(
+    readonly connection: ProtocolConnection,
+    private readonly onDispose: () => void = () => {},
+  ) {
     connection.onRequest(ConfigurationRequest.type, (params) => this.refuse(ConfigurationRequest.method) ?? params.items.map(() => this.settings));
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);

@@ -13,7 +13,11 @@ import { FULL_CLIENT, REPO_ROOT, serverCommand, startInProcess, TestClient } fro
 
 const SLOW = { timeout: 30_000 };
 const hover = (client: TestClient, uri: string) => client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
-const errorCode = (promise: Promise<unknown>) => promise.then(() => undefined, (error: ResponseError<unknown>) => error.code);
+const errorCode = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: ResponseError<unknown>) => error.code,
+  );
 
 describe('LSP lifecycle', () => {
   it('a request before initialize gets ServerNotInitialized (−32002), a notification then is dropped', async () => {

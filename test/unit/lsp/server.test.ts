@@ -107,7 +107,10 @@ describe('language server over LSP (pull client)', () => {
 
   it('completes model values and tools with MCP servers from .mcp.json', async () => {
     const model = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: developer() }, position: at(3, 7) });
-    assert.deepEqual(model.items.slice(0, 4).map((i) => i.label), ['sonnet', 'opus', 'haiku', 'inherit']);
+    assert.deepEqual(
+      model.items.slice(0, 4).map((i) => i.label),
+      ['sonnet', 'opus', 'haiku', 'inherit'],
+    );
     const line = seed('000').text.split('\n')[16];
     const tools = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: developer() }, position: at(16, line.length) });
     assert.ok(tools.items.some((i) => i.label === 'mcp__github__'));
@@ -129,16 +132,24 @@ describe('language server over LSP (pull client)', () => {
       range: wanted[0].range,
       context: { diagnostics: diagnostics.filter((d) => d.code === 'yaml-lenient-value') },
     });
-    assert.deepEqual(actions.map((a) => a.kind), ['quickfix', 'quickfix', 'quickfix', 'source.fixAll.agentry']);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['quickfix', 'quickfix', 'quickfix', 'source.fixAll.agentry'],
+    );
     assert.equal(actions[2].title, 'Disable `yaml-lenient-value` for this line');
     assert.equal(actions[0].isPreferred, true);
     assert.deepEqual((actions[0].edit?.documentChanges?.[0] as { textDocument: unknown }).textDocument, { uri: developer(), version: client.versionOf(developer()) });
   });
 
   it('goes to the definition of an agent in another file and finds its references', async () => {
-    const line = seed('000').text.split('\n').findIndex((l) => l.includes('**expert-code-reviewer**'));
+    const line = seed('000')
+      .text.split('\n')
+      .findIndex((l) => l.includes('**expert-code-reviewer**'));
     const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: developer() }, position: at(line, 6) });
-    assert.deepEqual(definition.map((l) => [l.uri, l.range.start.line]), [[ws.agents.reviewer, 1]]);
+    assert.deepEqual(
+      definition.map((l) => [l.uri, l.range.start.line]),
+      [[ws.agents.reviewer, 1]],
+    );
     const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: developer() }, position: at(line, 6), context: { includeDeclaration: true } });
     assert.deepEqual([...new Set(refs.map((l) => l.uri))].sort(), [developer(), ws.agents.architect, ws.agents.reviewer].sort());
     assert.ok(refs.some((l) => l.uri === ws.agents.reviewer && l.range.start.line === 1));
@@ -149,18 +160,27 @@ describe('language server over LSP (pull client)', () => {
     assert.equal(prepared.placeholder, 'senior-backend-developer');
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: developer() }, position: at(1, 8), newName: 'backend-lead' });
     assert.deepEqual(Object.keys(edit.changes!).sort(), [developer(), ws.agents.reviewer].sort());
-    assert.deepEqual(edit.changes![ws.agents.reviewer].map((e) => e.newText), ['backend-lead']);
+    assert.deepEqual(
+      edit.changes![ws.agents.reviewer].map((e) => e.newText),
+      ['backend-lead'],
+    );
     await assert.rejects(client.request('textDocument/rename', { textDocument: { uri: developer() }, position: at(1, 8), newName: 'Bad Name' }), /not a valid agent name/);
   });
 
   it('answers the outline, folding ranges and workspace symbols', async () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: developer() } });
     assert.equal(symbols[0].name, 'Frontmatter');
-    assert.deepEqual(symbols[0].children!.map((c) => c.name), ['name', 'description', 'model', 'proactive_triggers', 'tools', 'color']);
+    assert.deepEqual(
+      symbols[0].children!.map((c) => c.name),
+      ['name', 'description', 'model', 'proactive_triggers', 'tools', 'color'],
+    );
     const folding = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: developer() } });
     assert.ok(folding.some((r) => r.startLine === 0 && r.endLine === 18));
     const agents = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'backend-arch' });
-    assert.deepEqual(agents.map((s) => s.name), ['backend-architect', 'senior-backend-architect']);
+    assert.deepEqual(
+      agents.map((s) => s.name),
+      ['backend-architect', 'senior-backend-architect'],
+    );
   });
 
   it('colours agent files with semantic tokens, and nothing in other Markdown, open or not', async () => {
@@ -180,7 +200,10 @@ describe('language server over LSP (pull client)', () => {
       await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(second.root).href, name: 'second' }], removed: [] } });
       await refreshed;
       const agents = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'load-tester' });
-      assert.deepEqual(agents.map((s) => (s.location as Location).uri), [tester]);
+      assert.deepEqual(
+        agents.map((s) => (s.location as Location).uri),
+        [tester],
+      );
       await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: pathToFileURL(second.root).href, name: 'second' }] } });
       await client.request('workspace/symbol', { query: '' });
       assert.deepEqual(await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'load-tester' }), []);
@@ -199,10 +222,17 @@ describe('language server over LSP (pull client)', () => {
     assert.equal(full(ws.agents.architect).version, null, 'a file on disk');
     const previousResultIds = result.items.map((r) => ({ uri: r.uri, value: r.resultId! }));
     const again = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
-    assert.deepEqual(again.items.map((r) => r.kind), ['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    assert.deepEqual(
+      again.items.map((r) => r.kind),
+      ['unchanged', 'unchanged', 'unchanged', 'unchanged'],
+    );
     ws.write('.claude/agents/backend-architect.md', seed('001').text.replace('MultiEdit', 'Edit'));
     const changed = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
-    assert.deepEqual(changed.items.filter((r) => r.kind === 'full').map((r) => r.uri), [ws.agents.architect], 'the file changed on disk');
+    assert.deepEqual(
+      changed.items.filter((r) => r.kind === 'full').map((r) => r.uri),
+      [ws.agents.architect],
+      'the file changed on disk',
+    );
   });
 
   it('applies fix-all through workspace/applyEdit and answers how many fixes it made', async () => {
@@ -249,7 +279,10 @@ describe('language server over LSP (pull client)', () => {
     await refreshed;
     const line = seed('000').text.split('\n')[16];
     const tools = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: developer() }, position: at(16, line.length) });
-    assert.deepEqual(tools.items.filter((i) => i.label.startsWith('mcp__')).map((i) => i.label), ['mcp__jira__']);
+    assert.deepEqual(
+      tools.items.filter((i) => i.label.startsWith('mcp__')).map((i) => i.label),
+      ['mcp__jira__'],
+    );
     const rules = ws.write('CLAUDE.md', RULES_TEXT.replace('Keep Secrets Out', 'Never Commit Secrets'));
     refreshed = client.nextRefresh();
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: rules, type: 2 }] });

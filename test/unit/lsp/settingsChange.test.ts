@@ -11,7 +11,7 @@ describe('settings changes', () => {
   let ws: FixtureWorkspace;
   let client: TestClient;
   const indexed = () => client.logs.filter((m) => /^Indexed /.test(m)).length;
-  const codes = async (uri: string) => ((await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })).items).map((d) => d.code);
+  const codes = async (uri: string) => (await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } })).items.map((d) => d.code);
   const changeSettings = async (settings: Record<string, unknown>) => {
     client.settings = settings;
     const refreshed = client.nextRefresh();

@@ -84,6 +84,9 @@ describe('skills in the language server', () => {
   it('goes to the SKILL.md of a skill', async () => {
     const line = SKILLED.split('\n').findIndex((l) => l.startsWith('skills:'));
     const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: agent }, position: { line, character: SKILLED.split('\n')[line].indexOf('late-skill') + 2 } });
-    assert.deepEqual(locations.map((l) => l.uri), [ws.uri('.claude/skills/late-skill/SKILL.md')]);
+    assert.deepEqual(
+      locations.map((l) => l.uri),
+      [ws.uri('.claude/skills/late-skill/SKILL.md')],
+    );
   });
 });

@@ -16,7 +16,10 @@ describe('client URI spellings', () => {
       await client.initialize(FULL_CLIENT, ws.root);
       await client.open(vscodeUri, text);
       const report = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: vscodeUri } });
-      assert.deepEqual(report.items.filter((d) => d.code === 'duplicate-agent-name'), []);
+      assert.deepEqual(
+        report.items.filter((d) => d.code === 'duplicate-agent-name'),
+        [],
+      );
       const lint = await client.request<{ items: unknown[] }>('workspace/diagnostic', { previousResultIds: [] });
       assert.equal(lint.items.length, 5);
     }));

@@ -49,7 +49,10 @@ describe('watched-file events', () => {
       ws.write('.claude/agents/team/twin.md', agent('twin'));
       await events(client, [{ uri: ws.uri('.claude/agents/team/twin.md'), type: CREATED }]);
       renameSync(ws.file('.claude/agents/team'), ws.file('.claude/agents/crew'));
-      await events(client, [{ uri: ws.uri('.claude/agents/team'), type: DELETED }, { uri: ws.uri('.claude/agents/crew'), type: CREATED }]);
+      await events(client, [
+        { uri: ws.uri('.claude/agents/team'), type: DELETED },
+        { uri: ws.uri('.claude/agents/crew'), type: CREATED },
+      ]);
       assert.ok((await symbolUris(client)).includes(ws.uri('.claude/agents/crew/twin.md')));
       assert.ok(!(await symbolUris(client)).includes(ws.uri('.claude/agents/team/twin.md')));
       await assertAgreesWithFresh(client, ws.root, open);
@@ -69,7 +72,10 @@ describe('watched-file events', () => {
       // An edit of a link's target is reported for the target (outside the agent folders): the link reads it again.
       ws.write('shared/linked.md', agent('twin'));
       ws.write('shared/team/member.md', agent('twin'));
-      await events(client, [{ uri: ws.uri('shared/linked.md'), type: CHANGED }, { uri: ws.uri('shared/team/member.md'), type: CHANGED }]);
+      await events(client, [
+        { uri: ws.uri('shared/linked.md'), type: CHANGED },
+        { uri: ws.uri('shared/team/member.md'), type: CHANGED },
+      ]);
       assert.ok((await pulledCodes(client, open)).includes('duplicate-agent-name'));
       await assertAgreesWithFresh(client, ws.root, open);
     });

@@ -85,7 +85,7 @@ describe('settings', () => {
     assert.deepEqual([...settings.analysis.mcpServers!], ['gh']);
   });
 
-  it('takes requiredSections from the Settings UI\'s list; its empty default leaves .agentry.json and the built-in default in force', () => {
+  it("takes requiredSections from the Settings UI's list; its empty default leaves .agentry.json and the built-in default in force", () => {
     const file = { requiredSections: ['Focus'] };
     assert.deepEqual(effectiveSettings(file, readClientSettings({ requiredSections: [] }), undefined, undefined).analysis.requiredSections, ['Focus']);
     assert.equal(effectiveSettings({}, readClientSettings({ requiredSections: [] }), undefined, undefined).analysis.requiredSections, null);

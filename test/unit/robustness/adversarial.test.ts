@@ -161,7 +161,10 @@ describe('adversarial inputs', () => {
     );
     assert.equal(fixAllText, text.replace('Use it: always', '"Use it: always"').replace('Read, Read', 'Read'));
     const body = analyse('# Title\r\r### Deep\rSee Rule 12 here.\r').diagnostics;
-    assert.deepEqual(body.map((d) => `${d.code}@${at(d)}`), ['frontmatter-missing@0:0-0:7', 'heading-skip@2:0-2:8', 'undefined-rule-reference@3:4-3:11']);
+    assert.deepEqual(
+      body.map((d) => `${d.code}@${at(d)}`),
+      ['frontmatter-missing@0:0-0:7', 'heading-skip@2:0-2:8', 'undefined-rule-reference@3:4-3:11'],
+    );
   });
 
   it('frontmatter that is never closed gets one frontmatter-unclosed diagnostic', SLOW, () => {
@@ -188,7 +191,10 @@ describe('adversarial inputs', () => {
       writeFileSync(path.join(root, 'agent.md'), text);
       const run = runCli(['check', 'agent.md', '--fix', '--format', 'json'], root);
       assert.equal(run.status, 1, run.stderr);
-      assert.deepEqual(JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code), ['frontmatter-language']);
+      assert.deepEqual(
+        JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code),
+        ['frontmatter-language'],
+      );
       assert.equal(existsSync(marker), false, 'the payload ran');
       assert.equal((globalThis as Record<string, unknown>).__agentryPwned, undefined, 'the payload ran');
       assert.equal(readFileSync(path.join(root, 'agent.md'), 'utf8'), text);
@@ -198,12 +204,21 @@ describe('adversarial inputs', () => {
   it('deeply nested YAML (flow and block) finishes with a diagnostic', SLOW, () => {
     const flow = analyse(`---\nname: probe\ndescription: x\nhooks: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\n`).diagnostics;
     // Read as a string (too deep for the strict parse): `hooks` that is no mapping drops the agent.
-    assert.ok(withCode(flow, 'invalid-hooks').some((d) => d.range.start.line === 3), codes(flow).join());
+    assert.ok(
+      withCode(flow, 'invalid-hooks').some((d) => d.range.start.line === 3),
+      codes(flow).join(),
+    );
     const mapping = analyse(`---\nname: probe\ndescription: x\nhooks: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n---\n`).diagnostics;
-    assert.ok(withCode(mapping, 'invalid-hooks').some((d) => d.range.start.line === 3), codes(mapping).join());
+    assert.ok(
+      withCode(mapping, 'invalid-hooks').some((d) => d.range.start.line === 3),
+      codes(mapping).join(),
+    );
     const block = Array.from({ length: 500 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n');
     const nested = analyse(`---\nname: probe\ndescription: x\nmodel:\n${block} v\n---\n`).diagnostics;
-    assert.ok(withCode(nested, 'invalid-value').some((d) => d.range.start.line === 4), codes(nested).join());
+    assert.ok(
+      withCode(nested, 'invalid-value').some((d) => d.range.start.line === 4),
+      codes(nested).join(),
+    );
   });
 
   it('10,000 tools in one tools: line: each unknown or duplicate one is reported, fix all removes the duplicates', SLOW, () => {

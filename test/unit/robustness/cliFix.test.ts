@@ -15,7 +15,10 @@ function assertOneLineError(run: CliRun, message: RegExp): void {
   assert.equal(run.status, 2, run.stderr);
   const [first, ...rest] = run.stderr.trimEnd().split('\n');
   assert.match(first, message);
-  assert.ok(rest.every((line) => line === 'Run `agentry --help` for usage.'), `more than a one-line message:\n${run.stderr}`);
+  assert.ok(
+    rest.every((line) => line === 'Run `agentry --help` for usage.'),
+    `more than a one-line message:\n${run.stderr}`,
+  );
   assert.doesNotMatch(run.stderr, /^\s+at /m, 'stack trace');
 }
 
@@ -51,11 +54,13 @@ describe('cli --fix', () => {
     });
     const past = new Date('2001-02-03T04:05:06Z');
     const names = ['clean', 'warned', 'broken'];
-    const before = new Map(names.map((n) => {
-      const file = path.join(root, `agents/${n}.md`);
-      utimesSync(file, past, past);
-      return [n, statSync(file)];
-    }));
+    const before = new Map(
+      names.map((n) => {
+        const file = path.join(root, `agents/${n}.md`);
+        utimesSync(file, past, past);
+        return [n, statSync(file)];
+      }),
+    );
     const run = runCli(['check', '.', '--fix'], root);
     assert.equal(run.status, 1, run.stderr);
     for (const n of names) {

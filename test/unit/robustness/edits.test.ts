@@ -60,12 +60,21 @@ describe('edits never lose text', () => {
 
   it('a name a fix writes that YAML would read as a number, boolean or null is quoted', () => {
     const tally: Tally = { files: 0, fixes: 0, fixAll: 0 };
-    for (const [stem, name] of [['1', 'first'], ['true', 'x'], ['null', 'y'], ['x', '"#1"'], ['y', '"Null!"']]) {
+    for (const [stem, name] of [
+      ['1', 'first'],
+      ['true', 'x'],
+      ['null', 'y'],
+      ['x', '"#1"'],
+      ['y', '"Null!"'],
+    ]) {
       const text = `---\nname: ${name}\ndescription: Fine.\n---\nBody\n`;
       roundTrip(agentUri(stem), text, `${stem}.md with name ${name}`, tally);
       const service = createAgentService();
       const doc = service.parse(agentUri(stem), 0, text);
-      const written = service.validate(doc, DEFAULT_SETTINGS).flatMap((d) => service.fixes(doc, d)).flatMap((f) => f.edits.map((e) => e.newText));
+      const written = service
+        .validate(doc, DEFAULT_SETTINGS)
+        .flatMap((d) => service.fixes(doc, d))
+        .flatMap((f) => f.edits.map((e) => e.newText));
       for (const value of written.filter((t) => /^\W*(?:\d+|true|null)\W*$/.test(t))) assert.match(value, /^"(?:\d+|true|null)"$/);
     }
     assert.ok(tally.fixes >= 5, `${tally.fixes} fixes`);

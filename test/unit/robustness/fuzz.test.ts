@@ -49,7 +49,20 @@ describe('fuzz', () => {
   it('inputs that once broke a property', SLOW, () => {
     for (const [text, what] of FOUND_BY_FUZZING) {
       assert.doesNotThrow(() => exerciseCore(text), what);
-      assert.doesNotThrow(() => exerciseFeatures(text, positionsIn(text, [[0, 0], [1, 3], [2, 5], [3, 1]]), 'renamed-agent'), what);
+      assert.doesNotThrow(
+        () =>
+          exerciseFeatures(
+            text,
+            positionsIn(text, [
+              [0, 0],
+              [1, 3],
+              [2, 5],
+              [3, 1],
+            ]),
+            'renamed-agent',
+          ),
+        what,
+      );
     }
   });
 });

@@ -55,7 +55,7 @@ describe('agent files on disk', () => {
     assert.equal(disk.reads, 2);
   });
 
-  it('forget makes the next read take the disk\'s word even with the same modification time', () => {
+  it("forget makes the next read take the disk's word even with the same modification time", () => {
     const { disk, reader } = countingDisk(reviewer);
     const files = new DiskAgents(reader);
     files.read(REVIEWER);

@@ -19,8 +19,10 @@ export function effectiveAgentMarkdown(agent: EffectiveAgent): string {
   const lines = [`**${claude} ${agent.runs ? 'loads and runs' : 'loads, but refuses to run,'} \`${agent.name}\`**`];
   if (agent.refusal) lines.push(agent.refusal);
   const model = agent.model;
-  lines.push(`- model: ${!model || model.kind === 'inherit' ? 'inherit (the main conversation\'s)' : model.kind === 'alias' ? `\`${model.written}\` (alias)` : `\`${model.written}\`, sent to the API as written`}`);
-  lines.push(`- tools: ${agent.tools === 'all' ? `all${agent.disallowedTools?.length ? ` but ${agent.disallowedTools.map((t) => `\`${t}\``).join(', ')}` : ''}` : agent.tools.length ? agent.tools.map((t) => `\`${t}\``).join(', ') : 'none'}`);
+  lines.push(`- model: ${!model || model.kind === 'inherit' ? "inherit (the main conversation's)" : model.kind === 'alias' ? `\`${model.written}\` (alias)` : `\`${model.written}\`, sent to the API as written`}`);
+  lines.push(
+    `- tools: ${agent.tools === 'all' ? `all${agent.disallowedTools?.length ? ` but ${agent.disallowedTools.map((t) => `\`${t}\``).join(', ')}` : ''}` : agent.tools.length ? agent.tools.map((t) => `\`${t}\``).join(', ') : 'none'}`,
+  );
   if (agent.ignored.length) lines.push(`- ignored: ${[...new Set(agent.ignored.map((i) => i.key))].map((k) => `\`${k}\``).join(', ')}`);
   return lines.join('\n');
 }

@@ -7,13 +7,10 @@ export { CONFIG_FILE } from './configFile';
 
 export const configSchema = object({
   $schema: string().optional().describe('The JSON Schema of this file, for editors; Agentry does not read it.'),
-  requiredSections: array(string())
-    .nullable()
-    .optional()
-    .describe('Headings every agent must have. Omitted or null: none for plain agents, and the rule-enforcement sections for agents that carry the rule-enforcement block.'),
+  requiredSections: array(string()).nullable().optional().describe('Headings every agent must have. Omitted or null: none for plain agents, and the rule-enforcement sections for agents that carry the rule-enforcement block.'),
   rulesDocument: string().optional().describe('A Markdown file, relative to this file, whose `**Rule N: Title**` definitions every agent may reference.'),
-  extraTools: array(string()).optional().describe('Tool names to accept besides Claude Code\'s built-in tools.'),
-  extraModels: array(string()).optional().describe('Model values to accept besides Claude Code\'s aliases and model ids.'),
+  extraTools: array(string()).optional().describe("Tool names to accept besides Claude Code's built-in tools."),
+  extraModels: array(string()).optional().describe("Model values to accept besides Claude Code's aliases and model ids."),
   triggers: array(string()).optional().describe('The `proactive_triggers` ids the team uses, offered as completions.'),
   severity: record(string(), zEnum([...SEVERITY_NAMES, 'off']))
     .optional()

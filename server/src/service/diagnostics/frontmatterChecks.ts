@@ -45,7 +45,11 @@ export function checkFrontmatter(doc: AgentDocument, settings: AnalysisSettings,
   }
   if (fm.earlyClose) {
     const at = { start: fm.earlyClose.at, end: fm.earlyClose.at + 3 };
-    report('frontmatter-early-close', at, 'Claude Code ends the frontmatter at this `---`: it finds the first `---` anywhere, not only on a line of its own. What follows is not read as keys and becomes part of the agent\'s prompt. Write it another way (such as `—`).');
+    report(
+      'frontmatter-early-close',
+      at,
+      "Claude Code ends the frontmatter at this `---`: it finds the first `---` anywhere, not only on a line of its own. What follows is not read as keys and becomes part of the agent's prompt. Write it another way (such as `—`).",
+    );
   }
   for (const error of fm.errors) report('yaml-unreadable', error.span, error.message);
   const absentKeys = FRONTMATTER_KEYS.filter((k) => !fm.fields.some((f) => f.key === k));
@@ -152,15 +156,24 @@ function checkModel(field: FrontmatterField | undefined, settings: AnalysisSetti
   }
   if (isKnownModel(field.value, settings.extraModels)) return;
   const suggestion = closestMatch(field.value, [...Object.keys(MODEL_ALIASES), ...KNOWN_MODEL_IDS, ...settings.extraModels]);
-  report('unknown-model', field.valueSpan, `Unknown model \`${field.value}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} ${CLAUDE_CODE} sends a model that is not one of its aliases to the API as written, which rejects it unless it is a model id. Use an alias (sonnet, opus, haiku, …), inherit or a full model id.`, { data: { suggestion } });
+  report(
+    'unknown-model',
+    field.valueSpan,
+    `Unknown model \`${field.value}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} ${CLAUDE_CODE} sends a model that is not one of its aliases to the API as written, which rejects it unless it is a model id. Use an alias (sonnet, opus, haiku, …), inherit or a full model id.`,
+    { data: { suggestion } },
+  );
 }
 
 function checkMcpServers(field: FrontmatterField | undefined, report: Report): void {
   if (!field || field.unreadable || field.value === null || checkValue('mcpServers', field.value) === undefined) return;
   const map = typeof field.value === 'object' && !Array.isArray(field.value);
-  report('invalid-value', field.valueSpan, map
-    ? `${CLAUDE_CODE} reads \`mcpServers\` only as a YAML list (server names, or \`- name: config\` items) and ignores a mapping, so this agent gets none of these servers.`
-    : `\`mcpServers\` must be a YAML list of server names or \`- name: config\` items; ${CLAUDE_CODE} ignores this one.`);
+  report(
+    'invalid-value',
+    field.valueSpan,
+    map
+      ? `${CLAUDE_CODE} reads \`mcpServers\` only as a YAML list (server names, or \`- name: config\` items) and ignores a mapping, so this agent gets none of these servers.`
+      : `\`mcpServers\` must be a YAML list of server names or \`- name: config\` items; ${CLAUDE_CODE} ignores this one.`,
+  );
 }
 
 function checkTriggers(field: FrontmatterField | undefined, report: Report): void {
@@ -180,7 +193,13 @@ function checkTriggers(field: FrontmatterField | undefined, report: Report): voi
 }
 
 function snakeCase(value: string): string {
-  return value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'trigger';
+  return (
+    value
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'trigger'
+  );
 }
 
 /** The opening `---` of the frontmatter: where problems of the whole block are shown. */

@@ -6,7 +6,7 @@ import type { Report } from './reporter';
 /** What Claude Code does under each such mode (seen with the pinned binary: the subagent's own tool calls). */
 const UNPROMPTED_MODES: Readonly<Record<string, string>> = {
   bypassPermissions:
-    '`permissionMode: bypassPermissions`: this agent runs every tool without asking for permission. Claude Code grants it only in a session that itself bypasses permissions; in any other session the agent keeps the session\'s mode.',
+    "`permissionMode: bypassPermissions`: this agent runs every tool without asking for permission. Claude Code grants it only in a session that itself bypasses permissions; in any other session the agent keeps the session's mode.",
   dontAsk: '`permissionMode: dontAsk`: this agent is never asked for permission: a tool call the permission rules do not already allow is denied without a prompt.',
 };
 

@@ -36,9 +36,7 @@ export function createReporter(doc: AgentDocument): { report: Report; diagnostic
     };
     if (extras?.data) diagnostic.data = extras.data;
     if (extras?.related?.length) {
-      diagnostic.relatedInformation = extras.related.map(
-        (r): DiagnosticRelatedInformation => ({ location: { uri: r.uri, range: r.range }, message: r.message }),
-      );
+      diagnostic.relatedInformation = extras.related.map((r): DiagnosticRelatedInformation => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
     }
     diagnostics.push(diagnostic);
   };

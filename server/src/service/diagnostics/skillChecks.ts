@@ -23,7 +23,13 @@ export function unknownSkills(names: readonly string[], agentUri: string, skills
 export function checkSkills(doc: AgentDocument, workspace: WorkspaceContext | undefined, report: Report): void {
   const field = fieldOf(doc, 'skills');
   if (!workspace?.skills || !field || field.unreadable || !field.items.length) return;
-  const verdicts = new Map(unknownSkills(field.items.map((i) => i.text), doc.uri, workspace.skills).map((u) => [u.name, u]));
+  const verdicts = new Map(
+    unknownSkills(
+      field.items.map((i) => i.text),
+      doc.uri,
+      workspace.skills,
+    ).map((u) => [u.name, u]),
+  );
   for (const item of field.items) {
     const unknown = verdicts.get(item.text);
     if (!unknown) continue;

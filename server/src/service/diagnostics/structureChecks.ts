@@ -28,9 +28,7 @@ function checkRuleCount(doc: AgentDocument, report: Report): void {
   const parts = [`Declares ${declared.count} rules but defines ${defined.size}`];
   if (missing.length) parts.push(`missing ${formatNumbers(missing)}`);
   if (extra.length) parts.push(`beyond the count: ${formatNumbers(extra)}`);
-  const related = doc.rules
-    .filter((r) => r.number > declared.count)
-    .map((r) => ({ uri: doc.uri, range: spanToRange(doc, r.span), message: `Rule ${r.number} is beyond the declared ${declared.count}` }));
+  const related = doc.rules.filter((r) => r.number > declared.count).map((r) => ({ uri: doc.uri, range: spanToRange(doc, r.span), message: `Rule ${r.number} is beyond the declared ${declared.count}` }));
   report('rule-count-mismatch', declared.numberSpan, `${parts.join('; ')}.`, { data: { defined: defined.size }, related });
 }
 
@@ -92,7 +90,10 @@ function checkSections(doc: AgentDocument, settings: AnalysisSettings, report: R
 }
 
 function normalizeTitle(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export function formatNumbers(numbers: number[]): string {

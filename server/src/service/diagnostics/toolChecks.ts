@@ -23,7 +23,11 @@ function checkToolField(field: FrontmatterField, settings: AnalysisSettings, rep
   }
   if (field.items.length === 0) {
     if (field.key === 'tools') {
-      report('empty-tools', field.valueSpan.end > field.valueSpan.start ? field.valueSpan : field.keySpan, `\`tools\` is empty, so Claude Code runs this agent with no tools at all. Remove the key to give it every tool, or list the tools it needs.`);
+      report(
+        'empty-tools',
+        field.valueSpan.end > field.valueSpan.start ? field.valueSpan : field.keySpan,
+        `\`tools\` is empty, so Claude Code runs this agent with no tools at all. Remove the key to give it every tool, or list the tools it needs.`,
+      );
     }
     return;
   }
@@ -43,7 +47,11 @@ function checkToolField(field: FrontmatterField, settings: AnalysisSettings, rep
   if (field.key === 'tools' && usable === 0) {
     const servers = [...missingServers].map((s) => `\`${s}\``).join(', ');
     const mcp = servers ? ` Its MCP tools need the server${missingServers.size > 1 ? 's' : ''} ${servers}, which neither the workspace's .mcp.json nor your ~/.claude.json configures.` : '';
-    report('no-usable-tools', field.keySpan, `${CLAUDE_CODE} refuses to run this agent: none of the tools listed is available, so it would be spawned with zero tools.${mcp} List at least one built-in tool, or remove \`tools\` to give it every tool.`);
+    report(
+      'no-usable-tools',
+      field.keySpan,
+      `${CLAUDE_CODE} refuses to run this agent: none of the tools listed is available, so it would be spawned with zero tools.${mcp} List at least one built-in tool, or remove \`tools\` to give it every tool.`,
+    );
   }
 }
 

@@ -96,7 +96,11 @@ export function crossFileKey(agent: AgentSummary, workspace: WorkspaceContext): 
     parts.push(`rules:${undefinedHere.filter((n) => index.ruleDefinedElsewhere(n, agent.uri).length === 0).join(' ')}`);
   }
   if (agent.skills?.length && workspace.skills) {
-    parts.push(`skills:${unknownSkills(agent.skills, agent.uri, workspace.skills).map((u) => `${u.name}>${u.suggestion ?? ''}`).join(' ')}`);
+    parts.push(
+      `skills:${unknownSkills(agent.skills, agent.uri, workspace.skills)
+        .map((u) => `${u.name}>${u.suggestion ?? ''}`)
+        .join(' ')}`,
+    );
   }
   return parts.join('|');
 }

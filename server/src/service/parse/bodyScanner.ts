@@ -38,14 +38,7 @@ interface LineText {
   start: number;
 }
 
-export function scanBody(
-  doc: TextDocument,
-  text: string,
-  firstLine: number,
-  lastLine: number,
-  inCode: (line: number) => boolean,
-  headings: Heading[],
-): BodyScan {
+export function scanBody(doc: TextDocument, text: string, firstLine: number, lastLine: number, inCode: (line: number) => boolean, headings: Heading[]): BodyScan {
   const crossAgentSections = crossAgentSectionsOf(headings, doc.lineCount - 1);
   const scan: BodyScan = { rules: [], ruleReferences: [], crossAgentReferences: [], crossAgentSections };
   const lineAt = (line: number): LineText => {

@@ -43,4 +43,3 @@ export function readBlocksWithMarkdownIt(body: string, lineOffset: number): Bloc
   }
   return { headings, codeRegions };
 }
-

@@ -81,7 +81,10 @@ function maskBody(doc: AgentDocument, body: Span): string {
     if (mask.end <= at) continue;
     const start = Math.max(at, mask.start);
     // Blanked a line at a time: a character at a time cost ~3 ms on a 60 KB body that is mostly code.
-    parts.push(text.slice(at, start), text.slice(start, mask.end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length)));
+    parts.push(
+      text.slice(at, start),
+      text.slice(start, mask.end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length)),
+    );
     at = mask.end;
   }
   parts.push(text.slice(at));

@@ -20,7 +20,12 @@ export const ISOLATION_MODES = Object.keys(CATALOG.values.isolation);
 
 const stringOrList = union([string(), array(string())]);
 const flag = union([boolean(), zEnum(['true', 'false'])]);
-const positiveInteger = union([number().int().positive(), string().regex(/^\s*\d+\s*$/).refine((s) => Number(s) > 0)]);
+const positiveInteger = union([
+  number().int().positive(),
+  string()
+    .regex(/^\s*\d+\s*$/)
+    .refine((s) => Number(s) > 0),
+]);
 const keys = CATALOG.keys;
 
 /** Claude Code's keys; `proactive_triggers` is this product's convention, which Claude Code ignores. */

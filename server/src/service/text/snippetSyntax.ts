@@ -9,13 +9,13 @@
 //   variable    ::= '$' var | '${' var '}' | '${' var ':' any* '}'
 
 export type SnippetNode =
-  | { kind: 'text'; value: string }
-  | { kind: 'tabstop'; index: number; children: SnippetNode[] }
-  | { kind: 'choice'; index: number; options: string[] }
-  | { kind: 'variable'; name: string; children: SnippetNode[] | undefined };
+  { kind: 'text'; value: string } | { kind: 'tabstop'; index: number; children: SnippetNode[] } | { kind: 'choice'; index: number; options: string[] } | { kind: 'variable'; name: string; children: SnippetNode[] | undefined };
 
 export class SnippetSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(`${message} at offset ${offset}`);
   }
 }

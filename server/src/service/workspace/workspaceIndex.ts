@@ -85,7 +85,9 @@ function sharedFacts(agent: AgentSummary): string {
 }
 
 export function stemOf(uri: string): string {
-  return fileName(uri).replace(/\.md$/i, '').replace(/\.agent$/i, '');
+  return fileName(uri)
+    .replace(/\.md$/i, '')
+    .replace(/\.agent$/i, '');
 }
 
 export class WorkspaceIndex {
@@ -210,7 +212,10 @@ export class WorkspaceIndex {
   ruleDefinedElsewhere(number: number, exceptUri: string): AgentSummary[] {
     const uris = this.ruleDefiners.get(number);
     if (!uris) return [];
-    return [...uris].filter((u) => u !== exceptUri).sort().map((u) => this.agents.get(u)!);
+    return [...uris]
+      .filter((u) => u !== exceptUri)
+      .sort()
+      .map((u) => this.agents.get(u)!);
   }
 
   /** Trigger id → uris of the agents listing it. */

@@ -17,9 +17,7 @@ export function agentNameCompletions(doc: AgentDocument, span: Span, exclude: Re
   for (const name of ctx.workspace.index.names().sort()) {
     if (name === own || exclude.has(name)) continue;
     const agent = ctx.workspace.index.agentsNamed(name)[0];
-    items.push(
-      completionItem(doc, span, { label: name, kind: CompletionItemKind.Reference, text: `${name}${suffix}`, detail: fileName(agent.uri), documentation: agent.description }, options),
-    );
+    items.push(completionItem(doc, span, { label: name, kind: CompletionItemKind.Reference, text: `${name}${suffix}`, detail: fileName(agent.uri), documentation: agent.description }, options));
   }
   return items;
 }

@@ -32,9 +32,7 @@ export function hookCompletions(doc: AgentDocument, offset: number, options: Com
     const key = new RegExp(`^${event[1]}([A-Za-z]+):`).exec(text);
     if (key && l !== doc.textDocument.positionAt(offset).line) present.add(key[1]);
   }
-  return HOOK_EVENTS.filter((e) => !present.has(e)).map((name, i) =>
-    completionItem(doc, span, { label: name, kind: CompletionItemKind.Event, detail: 'hook event', text: `${name}:`, sortText: rank(i) }, options),
-  );
+  return HOOK_EVENTS.filter((e) => !present.has(e)).map((name, i) => completionItem(doc, span, { label: name, kind: CompletionItemKind.Event, detail: 'hook event', text: `${name}:`, sortText: rank(i) }, options));
 }
 
 function lineText(doc: AgentDocument, line: number): string {

@@ -30,7 +30,7 @@ export function completionItem(doc: AgentDocument, span: Span, spec: ItemSpec, o
   const item: CompletionItem = {
     label: spec.label,
     kind: spec.kind,
-    textEdit: { range: spanToRange(doc, span), newText: useSnippet ? spec.snippet! : spec.text ?? spec.label },
+    textEdit: { range: spanToRange(doc, span), newText: useSnippet ? spec.snippet! : (spec.text ?? spec.label) },
   };
   if (useSnippet) item.insertTextFormat = InsertTextFormat.Snippet;
   if (spec.detail) item.detail = spec.detail;

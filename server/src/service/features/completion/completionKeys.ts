@@ -79,7 +79,15 @@ export function frontmatterSkeleton(doc: AgentDocument, span: Span, options: Com
   return completionItem(
     doc,
     span,
-    { label: '---', kind: CompletionItemKind.Snippet, detail: 'Agent frontmatter', snippet: lines.join(eol), text: plain.join(eol), documentation: 'Starts the agent with its frontmatter: `name`, `description`, `tools` and `model`.', filterText: '---' },
+    {
+      label: '---',
+      kind: CompletionItemKind.Snippet,
+      detail: 'Agent frontmatter',
+      snippet: lines.join(eol),
+      text: plain.join(eol),
+      documentation: 'Starts the agent with its frontmatter: `name`, `description`, `tools` and `model`.',
+      filterText: '---',
+    },
     options,
   );
 }

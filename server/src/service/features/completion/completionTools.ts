@@ -66,7 +66,8 @@ export function toolCompletions(doc: AgentDocument, cursor: ValueCursor, offset:
   for (const name of ctx.settings.extraTools) if (!listed.has(name)) add(name, CompletionItemKind.Function, { detail: 'from the configuration' });
   for (const server of [...(ctx.settings.mcpServers ?? [])].sort()) {
     const prefix = `mcp__${server}__`;
-    if (!others.some((i) => i.text.startsWith(prefix))) add(prefix, CompletionItemKind.Module, { detail: `MCP server ${server}`, documentation: `Tools of the MCP server \`${server}\` configured in .mcp.json: \`${prefix}<tool>\`, or \`${prefix}*\` for all of them.` });
+    if (!others.some((i) => i.text.startsWith(prefix)))
+      add(prefix, CompletionItemKind.Module, { detail: `MCP server ${server}`, documentation: `Tools of the MCP server \`${server}\` configured in .mcp.json: \`${prefix}<tool>\`, or \`${prefix}*\` for all of them.` });
   }
   return items;
 }

@@ -12,9 +12,7 @@ export const addMissingKey: QuickFix = {
     const isName = diagnostic.code === 'missing-name';
     if (doc.textDocument.offsetAt(diagnostic.range.start) !== fm.span.start) return [];
     const eol = doc.lineEnding;
-    const line = isName
-      ? `name: ${nameFromFileYaml(doc.uri)}`
-      : 'description: Use this agent when … (describe when Claude should delegate to it)';
+    const line = isName ? `name: ${nameFromFileYaml(doc.uri)}` : 'description: Use this agent when … (describe when Claude should delegate to it)';
     // After the opening line's break, whichever it is (`\r\n`, `\n` or a lone `\r`), and after a BOM
     // there (YAML skips one only at the start of its stream).
     const at = fm.contentSpan.start + /^(?:\r\n|\r|\n)?\uFEFF?/.exec(doc.text.slice(fm.contentSpan.start, fm.contentSpan.start + 3))![0].length;

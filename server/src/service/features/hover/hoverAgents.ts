@@ -15,7 +15,5 @@ export function agentHover(doc: AgentDocument, spot: AgentNameSpot, ctx: Feature
   }
   const agents = index.agentsNamed(spot.name);
   if (agents.length === 0) return `No agent named \`${spot.name}\` exists in this workspace.`;
-  return agents
-    .map((agent) => `**Agent \`${spot.name}\`** — \`${fileName(agent.uri)}\`${agent.description ? `\n\n${agent.description}` : ''}`)
-    .join('\n\n---\n\n');
+  return agents.map((agent) => `**Agent \`${spot.name}\`** — \`${fileName(agent.uri)}\`${agent.description ? `\n\n${agent.description}` : ''}`).join('\n\n---\n\n');
 }
