@@ -22,10 +22,9 @@ export interface ThreadOptions {
 /**
  * Below this many files to parse, a worker costs more than it saves: it loads and warms
  * up its own copy of the linter, and V8 already keeps a second core busy (GC, compiler).
- * Measured on 2 cores: 792 files 1.0 s alone, 1.2 s with a worker; 1,200 about even;
- * 2,000 2.75 s alone, 2.2 s with one; 10,000 9.0 s alone, 6.0 s with one.
+ * The measurements behind the number are in bench/README.md.
  */
-export const MIN_FILES_FOR_THREADS = Number(process.env.MINT ?? 1500);
+export const MIN_FILES_FOR_THREADS = 1500;
 const MAIN_BATCH = 8;
 const WORKER_BATCH = 16;
 /** Set in a worker's environment: node:worker_threads is loaded only by runs that use threads. */

@@ -16,11 +16,11 @@ function blockParser(coreRules: string[]): MarkdownIt {
 }
 
 // markdown-it's `normalize` rule rewrites CR and CRLF to LF and NUL to U+FFFD, copying the
-// whole text even when there is none (a sixth of the block pass on a 50 KB agent): a body
+// whole text even when there is none, a real part of the block pass on a large agent: a body
 // without CR or NUL goes to a parser that leaves it out, with the same tokens.
 const normalizing = blockParser(['normalize', 'block']);
 const plain = blockParser(['block']);
-// indexOf, not a character-class regex: a regex scan of a 50 KB body cost a fifth of what skipping normalize saves.
+// indexOf, not a character-class regex: a regex scan of a large body costs much of what skipping normalize saves.
 const needsNormalizing = (body: string) => body.includes('\r') || body.includes('\0');
 
 export function readBlocks(body: string, lineOffset: number): BlockStructure {
