@@ -81,7 +81,19 @@ function apply(disk: Disk, operation: Operation): boolean {
   }
 }
 
-function applyOrThrow({ file, write, event, others }: Disk, operation: Operation): boolean {
+/** Renames `from` to `to`, or links `to` to it, and queues the events a client sends. */
+function moveOrLink({ file, event }: Disk, rename: boolean, from: string, to: string): boolean {
+  mkdirSync(path.dirname(file(to)), { recursive: true });
+  if (rename) {
+    renameSync(file(from), file(to));
+    event(from, DELETED);
+  } else symlinkSync(file(from), file(to));
+  event(to, CREATED);
+  return true;
+}
+
+function applyOrThrow(disk: Disk, operation: Operation): boolean {
+  const { file, write, event, others } = disk;
   const target = (folder: number, f: number) => `${FOLDERS[folder]}/a${f}.md`;
   switch (operation.op) {
     case 'write': {
@@ -107,13 +119,7 @@ function applyOrThrow({ file, write, event, others }: Disk, operation: Operation
         return true;
       }
       if (existsSync(file(to))) return false;
-      mkdirSync(path.dirname(file(to)), { recursive: true });
-      if (operation.op === 'rename') {
-        renameSync(file(picked), file(to));
-        event(picked, DELETED);
-      } else symlinkSync(file(picked), file(to));
-      event(to, CREATED);
-      return true;
+      return moveOrLink(disk, operation.op === 'rename', picked, to);
     }
     case 'deleteFolder':
     case 'renameFolder':
@@ -127,13 +133,7 @@ function applyOrThrow({ file, write, event, others }: Disk, operation: Operation
         return true;
       }
       if (existsSync(file(to)) || `${to}/`.startsWith(`${from}/`)) return false;
-      mkdirSync(path.dirname(file(to)), { recursive: true });
-      if (operation.op === 'renameFolder') {
-        renameSync(file(from), file(to));
-        event(from, DELETED);
-      } else symlinkSync(file(from), file(to));
-      event(to, CREATED);
-      return true;
+      return moveOrLink(disk, operation.op === 'renameFolder', from, to);
     }
     case 'config': {
       const [name, variants] = CONFIGS[operation.which];

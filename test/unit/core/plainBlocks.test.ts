@@ -3,16 +3,15 @@
 // and on bodies at the edge of what the plain reader takes.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
 import { readBlocks, readBlocksWithMarkdownIt } from '../../../server/src/service/parse/markdownBlocks';
 import { readPlainBlocks } from '../../../server/src/service/parse/plainBlocks';
+import { bomLengthOf } from '../../../server/src/service/text/hasFrontmatter';
 import { splitFrontmatter } from '../../../server/src/service/parse/splitFrontmatter';
-import { anyAgentText } from '../../fuzz/inputs';
-import { allSeeds, corpusFiles } from '../../support/fixtures';
+import { assertFuzzAgrees, fixturesTaken } from '../../support/fastPath';
 
 /** Compares both readings of the body (and of the whole text); true when the plain reader took the body. */
 function agrees(text: string, label: string): boolean {
-  const split = splitFrontmatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const split = splitFrontmatter(text, bomLengthOf(text));
   const body = split?.closed ? text.slice(split.blockEnd) : text;
   assert.deepEqual(readBlocks(body, 7), readBlocksWithMarkdownIt(body, 7), label);
   assert.deepEqual(readBlocks(text, 0), readBlocksWithMarkdownIt(text, 0), `${label} (whole text)`);
@@ -67,9 +66,8 @@ const EDGES = [
 
 describe('plain body reader', () => {
   it('reads every seed and corpus file as markdown-it does, and takes many of them', () => {
-    const files = [...allSeeds(), ...corpusFiles()];
-    const plain = files.filter((f) => agrees(f.text, f.name)).length;
-    assert.ok(plain > files.length / 4, `the plain reader took ${plain} of ${files.length} files`);
+    const { taken, total } = fixturesTaken(agrees);
+    assert.ok(taken > total / 4, `the plain reader took ${taken} of ${total} files`);
   });
 
   it('reads bodies at the edge of what it takes as markdown-it does', () => {
@@ -78,13 +76,6 @@ describe('plain body reader', () => {
   });
 
   it('reads the fuzz inputs as markdown-it does', () => {
-    let plain = 0;
-    fc.assert(
-      fc.property(anyAgentText, (text) => {
-        if (agrees(text, JSON.stringify(text.slice(0, 400)))) plain++;
-      }),
-      { seed: 20_261_201, numRuns: 1500 },
-    );
-    assert.ok(plain > 0, 'some fuzz inputs take the plain reader');
+    assertFuzzAgrees(agrees, 'plain reader');
   });
 });

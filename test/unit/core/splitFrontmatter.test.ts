@@ -3,10 +3,11 @@
 // the first `---` after that line, wherever it stands.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { bomLengthOf } from '../../../server/src/service/text/hasFrontmatter';
 import { splitFrontmatter } from '../../../server/src/service/parse/splitFrontmatter';
 
 function yamlOf(text: string): string | undefined {
-  const split = splitFrontmatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const split = splitFrontmatter(text, bomLengthOf(text));
   return split?.closed && !split.language ? text.slice(split.contentStart, split.contentEnd) : undefined;
 }
 

@@ -2,6 +2,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AgentDocument, Frontmatter, FrontmatterField, Heading } from '../types';
 import { agentToolReferences } from './agentTools';
+import { bomLengthOf } from '../text/hasFrontmatter';
 import { lineSpanOf } from '../text/lineSpan';
 import { scanBody } from './bodyScanner';
 import { readFrontmatterYaml } from './frontmatterYaml';
@@ -15,7 +16,7 @@ export const FRONTMATTER_LIMIT = 256_000;
 
 export function parseAgent(uri: string, version: number, text: string): AgentDocument {
   const textDocument = TextDocument.create(uri, 'markdown', version, text);
-  const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bomLength = bomLengthOf(text);
   const frontmatter = readFrontmatter(text, bomLength);
   const bodyStart = frontmatter ? frontmatter.span.end : bomLength;
   const bodyStartLine = textDocument.positionAt(bodyStart).line;

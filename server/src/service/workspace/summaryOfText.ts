@@ -7,11 +7,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { agentToolReferences } from '../parse/agentTools';
 import { mayHoldBodyFacts } from '../parse/bodyScanner';
 import { parseAgent, readFrontmatter } from '../parse/parseAgent';
+import { bomLengthOf } from '../text/hasFrontmatter';
 import { summarize, type AgentSummary } from './workspaceIndex';
 
 export function summaryOfText(uri: string, text: string): AgentSummary {
   if (mayHoldBodyFacts(text)) return summarize(parseAgent(uri, 0, text));
-  const frontmatter = readFrontmatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const frontmatter = readFrontmatter(text, bomLengthOf(text));
   // Lines are counted in the frontmatter only (one character past it, so a CRLF there stays one line break).
   const head = TextDocument.create(uri, 'markdown', 0, text.slice(0, (frontmatter?.span.end ?? 0) + 1));
   return summarize({ uri, frontmatter, rules: [], crossAgentReferences: [], ruleReferences: [], agentToolReferences: agentToolReferences(frontmatter?.fields ?? []), textDocument: head });
