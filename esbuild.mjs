@@ -1,6 +1,7 @@
 // Bundles the entry points: the VS Code client (vscode stays external), the language
 // server and the CLI (fully bundled, so the .vsix ships no node_modules).
 import * as esbuild from 'esbuild';
+import { asciiOutput } from './scripts/asciiOutput.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -13,6 +14,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Pure ASCII bundles load faster (scripts/asciiOutput.mjs), which writes them.
+  write: false,
+  plugins: [asciiOutput],
 };
 
 const builds = [
