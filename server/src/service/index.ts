@@ -2,22 +2,14 @@
 // no LSP connection and no file system; hosts hand it text and settings.
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SemanticTokens, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateDocument } from './diagnostics/validate';
 import type { AgentDiagnostic } from './diagnostics/reporter';
 import type { AnalysisSettings } from './diagnostics/settings';
-import { fixAllEdits, fixAllPlan, fixesFor, type FixEdit } from './features/fixes';
-import { codeActions, textEdit, type EditSupport, type FixesApplied } from './features/fixes/codeActions';
-import { codeLenses } from './features/codeLens';
-import { completion, type CompletionOptions } from './features/completion/completion';
+import type { FixEdit } from './features/fixes';
+import type { EditSupport, FixesApplied } from './features/fixes/codeActions';
+import type { CompletionOptions } from './features/completion/completion';
 import type { Cancellation, FeatureContext } from './features/featureContext';
-import { hover } from './features/hover/hover';
-import { definition } from './features/navigation/definition';
-import { documentSymbols, type SymbolOptions } from './features/navigation/documentSymbols';
-import { foldingRanges } from './features/navigation/foldingRanges';
-import { references } from './features/navigation/references';
-import { prepareRename, renameAgent, type RenameResult } from './features/navigation/rename';
-import { workspaceSymbols } from './features/navigation/workspaceSymbols';
-import { semanticTokens } from './features/semanticTokens';
+import type { SymbolOptions } from './features/navigation/documentSymbols';
+import type { RenameResult } from './features/navigation/rename';
 import { parseAgent } from './parse/parseAgent';
 import type { AgentDocument } from './types';
 import { summarize, WorkspaceIndex } from './workspace/workspaceIndex';
@@ -40,6 +32,10 @@ export interface DocumentSettings {
 }
 
 const NO_HOST: AgentHost = { readAgent: () => undefined };
+
+let analysisModules: typeof import('./analysis') | undefined;
+/** The diagnostics and features, evaluated on first use (analysis.ts). */
+const analysis = () => (analysisModules ??= require('./analysis') as typeof import('./analysis'));
 
 export interface AgentService {
   /** The parsed model of this text; parsed once per uri, version and text. */
@@ -110,29 +106,29 @@ export function createAgentService(host: AgentHost = NO_HOST): AgentService {
     validate(doc, settings) {
       const last = validated.get(doc);
       if (last && last.indexVersion === index.version && last.skillsVersion === workspace.skills?.version && last.rules === workspace.rulesDocument && last.settings === settings) return [...last.diagnostics];
-      const diagnostics = validateDocument(doc, settings, workspace);
+      const diagnostics = analysis().validateDocument(doc, settings, workspace);
       validated.set(doc, { indexVersion: index.version, skillsVersion: workspace.skills?.version, rules: workspace.rulesDocument, settings, diagnostics });
       return [...diagnostics];
     },
-    fixes: fixesFor,
-    fixAll: fixAllEdits,
-    fixAllPlan,
-    completion: (doc, position, settings, options, token) => completion(doc, position, context(settings), options, token),
-    hover: (doc, position, settings, token) => hover(doc, position, context(settings), token),
-    definition: (doc, position, settings, token) => definition(doc, position, context(settings), token),
-    references: (doc, position, settings, includeDeclaration, token) => references(doc, position, context(settings), includeDeclaration, token),
-    prepareRename,
-    rename: (doc, position, newName, settings, token) => renameAgent(doc, position, newName, context(settings), token),
-    documentSymbols: (doc, options, token) => documentSymbols(doc, token, options),
-    foldingRanges,
-    semanticTokens,
-    codeLenses: (doc, settings) => codeLenses(doc, settings.analysis),
-    codeActions: (doc, settings, request, support, token, fixesApplied) => codeActions(doc, service, { ...request, allDiagnostics: service.validate(doc, settings.analysis) }, support, token, fixesApplied),
+    fixes: (doc, diagnostic) => analysis().fixesFor(doc, diagnostic),
+    fixAll: (doc, diagnostics) => analysis().fixAllEdits(doc, diagnostics),
+    fixAllPlan: (doc, diagnostics) => analysis().fixAllPlan(doc, diagnostics),
+    completion: (doc, position, settings, options, token) => analysis().completion(doc, position, context(settings), options, token),
+    hover: (doc, position, settings, token) => analysis().hover(doc, position, context(settings), token),
+    definition: (doc, position, settings, token) => analysis().definition(doc, position, context(settings), token),
+    references: (doc, position, settings, includeDeclaration, token) => analysis().references(doc, position, context(settings), includeDeclaration, token),
+    prepareRename: (doc, position) => analysis().prepareRename(doc, position),
+    rename: (doc, position, newName, settings, token) => analysis().renameAgent(doc, position, newName, context(settings), token),
+    documentSymbols: (doc, options, token) => analysis().documentSymbols(doc, token, options),
+    foldingRanges: (doc, token) => analysis().foldingRanges(doc, token),
+    semanticTokens: (doc, token) => analysis().semanticTokens(doc, token),
+    codeLenses: (doc, settings) => analysis().codeLenses(doc, settings.analysis),
+    codeActions: (doc, settings, request, support, token, fixesApplied) => analysis().codeActions(doc, service, { ...request, allDiagnostics: service.validate(doc, settings.analysis) }, support, token, fixesApplied),
     fixAllEdit(doc, settings, support) {
-      const { edits, fixes } = fixAllPlan(doc, service.validate(doc, settings.analysis));
-      return edits.length ? { edit: textEdit(doc, edits, support), fixes } : undefined;
+      const { edits, fixes } = analysis().fixAllPlan(doc, service.validate(doc, settings.analysis));
+      return edits.length ? { edit: analysis().textEdit(doc, edits, support), fixes } : undefined;
     },
-    workspaceSymbols: (query, token) => workspaceSymbols(query, index, token),
+    workspaceSymbols: (query, token) => analysis().workspaceSymbols(query, index, token),
   };
   return service;
 }
@@ -149,6 +145,6 @@ export type { Cancellation } from './features/featureContext';
 export { NOT_CANCELLED } from './features/featureContext';
 export type { CompletionOptions } from './features/completion/completion';
 export type { EditSupport } from './features/fixes/codeActions';
-export { FIX_ALL_KIND } from './features/fixes/codeActions';
-export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+export { FIX_ALL_KIND } from './features/fixes/fixAllKind';
+export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokensLegend';
 export type { AgentDiagnostic } from './diagnostics/reporter';
