@@ -10,7 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { version } from '../../../package.json';
 import { CACHE_FORMAT, compact, expand, type CacheData, type FileRecord, type FileRecordCheck, type IndexEntries } from './cache';
 import { checkFile } from '../workspace/fileStamp';
-import { applyEdits, createAgentService, settingsFromConfig, type AgentDocument } from '../service';
+import { applyEdits, createAgentService, fixedHost, resolveSettings, type AgentDocument } from '../service';
 import { crossFileKey } from '../service/diagnostics/workspaceChecks';
 import { effectiveAgent, type EffectiveAgent } from '../service/claude/effectiveAgent';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
@@ -58,8 +58,8 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   const project = parseProjectConfig(sources.config, start);
   const configName = project.configFile && (path.relative(options.cwd, project.configFile) || project.configFile);
   const configProblems = project.problems.map((problem) => `${configName}: ${problem}`);
-  const settings = settingsFromConfig(project.config, sources.mcpText === undefined ? undefined : mcpServersFromJson(sources.mcpText), userMcpServers(sources.root));
-  const service = createAgentService();
+  const settings = resolveSettings(project.config, {}, sources.mcpText === undefined ? undefined : mcpServersFromJson(sources.mcpText), userMcpServers(sources.root));
+  const service = createAgentService(fixedHost(settings));
   const userSummaries = options.userAgents === false ? [] : userAgentSummaries(service, paths, options.cwd);
   // What the user's home adds changes results too: the cache is keyed on it.
   const key = projectKey(sources, version) + userHomeKey(sources.root, options.userAgents !== false);
@@ -140,7 +140,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
         const here = docs.get(file)!;
         let current = here.doc;
         crossKeys.set(file, crossFileKey(summaries[i], service.workspace));
-        diagnostics = service.validate(current, settings);
+        diagnostics = service.validate(current);
         if (options.fix) {
           const edits = service.fixAll(current, diagnostics);
           if (edits.length && !here.lossless) notFixed = 'the file is not valid UTF-8, and rewriting it would change bytes no fix touches';
@@ -154,7 +154,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
               service.indexDocument(current);
               summaries[i] = service.index.get(current.uri)!;
               crossKeys.set(file, crossFileKey(summaries[i], service.workspace));
-              diagnostics = service.validate(current, settings);
+              diagnostics = service.validate(current);
               fixed = true;
             }
           }

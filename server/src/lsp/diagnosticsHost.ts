@@ -90,7 +90,7 @@ export class DiagnosticsHost {
       if (!doc) continue;
       const project = this.host.projectFor(uri);
       const settings = open ? await this.host.settingsFor(uri) : project.settings;
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId, items: settings.enabled ? project.service.validate(doc, settings.analysis) : [] });
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, resultId, items: settings.enabled ? project.service.validate(doc) : [] });
     }
     return { items };
   }
@@ -98,7 +98,7 @@ export class DiagnosticsHost {
   /** The diagnostics of an open document; none when it is not an enabled agent file. */
   async compute(uri: string): Promise<Diagnostic[]> {
     const found = await this.host.context(uri);
-    return found ? found.project.service.validate(found.doc, found.settings.analysis) : [];
+    return found ? found.project.service.validate(found.doc) : [];
   }
 
   /**

@@ -12,7 +12,7 @@ import { SKILL_FILE, SkillIndex, type SkillSummary } from '../service/skills/ski
 import { IndexCacheSession, type IndexCacheOptions } from './indexCache';
 import { parseAgent, type AgentDocument } from '../service';
 import { CONFIG_FILE } from '../service/config/config';
-import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
+import { resolveSettings, type ClientSettings, type Settings } from '../service/config/settings';
 import { DiskAgents } from './diskAgents';
 import { canonicalUri, pathToUri, readText, uriToPath } from './files';
 import type { Logger } from './logger';
@@ -33,21 +33,22 @@ const SKIPPED_FOLDERS = /\/(?:node_modules|\.git)(?:\/|$)/;
 
 export type SettingsSource = (scopeUri: string | undefined) => Promise<ClientSettings>;
 
-/** An open, enabled agent document, its project (whose service answers for it) and its settings. */
+/** An open, enabled agent document and its project (whose service answers for it). */
 export interface AgentContext {
   doc: AgentDocument;
   project: Project;
-  settings: EffectiveSettings;
 }
 
 export class WorkspaceHost {
   private readonly projects = new Map<string, Project>();
-  /** What every project's service reads other agent files through. */
-  private readonly agentHost = { readAgent: (uri: string) => this.load(uri) };
+  /** What every project's service reads other agent files and settings through. */
+  private readonly agentHost = { readAgent: (uri: string) => this.load(uri), settings: (uri: string) => this.resolvedSettings(uri) };
   private readonly loose = createProject(this.agentHost);
   /** Agent files that are not open, parsed once per modification. */
   private readonly disk = new DiskAgents();
-  private readonly settingsCache = new Map<string, Promise<EffectiveSettings>>();
+  /** Per resource: its settings as they are being asked of the client, and once they came. */
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private readonly settingsResolved = new Map<string, Settings>();
   private markReady!: () => void;
   /** Resolves once every folder has been indexed for the first time. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
@@ -109,7 +110,7 @@ export class WorkspaceHost {
 
   removeFolder(folderUri: string): void {
     this.projects.delete(canonicalUri(folderUri));
-    this.settingsCache.clear();
+    this.clearSettings();
     this.generation++;
   }
 
@@ -135,7 +136,7 @@ export class WorkspaceHost {
   async loadProject(project: Project, onlyIfFilesChanged = false): Promise<void> {
     const before = agentFilesKey(project);
     await loadProjectFiles(project, await this.clientSettings(project.folderUri), this.log, this.reportConfig);
-    this.settingsCache.clear();
+    this.clearSettings();
     this.generation++;
     await this.loadRulesDocument(project);
     if (!onlyIfFilesChanged || agentFilesKey(project) !== before) await this.indexProject(project);
@@ -152,7 +153,7 @@ export class WorkspaceHost {
   }
 
   private async loadEvery(onlyIfFilesChanged: boolean): Promise<void> {
-    this.settingsCache.clear();
+    this.clearSettings();
     const results = await Promise.allSettled(this.allProjects().map((p) => this.loadProject(p, onlyIfFilesChanged)));
     for (const result of results) if (result.status === 'rejected') this.log.error(`Loading a workspace folder failed: ${String(result.reason?.stack ?? result.reason)}`);
   }
@@ -244,24 +245,39 @@ export class WorkspaceHost {
     return this.disk.read(uri);
   }
 
-  async settingsFor(clientUri: string): Promise<EffectiveSettings> {
+  /** The settings of a resource: the client's for it (asked once until they change) over its project's configuration. */
+  async settingsFor(clientUri: string): Promise<Settings> {
     const uri = canonicalUri(clientUri);
     let settings = this.settingsCache.get(uri);
     if (!settings) {
       const project = this.projectFor(uri);
-      settings = this.clientSettings(clientUri).then((client) => effectiveSettings(project.config, client, project.mcpServers, project.userMcpServers));
-      this.settingsCache.set(uri, settings);
+      const asked = this.clientSettings(clientUri).then((client) => {
+        const resolved = resolveSettings(project.config, client, project.mcpServers, project.userMcpServers);
+        if (this.settingsCache.get(uri) === asked) this.settingsResolved.set(uri, resolved);
+        return resolved;
+      });
+      this.settingsCache.set(uri, (settings = asked));
     }
     return settings;
   }
 
-  /** An open, enabled agent document with its project and settings. */
+  /** What the services read: a resource's settings once settingsFor has them, else its project's (a file that is not open). */
+  private resolvedSettings(uri: string): Settings {
+    return this.settingsResolved.get(uri) ?? this.projectFor(uri).settings;
+  }
+
+  private clearSettings(): void {
+    this.settingsCache.clear();
+    this.settingsResolved.clear();
+  }
+
+  /** An open, enabled agent document with its project; its settings are then what its service reads. */
   async context(uri: string): Promise<AgentContext | undefined> {
     const agent = this.openAgent(uri);
     if (!agent) return undefined;
     const settings = await this.settingsFor(uri);
     if (!settings.enabled) return undefined;
-    return { ...agent, settings };
+    return agent;
   }
 
   /** Indexes an opened or edited document; true when other files' results may change. */
@@ -291,6 +307,7 @@ export class WorkspaceHost {
     const project = this.projectFor(uri);
     project.service.forget(uri);
     this.settingsCache.delete(uri);
+    this.settingsResolved.delete(uri);
     if (uri === project.rulesUri) {
       await this.loadRulesDocument(project);
       this.generation++;

@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
-import { applyEdits, createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { applyEdits, createAgentService } from '../../../server/src/service';
 import { completion } from '../../../server/src/service/features/completion/completion';
 import { definition } from '../../../server/src/service/features/navigation/definition';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
@@ -36,7 +36,7 @@ function check(source: string, index: SkillIndex | null = skills()) {
   service.workspace.skills = index ?? undefined;
   const doc = service.parse(AGENT_URI, 1, text);
   service.indexDocument(doc);
-  const found = withCode(service.validate(doc, DEFAULT_SETTINGS), 'unknown-skill');
+  const found = withCode(service.validate(doc), 'unknown-skill');
   assert.deepEqual(
     found.map((d) => d.range),
     ranges,
@@ -72,7 +72,7 @@ describe('unknown-skill', () => {
     const index = skills();
     const { service, doc } = check(agent('[[late-skill]]'), index);
     index.upsert(summarizeSkill(skillFile(PROJECT, 'late-skill'), '', false)!);
-    assert.deepEqual(withCode(service.validate(doc, DEFAULT_SETTINGS), 'unknown-skill'), []);
+    assert.deepEqual(withCode(service.validate(doc), 'unknown-skill'), []);
   });
 });
 
