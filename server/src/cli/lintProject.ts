@@ -14,7 +14,6 @@ import { applyEdits, createAgentService, fixedHost, resolveSettings, type AgentD
 import { crossFileKey } from '../service/diagnostics/workspaceChecks';
 import { effectiveAgent, type EffectiveAgent } from '../service/claude/effectiveAgent';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
-import { SkillIndex } from '../service/skills/skillIndex';
 import { loadSkills } from '../workspace/skillFiles';
 import { skillsKey } from '../workspace/skillSources';
 import { removeStaleTemporaries, replaceIfUnchanged } from '../workspace/atomicWrite';
@@ -89,11 +88,10 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
         return agent;
       });
   // The skills of each file's project and the folders above it, and the user's.
-  const skills = new SkillIndex();
   // Keyed before reading: a skill changed during the run makes the next run lint again.
   const skillsRead = caching ? skillsKey(files) : '';
-  loadSkills(skills, new Set(files.map((file) => path.dirname(file))));
-  service.workspace.skills = skills;
+  const skills = loadSkills(new Set(files.map((file) => path.dirname(file))));
+  service.setSkills(skills);
   const previousIndex: IndexEntries = previous ? JSON.parse(previous.index) : {};
   const reused = new Map<string, { summary: AgentSummary; crossKey: string; diagnostics: Diagnostic[] }>();
   for (const file of files) {
@@ -128,7 +126,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     const stale = (file: string) => !reused.has(file) || reused.get(file)!.crossKey !== crossKeys.get(file);
     // Temporary files of a --fix run that was killed are removed before this one writes.
     if (options.fix) for (const dir of new Set(files.map((f) => path.dirname(f)))) removeStaleTemporaries(dir);
-    const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), [...userSummaries, ...summaries], settings, rules, skills.all()) : new Map<string, Diagnostic[]>();
+    const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), [...userSummaries, ...summaries], settings, rules, skills) : new Map<string, Diagnostic[]>();
     const results: FileResult[] = [];
     for (const [i, file] of files.entries()) {
       let diagnostics = reused.get(file)?.diagnostics;

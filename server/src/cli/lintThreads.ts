@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createAgentService, DEFAULT_SETTINGS, type AgentDocument, type Settings } from '../service';
+import { createAgentService, DEFAULT_SETTINGS, fixedHost, type AgentDocument, type Settings } from '../service';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
-import { SkillIndex, type SkillSummary } from '../service/skills/skillIndex';
+import type { SkillSummary } from '../service/skills/skillIndex';
 
 export interface ThreadOptions {
   /** Threads in all, the main thread included. */
@@ -133,7 +133,7 @@ export function serveLintJobs(): boolean {
   const { isMainThread, parentPort } = workerThreads();
   if (isMainThread) return false;
   let settings = DEFAULT_SETTINGS;
-  const service = createAgentService({ readAgent: () => undefined, settings: () => settings });
+  const service = createAgentService({ ...fixedHost(), settings: () => settings });
   const docs = new Map<string, AgentDocument>();
   parentPort!.on('message', (job: Job) => {
     if (job.type === 'parse') {
@@ -148,8 +148,7 @@ export function serveLintJobs(): boolean {
       settings = job.settings;
       if (job.rules) service.setRulesDocument(service.parse(job.rules.uri, 0, job.rules.text));
       for (const summary of job.summaries) service.index.upsert(summary);
-      service.workspace.skills = new SkillIndex();
-      for (const skill of job.skills) service.workspace.skills.upsert(skill);
+      service.setSkills(job.skills);
       const diagnostics = job.files.map((file): [string, Diagnostic[]] => [file, service.validate(docs.get(file)!)]);
       parentPort!.postMessage({ type: 'validated', diagnostics } satisfies Reply);
     }

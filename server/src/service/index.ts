@@ -22,6 +22,8 @@ import { semanticTokens } from './features/semanticTokens';
 import { parseAgent } from './parse/parseAgent';
 import type { AgentDocument } from './types';
 import { summarize, WorkspaceIndex } from './workspace/workspaceIndex';
+import { Revision } from './workspace/revision';
+import { SkillIndex, type SkillSummary } from './skills/skillIndex';
 import type { WorkspaceContext } from './workspace/workspaceContext';
 
 /** What the service asks of its host (the language server, the CLI, a test): the agent files it does not hold, and settings. */
@@ -30,11 +32,13 @@ export interface AgentHost {
   readAgent(uri: string): AgentDocument | undefined;
   /** The settings of the document at `uri`, resolved by the host (the same object until they change). */
   settings(uri: string): Settings;
+  /** The workspace revision, which the host bumps when settings change and the service when anything else other files read does. */
+  readonly revision: Revision;
 }
 
 /** A host with no other files, whose documents all have the same settings. */
 export function fixedHost(settings: Settings = DEFAULT_SETTINGS): AgentHost {
-  return { readAgent: () => undefined, settings: () => settings };
+  return { readAgent: () => undefined, settings: () => settings, revision: new Revision() };
 }
 
 export interface AgentService {
@@ -47,6 +51,8 @@ export interface AgentService {
   indexDocument(doc: AgentDocument): void;
   removeFromIndex(uri: string): void;
   setRulesDocument(doc: AgentDocument | undefined): void;
+  /** Replaces the skills agents can name; undefined: skills are not checked. */
+  setSkills(skills: Iterable<SkillSummary> | undefined): void;
   readonly workspace: WorkspaceContext;
   validate(doc: AgentDocument): AgentDiagnostic[];
   fixes(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[];
@@ -72,12 +78,13 @@ export interface AgentService {
 
 export function createAgentService(host: AgentHost = fixedHost()): AgentService {
   const cache = new Map<string, AgentDocument>();
-  const index = new WorkspaceIndex();
-  const workspace: WorkspaceContext = { index };
+  const { revision } = host;
+  const index = new WorkspaceIndex(revision);
+  const workspace: { -readonly [K in keyof WorkspaceContext]: WorkspaceContext[K] } = { index, revision };
   // A pull, a code action and fix-all on one version need the same diagnostics: keep the
-  // last result per document model (one model per version) until the index, the rules
-  // document or the settings change.
-  const validated = new WeakMap<AgentDocument, { indexVersion: number; skillsVersion?: number; rules?: AgentDocument; settings: Settings; diagnostics: AgentDiagnostic[] }>();
+  // last result per document model (one model per version) until the workspace revision
+  // or the document's settings change.
+  const validated = new WeakMap<AgentDocument, { revision: number; settings: Settings; diagnostics: AgentDiagnostic[] }>();
   const context = (doc: AgentDocument): FeatureContext => ({ workspace, load: (uri) => host.readAgent(uri), settings: host.settings(doc.uri) });
   const service: AgentService = {
     parse(uri, version, text) {
@@ -101,14 +108,19 @@ export function createAgentService(host: AgentHost = fixedHost()): AgentService 
     },
     setRulesDocument(doc) {
       workspace.rulesDocument = doc;
+      revision.bump();
+    },
+    setSkills(skills) {
+      workspace.skills = skills && new SkillIndex(skills, revision);
+      revision.bump();
     },
     workspace,
     validate(doc) {
       const settings = host.settings(doc.uri);
       const last = validated.get(doc);
-      if (last && last.indexVersion === index.version && last.skillsVersion === workspace.skills?.version && last.rules === workspace.rulesDocument && last.settings === settings) return [...last.diagnostics];
+      if (last && last.revision === revision.current && last.settings === settings) return [...last.diagnostics];
       const diagnostics = validateDocument(doc, settings, workspace);
-      validated.set(doc, { indexVersion: index.version, skillsVersion: workspace.skills?.version, rules: workspace.rulesDocument, settings, diagnostics });
+      validated.set(doc, { revision: revision.current, settings, diagnostics });
       return [...diagnostics];
     },
     fixes: fixesFor,

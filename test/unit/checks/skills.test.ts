@@ -33,7 +33,7 @@ const agent = (skillsValue: string) => `---\nname: test-agent\ndescription: x\ns
 function check(source: string, index: SkillIndex | null = skills()) {
   const { text, ranges } = marked(source);
   const service = createAgentService();
-  service.workspace.skills = index ?? undefined;
+  service.setSkills(index?.all());
   const doc = service.parse(AGENT_URI, 1, text);
   service.indexDocument(doc);
   const found = withCode(service.validate(doc), 'unknown-skill');
@@ -69,9 +69,8 @@ describe('unknown-skill', () => {
   });
 
   it('follows the skills as they change: a skill created later clears the warning', () => {
-    const index = skills();
-    const { service, doc } = check(agent('[[late-skill]]'), index);
-    index.upsert(summarizeSkill(skillFile(PROJECT, 'late-skill'), '', false)!);
+    const { service, doc } = check(agent('[[late-skill]]'));
+    service.workspace.skills!.upsert(summarizeSkill(skillFile(PROJECT, 'late-skill'), '', false)!);
     assert.deepEqual(withCode(service.validate(doc), 'unknown-skill'), []);
   });
 });
@@ -79,7 +78,7 @@ describe('unknown-skill', () => {
 describe('skill features', () => {
   const at = (source: string) => {
     const ws = workspace(source, AGENT_URI);
-    ws.ctx.workspace.skills = skills();
+    ws.service.setSkills(skills().all());
     return ws;
   };
   const labels = (items: CompletionItem[]) => items.map((i) => i.label);
