@@ -4,7 +4,7 @@
 // and this one imports nothing else of the service.)
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { createAgentService } from '../../../server/src/service';
 import { summaryOfText } from '../../../server/src/service/workspace/summaryOfText';
 
 const loaded = (pattern: RegExp) => Object.keys(require.cache).some((file) => pattern.test(file.split('\\').join('/')));
@@ -24,7 +24,7 @@ describe('the analysis, loaded on first use', () => {
     assert.equal(loaded(ANALYSIS), false, 'diagnostics and features not loaded');
     assert.equal(loaded(MARKDOWN_IT), false, 'markdown-it not loaded');
 
-    const codes = service.validate(doc, DEFAULT_SETTINGS).map((d) => d.code);
+    const codes = service.validate(doc).map((d) => d.code);
     assert.ok(loaded(ANALYSIS), 'loaded by the first validation');
     assert.ok(codes.includes('unknown-tool'), codes.join(', '));
   });
