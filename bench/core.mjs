@@ -45,7 +45,7 @@ export async function run(ctx) {
     });
     const full = median(() => {
       const text = readFileSync(f.src, 'utf8');
-      core.createAgentService().validate(core.parseAgent(f.src, version++, text), core.DEFAULT_SETTINGS);
+      core.createAgentService().validate(core.parseAgent(f.src, version++, text));
     });
     const text = readFileSync(f.src, 'utf8');
     const parse = median(() => core.parseAgent(f.src, version++, text));

@@ -48,7 +48,7 @@ function workspaceWith(text: string): Workspace {
   service.indexDocument(doc);
   docs.set(doc.uri, doc);
   const lines = new Map([...docs].map(([uri, d]) => [uri, new Lines(d.text)]));
-  const ctx: FeatureContext = { workspace: service.workspace, load: (uri) => docs.get(uri), settings: DEFAULT_SETTINGS, triggers: ['code_review_needed'] };
+  const ctx: FeatureContext = { workspace: service.workspace, load: (uri) => docs.get(uri), settings: { ...DEFAULT_SETTINGS, triggers: ['code_review_needed'] } };
   return { service, ctx, doc, lines };
 }
 
@@ -67,7 +67,7 @@ export interface CoreOutcome {
 export function exerciseCore(text: string, quick = false): CoreOutcome {
   const { service, doc, lines } = workspaceWith(text);
   const own = lines.get(doc.uri)!;
-  const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+  const diagnostics = service.validate(doc);
   assertDiagnosticsInside(own, doc.uri, diagnostics, 'fuzzed');
   const outcome: CoreOutcome = { model: comparableModel(doc), diagnostics, fixes: [], fixAll: [], afterFixAll: [] };
   const applied = new Map<object, FixOutcome>();
@@ -150,7 +150,7 @@ export function exerciseFeatures(text: string, positions: Position[], newName: s
   const lineCount = ws.lines.get(doc.uri)!.starts.length;
   const folds = foldingRanges(doc, token);
   for (const f of folds) assert.ok(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lineCount, `folding range ${f.startLine}-${f.endLine} of ${lineCount} lines`);
-  const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+  const diagnostics = service.validate(doc);
   const support = { documentChanges: true, renameFiles: true };
   const actions = codeActions(doc, service, { diagnostics, allDiagnostics: diagnostics }, support, token);
   for (const action of actions.slice(0, 10)) if (action.edit) assertEditApplies(ws, action.edit, `code action "${action.title}"`);

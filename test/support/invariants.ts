@@ -3,7 +3,7 @@
 // the core can parse and validate again. The fuzz and robustness tests share them.
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { applyEdits, createAgentService, DEFAULT_SETTINGS, type AgentDocument } from '../../server/src/service';
+import { applyEdits, createAgentService, type AgentDocument } from '../../server/src/service';
 import type { FixEdit } from '../../server/src/service/features/fixes';
 
 /** Offsets where each line starts, counting `\r\n`, `\r` and `\n` as line breaks (as LSP does). */
@@ -88,7 +88,7 @@ export function reanalyse(uri: string, text: string, what: string): { doc: Agent
   const service = createAgentService();
   const doc = service.parse(uri, 1, text);
   service.indexDocument(doc);
-  const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+  const diagnostics = service.validate(doc);
   assertDiagnosticsInside(new Lines(text), uri, diagnostics, what);
   return { doc, diagnostics };
 }

@@ -10,7 +10,9 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { listFiles, PackageManager } from '@vscode/vsce';
 import { agentDocumentSelector, agentGlobs, AGENT_LANGUAGES, DEFAULT_AGENT_GLOBS } from '../../client/src/documentSelector';
-import { readClientSettings } from '../../server/src/workspace/clientSettings';
+import { toJSONSchema } from 'zod';
+import { CLIENT_SETTING_KEYS } from '../../server/src/workspace/clientSettings';
+import { CLIENT_SETTINGS, settingsSchema } from '../../server/src/service/config/settingsSchema';
 import { ALL_CODES } from '../../server/src/service/diagnostics/codes';
 import { REPO_ROOT } from '../support/fixtures';
 import { syncedManifest } from '../../scripts/sync-code-tables';
@@ -24,6 +26,7 @@ interface Setting {
   enum?: string[];
   properties?: Record<string, Setting>;
   items?: Setting;
+  additionalProperties?: Setting;
 }
 
 interface Manifest {
@@ -80,9 +83,20 @@ describe('commands', () => {
 
 describe('settings', () => {
   it('are the ones the server reads, plus the trace setting', () => {
-    const serverKeys = Object.keys(readClientSettings({})).map((key) => `agentry.${key}`);
+    const serverKeys = CLIENT_SETTING_KEYS.map((key) => `agentry.${key}`);
     assert.deepEqual(Object.keys(settings).sort(), [...serverKeys, 'agentry.trace.server'].sort());
     assert.equal(manifest.contributes.configuration.title, 'Agentry');
+  });
+
+  it('have the types of the settings schema (a nullable one: the type besides null)', () => {
+    const schema = toJSONSchema(settingsSchema.pick(CLIENT_SETTINGS), { target: 'draft-7', io: 'input' }).properties as Record<string, Setting & { anyOf?: Setting[] }>;
+    for (const key of CLIENT_SETTING_KEYS) {
+      const expected = schema[key].anyOf?.find((alternative) => alternative.type !== 'null') ?? schema[key];
+      const contributed = settings[`agentry.${key}`];
+      assert.equal(contributed.type, expected.type, key);
+      assert.deepEqual(contributed.items, expected.items, key);
+      assert.deepEqual(contributed.additionalProperties, expected.additionalProperties, key);
+    }
   });
 
   it('each has a description, a default and resource scope (the trace setting: window)', () => {

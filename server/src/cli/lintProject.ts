@@ -10,11 +10,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { version } from '../../../package.json';
 import { CACHE_FORMAT, compact, expand, type CacheData, type FileRecord, type FileRecordCheck, type IndexEntries } from './cache';
 import { checkFile } from '../workspace/fileStamp';
-import { applyEdits, createAgentService, settingsFromConfig, type AgentDocument } from '../service';
+import { applyEdits, createAgentService, fixedHost, resolveSettings, type AgentDocument } from '../service';
 import { crossFileKey } from '../service/diagnostics/workspaceChecks';
 import { effectiveAgent, type EffectiveAgent } from '../service/claude/effectiveAgent';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
-import { SkillIndex } from '../service/skills/skillIndex';
 import { loadSkills } from '../workspace/skillFiles';
 import { skillsKey } from '../workspace/skillSources';
 import { removeStaleTemporaries, replaceIfUnchanged } from '../workspace/atomicWrite';
@@ -58,8 +57,8 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   const project = parseProjectConfig(sources.config, start);
   const configName = project.configFile && (path.relative(options.cwd, project.configFile) || project.configFile);
   const configProblems = project.problems.map((problem) => `${configName}: ${problem}`);
-  const settings = settingsFromConfig(project.config, sources.mcpText === undefined ? undefined : mcpServersFromJson(sources.mcpText), userMcpServers(sources.root));
-  const service = createAgentService();
+  const settings = resolveSettings(project.config, {}, sources.mcpText === undefined ? undefined : mcpServersFromJson(sources.mcpText), userMcpServers(sources.root));
+  const service = createAgentService(fixedHost(settings));
   const userSummaries = options.userAgents === false ? [] : userAgentSummaries(service, paths, options.cwd);
   // What the user's home adds changes results too: the cache is keyed on it.
   const key = projectKey(sources, version) + userHomeKey(sources.root, options.userAgents !== false);
@@ -89,11 +88,10 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
         return agent;
       });
   // The skills of each file's project and the folders above it, and the user's.
-  const skills = new SkillIndex();
   // Keyed before reading: a skill changed during the run makes the next run lint again.
   const skillsRead = caching ? skillsKey(files) : '';
-  loadSkills(skills, new Set(files.map((file) => path.dirname(file))));
-  service.workspace.skills = skills;
+  const skills = loadSkills(new Set(files.map((file) => path.dirname(file))));
+  service.setSkills(skills);
   const previousIndex: IndexEntries = previous ? JSON.parse(previous.index) : {};
   const reused = new Map<string, { summary: AgentSummary; crossKey: string; diagnostics: Diagnostic[] }>();
   for (const file of files) {
@@ -128,7 +126,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
     const stale = (file: string) => !reused.has(file) || reused.get(file)!.crossKey !== crossKeys.get(file);
     // Temporary files of a --fix run that was killed are removed before this one writes.
     if (options.fix) for (const dir of new Set(files.map((f) => path.dirname(f)))) removeStaleTemporaries(dir);
-    const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), [...userSummaries, ...summaries], settings, rules, skills.all()) : new Map<string, Diagnostic[]>();
+    const onWorkers = threads ? await validateOnWorkers(parsed, files.filter(stale), [...userSummaries, ...summaries], settings, rules, skills) : new Map<string, Diagnostic[]>();
     const results: FileResult[] = [];
     for (const [i, file] of files.entries()) {
       let diagnostics = reused.get(file)?.diagnostics;
@@ -140,7 +138,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
         const here = docs.get(file)!;
         let current = here.doc;
         crossKeys.set(file, crossFileKey(summaries[i], service.workspace));
-        diagnostics = service.validate(current, settings);
+        diagnostics = service.validate(current);
         if (options.fix) {
           const edits = service.fixAll(current, diagnostics);
           if (edits.length && !here.lossless) notFixed = 'the file is not valid UTF-8, and rewriting it would change bytes no fix touches';
@@ -154,7 +152,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
               service.indexDocument(current);
               summaries[i] = service.index.get(current.uri)!;
               crossKeys.set(file, crossFileKey(summaries[i], service.workspace));
-              diagnostics = service.validate(current, settings);
+              diagnostics = service.validate(current);
               fixed = true;
             }
           }

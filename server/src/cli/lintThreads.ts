@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createAgentService, type AgentDocument, type AnalysisSettings } from '../service';
+import { createAgentService, DEFAULT_SETTINGS, fixedHost, type AgentDocument, type Settings } from '../service';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
-import { SkillIndex, type SkillSummary } from '../service/skills/skillIndex';
+import type { SkillSummary } from '../service/skills/skillIndex';
 
 export interface ThreadOptions {
   /** Threads in all, the main thread included. */
@@ -37,7 +37,7 @@ export interface RulesSource {
   text: string;
 }
 
-type Job = { type: 'parse'; files: string[] } | { type: 'validate'; summaries: AgentSummary[]; settings: AnalysisSettings; rules?: RulesSource; skills: SkillSummary[]; files: string[] };
+type Job = { type: 'parse'; files: string[] } | { type: 'validate'; summaries: AgentSummary[]; settings: Settings; rules?: RulesSource; skills: SkillSummary[]; files: string[] };
 type Reply = { type: 'parsed'; summaries: [string, AgentSummary][] } | { type: 'validated'; diagnostics: [string, Diagnostic[]][] };
 
 const uriOf = (file: string) => pathToFileURL(file).href;
@@ -100,7 +100,7 @@ export interface ParsedFiles {
 }
 
 /** Validates on each worker the documents it parsed; the index is built from `summaries`, in order. */
-export async function validateOnWorkers(parsed: ParsedFiles, files: string[], summaries: AgentSummary[], settings: AnalysisSettings, rules: RulesSource | undefined, skills: SkillSummary[]): Promise<Map<string, Diagnostic[]>> {
+export async function validateOnWorkers(parsed: ParsedFiles, files: string[], summaries: AgentSummary[], settings: Settings, rules: RulesSource | undefined, skills: SkillSummary[]): Promise<Map<string, Diagnostic[]>> {
   const results = new Map<string, Diagnostic[]>();
   await Promise.all(
     parsed.workers.map(
@@ -132,7 +132,8 @@ export function serveLintJobs(): boolean {
   if (process.env[WORKER_ENV] !== '1') return false;
   const { isMainThread, parentPort } = workerThreads();
   if (isMainThread) return false;
-  const service = createAgentService();
+  let settings = DEFAULT_SETTINGS;
+  const service = createAgentService({ ...fixedHost(), settings: () => settings });
   const docs = new Map<string, AgentDocument>();
   parentPort!.on('message', (job: Job) => {
     if (job.type === 'parse') {
@@ -144,11 +145,11 @@ export function serveLintJobs(): boolean {
       }
       parentPort!.postMessage({ type: 'parsed', summaries } satisfies Reply);
     } else {
+      settings = job.settings;
       if (job.rules) service.setRulesDocument(service.parse(job.rules.uri, 0, job.rules.text));
       for (const summary of job.summaries) service.index.upsert(summary);
-      service.workspace.skills = new SkillIndex();
-      for (const skill of job.skills) service.workspace.skills.upsert(skill);
-      const diagnostics = job.files.map((file): [string, Diagnostic[]] => [file, service.validate(docs.get(file)!, job.settings)]);
+      service.setSkills(job.skills);
+      const diagnostics = job.files.map((file): [string, Diagnostic[]] => [file, service.validate(docs.get(file)!)]);
       parentPort!.postMessage({ type: 'validated', diagnostics } satisfies Reply);
     }
   });

@@ -111,32 +111,32 @@ export class DiagnosticsHost {
   private async fileReport(uri: string, previousResultId: string | undefined): Promise<WorkspaceDocumentDiagnosticReport | undefined> {
     const open = this.host.openAgent(uri);
     const stamp = open ? undefined : this.host.diskStamp(uri);
-    const resultId = open ? this.resultId(uri) : stamp && `disk:${stamp}:${this.host.generation}`;
+    const resultId = open ? this.resultId(uri) : stamp && `disk:${stamp}:${this.host.revision.current}`;
     const version = open?.doc.version ?? null;
     if (resultId && previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId };
     const doc = open?.doc ?? this.host.load(uri, false);
     if (!doc) return undefined;
     const project = this.host.projectFor(uri);
     const settings = open ? await this.host.settingsFor(uri) : project.settings;
-    return { kind: DocumentDiagnosticReportKind.Full, uri, version, resultId, items: settings.enabled ? project.service.validate(doc, settings.analysis) : [] };
+    return { kind: DocumentDiagnosticReportKind.Full, uri, version, resultId, items: settings.enabled ? project.service.validate(doc) : [] };
   }
 
   /** The diagnostics of an open document; none when it is not an enabled agent file. */
   async compute(uri: string): Promise<Diagnostic[]> {
     const found = await this.host.context(uri);
-    return found ? found.project.service.validate(found.doc, found.settings.analysis) : [];
+    return found ? found.project.service.validate(found.doc) : [];
   }
 
   /**
    * Identifies the inputs of a result: the parsed model (one per text: a client may repeat a
-   * version with another text) and the generation of everything cross-file.
+   * version with another text) and the workspace revision.
    */
   private resultId(uri: string): string | undefined {
     const agent = this.host.openAgent(uri);
     if (!agent) return undefined;
     let serial = this.models.get(agent.doc);
     if (serial === undefined) this.models.set(agent.doc, (serial = this.nextModel++));
-    return `${serial}:${this.host.generation}`;
+    return `${serial}:${this.host.revision.current}`;
   }
 
   documentChanged(uri: string): void {

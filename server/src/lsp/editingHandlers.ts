@@ -11,19 +11,19 @@ export function registerEditing(connection: Connection, host: WorkspaceHost, sup
   const fixesApplied = (fixes: number) => ({ title: fixesAppliedMessage(fixes), command: FIXES_APPLIED_COMMAND, arguments: [fixes] });
 
   connection.onCompletion(
-    agentHandler(host, log, 'textDocument/completion', null, ({ doc, project, settings }, params, token) => ({
+    agentHandler(host, log, 'textDocument/completion', null, ({ doc, project }, params, token) => ({
       isIncomplete: false,
-      items: project.service.completion(doc, params.position, settings, { snippets: support().snippets }, token),
+      items: project.service.completion(doc, params.position, { snippets: support().snippets }, token),
     })),
   );
 
-  connection.onHover(agentHandler(host, log, 'textDocument/hover', null, ({ doc, project, settings }, params, token) => project.service.hover(doc, params.position, settings, token)));
+  connection.onHover(agentHandler(host, log, 'textDocument/hover', null, ({ doc, project }, params, token) => project.service.hover(doc, params.position, token)));
 
-  connection.onCodeLens(agentHandler(host, log, 'textDocument/codeLens', [], ({ doc, project, settings }) => project.service.codeLenses(doc, settings)));
+  connection.onCodeLens(agentHandler(host, log, 'textDocument/codeLens', [], ({ doc, project }) => project.service.codeLenses(doc)));
 
   connection.onCodeAction(
-    agentHandler(host, log, 'textDocument/codeAction', [] as CodeAction[], ({ doc, project, settings }, params, token) =>
-      project.service.codeActions(doc, settings, { diagnostics: params.context.diagnostics, only: params.context.only }, editSupport(), token, fixesApplied),
+    agentHandler(host, log, 'textDocument/codeAction', [] as CodeAction[], ({ doc, project }, params, token) =>
+      project.service.codeActions(doc, { diagnostics: params.context.diagnostics, only: params.context.only }, editSupport(), token, fixesApplied),
     ),
   );
 
@@ -38,7 +38,7 @@ export function registerEditing(connection: Connection, host: WorkspaceHost, sup
       await host.settled();
       const found = await host.context(argument);
       if (!found) return null;
-      const plan = found.project.service.fixAllEdit(found.doc, found.settings, editSupport());
+      const plan = found.project.service.fixAllEdit(found.doc, editSupport());
       if (!plan) return { fixes: 0 };
       const { applied } = await connection.workspace.applyEdit({ label: 'Fix all auto-fixable Agentry problems', edit: plan.edit });
       return { fixes: applied ? plan.fixes : 0 };

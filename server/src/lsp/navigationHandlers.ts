@@ -7,12 +7,12 @@ import type { WorkspaceHost } from '../workspace/workspaceHost';
 
 export function registerNavigation(connection: Connection, host: WorkspaceHost, support: () => ClientSupport, log: Logger): void {
   const noLocations: Location[] = [];
-  connection.onDefinition(agentHandler(host, log, 'textDocument/definition', noLocations, ({ doc, project, settings }, params, token) => project.service.definition(doc, params.position, settings, token)));
-  connection.onReferences(agentHandler(host, log, 'textDocument/references', noLocations, ({ doc, project, settings }, params, token) => project.service.references(doc, params.position, settings, params.context.includeDeclaration, token)));
+  connection.onDefinition(agentHandler(host, log, 'textDocument/definition', noLocations, ({ doc, project }, params, token) => project.service.definition(doc, params.position, token)));
+  connection.onReferences(agentHandler(host, log, 'textDocument/references', noLocations, ({ doc, project }, params, token) => project.service.references(doc, params.position, params.context.includeDeclaration, token)));
   connection.onPrepareRename(agentHandler(host, log, 'textDocument/prepareRename', null, ({ doc, project }, params) => project.service.prepareRename(doc, params.position) ?? null));
   connection.onRenameRequest(
-    agentHandler(host, log, 'textDocument/rename', null, ({ doc, project, settings }, params, token) => {
-      const result = project.service.rename(doc, params.position, params.newName, settings, token);
+    agentHandler(host, log, 'textDocument/rename', null, ({ doc, project }, params, token) => {
+      const result = project.service.rename(doc, params.position, params.newName, token);
       if (!result) return null;
       return 'error' in result ? new ResponseError(ErrorCodes.InvalidParams, result.error) : result.edit;
     }),

@@ -1,10 +1,11 @@
 // The language service facade every host (LSP server, CLI, tests) uses. Pure:
-// no LSP connection and no file system; hosts hand it text and settings.
+// no LSP connection and no file system; hosts hand it texts, and answer for other
+// files and for settings through AgentHost.
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SemanticTokens, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateDocument } from './diagnostics/validate';
 import type { AgentDiagnostic } from './diagnostics/reporter';
-import type { AnalysisSettings } from './diagnostics/settings';
+import { DEFAULT_SETTINGS, type Settings } from './config/settings';
 import { fixAllEdits, fixAllPlan, fixesFor, type FixEdit } from './features/fixes';
 import { codeActions, textEdit, type EditSupport, type FixesApplied } from './features/fixes/codeActions';
 import { codeLenses } from './features/codeLens';
@@ -21,25 +22,24 @@ import { semanticTokens } from './features/semanticTokens';
 import { parseAgent } from './parse/parseAgent';
 import type { AgentDocument } from './types';
 import { summarize, WorkspaceIndex } from './workspace/workspaceIndex';
+import { Revision } from './workspace/revision';
+import { SkillIndex, type SkillSummary } from './skills/skillIndex';
 import type { WorkspaceContext } from './workspace/workspaceContext';
 
-/** What the service asks of its host (the language server, the CLI, a test): the agent files it does not hold. */
+/** What the service asks of its host (the language server, the CLI, a test): the agent files it does not hold, and settings. */
 export interface AgentHost {
   /** The current model of another agent file (its open buffer, else the file on disk); undefined when it cannot be read. */
   readAgent(uri: string): AgentDocument | undefined;
+  /** The settings of the document at `uri`, resolved by the host (the same object until they change). */
+  settings(uri: string): Settings;
+  /** The workspace revision, which the host bumps when settings change and the service when anything else other files read does. */
+  readonly revision: Revision;
 }
 
-/**
- * What one document is analysed with: the settings of its resource, merged by the host
- * (passed per request: a language server reads them asynchronously, per resource).
- */
-export interface DocumentSettings {
-  analysis: AnalysisSettings;
-  /** Trigger ids the configuration declares (`triggers`), offered as completions. */
-  triggers: readonly string[];
+/** A host with no other files, whose documents all have the same settings. */
+export function fixedHost(settings: Settings = DEFAULT_SETTINGS): AgentHost {
+  return { readAgent: () => undefined, settings: () => settings, revision: new Revision() };
 }
-
-const NO_HOST: AgentHost = { readAgent: () => undefined };
 
 export interface AgentService {
   /** The parsed model of this text; parsed once per uri, version and text. */
@@ -51,38 +51,41 @@ export interface AgentService {
   indexDocument(doc: AgentDocument): void;
   removeFromIndex(uri: string): void;
   setRulesDocument(doc: AgentDocument | undefined): void;
+  /** Replaces the skills agents can name; undefined: skills are not checked. */
+  setSkills(skills: Iterable<SkillSummary> | undefined): void;
   readonly workspace: WorkspaceContext;
-  validate(doc: AgentDocument, settings: AnalysisSettings): AgentDiagnostic[];
+  validate(doc: AgentDocument): AgentDiagnostic[];
   fixes(doc: AgentDocument, diagnostic: Diagnostic): FixEdit[];
   fixAll(doc: AgentDocument, diagnostics: Diagnostic[]): TextEdit[];
   /** fixAll with the number of fixes its edits make. */
   fixAllPlan(doc: AgentDocument, diagnostics: Diagnostic[]): { edits: TextEdit[]; fixes: number };
-  completion(doc: AgentDocument, position: Position, settings: DocumentSettings, options: CompletionOptions, token: Cancellation): CompletionItem[];
-  hover(doc: AgentDocument, position: Position, settings: DocumentSettings, token: Cancellation): Hover | null;
-  definition(doc: AgentDocument, position: Position, settings: DocumentSettings, token: Cancellation): Location[];
-  references(doc: AgentDocument, position: Position, settings: DocumentSettings, includeDeclaration: boolean, token: Cancellation): Location[];
+  completion(doc: AgentDocument, position: Position, options: CompletionOptions, token: Cancellation): CompletionItem[];
+  hover(doc: AgentDocument, position: Position, token: Cancellation): Hover | null;
+  definition(doc: AgentDocument, position: Position, token: Cancellation): Location[];
+  references(doc: AgentDocument, position: Position, includeDeclaration: boolean, token: Cancellation): Location[];
   prepareRename(doc: AgentDocument, position: Position): { range: Range; placeholder: string } | undefined;
-  rename(doc: AgentDocument, position: Position, newName: string, settings: DocumentSettings, token: Cancellation): RenameResult | undefined;
+  rename(doc: AgentDocument, position: Position, newName: string, token: Cancellation): RenameResult | undefined;
   documentSymbols(doc: AgentDocument, options: SymbolOptions, token: Cancellation): DocumentSymbol[];
   foldingRanges(doc: AgentDocument, token: Cancellation): FoldingRange[];
   semanticTokens(doc: AgentDocument, token: Cancellation): SemanticTokens;
-  codeLenses(doc: AgentDocument, settings: DocumentSettings): CodeLens[];
+  codeLenses(doc: AgentDocument): CodeLens[];
   /** Quick fixes for the request's diagnostics and fix-all over every current diagnostic of the document. */
-  codeActions(doc: AgentDocument, settings: DocumentSettings, request: { diagnostics: Diagnostic[]; only?: string[] }, support: EditSupport, token: Cancellation, fixesApplied?: FixesApplied): CodeAction[];
+  codeActions(doc: AgentDocument, request: { diagnostics: Diagnostic[]; only?: string[] }, support: EditSupport, token: Cancellation, fixesApplied?: FixesApplied): CodeAction[];
   /** Every safe fix of the document as one edit, with how many fixes it makes; undefined when there is none. */
-  fixAllEdit(doc: AgentDocument, settings: DocumentSettings, support: EditSupport): { edit: WorkspaceEdit; fixes: number } | undefined;
+  fixAllEdit(doc: AgentDocument, support: EditSupport): { edit: WorkspaceEdit; fixes: number } | undefined;
   workspaceSymbols(query: string, token: Cancellation): WorkspaceSymbol[];
 }
 
-export function createAgentService(host: AgentHost = NO_HOST): AgentService {
+export function createAgentService(host: AgentHost = fixedHost()): AgentService {
   const cache = new Map<string, AgentDocument>();
-  const index = new WorkspaceIndex();
-  const workspace: WorkspaceContext = { index };
+  const { revision } = host;
+  const index = new WorkspaceIndex(revision);
+  const workspace: { -readonly [K in keyof WorkspaceContext]: WorkspaceContext[K] } = { index, revision };
   // A pull, a code action and fix-all on one version need the same diagnostics: keep the
-  // last result per document model (one model per version) until the index, the rules
-  // document or the settings change.
-  const validated = new WeakMap<AgentDocument, { indexVersion: number; skillsVersion?: number; rules?: AgentDocument; settings: AnalysisSettings; diagnostics: AgentDiagnostic[] }>();
-  const context = (settings: DocumentSettings): FeatureContext => ({ workspace, load: (uri) => host.readAgent(uri), settings: settings.analysis, triggers: settings.triggers });
+  // last result per document model (one model per version) until the workspace revision
+  // or the document's settings change.
+  const validated = new WeakMap<AgentDocument, { revision: number; settings: Settings; diagnostics: AgentDiagnostic[] }>();
+  const context = (doc: AgentDocument): FeatureContext => ({ workspace, load: (uri) => host.readAgent(uri), settings: host.settings(doc.uri) });
   const service: AgentService = {
     parse(uri, version, text) {
       // The text itself decides (a client may repeat or rewind a version, or open a file twice);
@@ -105,31 +108,37 @@ export function createAgentService(host: AgentHost = NO_HOST): AgentService {
     },
     setRulesDocument(doc) {
       workspace.rulesDocument = doc;
+      revision.bump();
+    },
+    setSkills(skills) {
+      workspace.skills = skills && new SkillIndex(skills, revision);
+      revision.bump();
     },
     workspace,
-    validate(doc, settings) {
+    validate(doc) {
+      const settings = host.settings(doc.uri);
       const last = validated.get(doc);
-      if (last && last.indexVersion === index.version && last.skillsVersion === workspace.skills?.version && last.rules === workspace.rulesDocument && last.settings === settings) return [...last.diagnostics];
+      if (last && last.revision === revision.current && last.settings === settings) return [...last.diagnostics];
       const diagnostics = validateDocument(doc, settings, workspace);
-      validated.set(doc, { indexVersion: index.version, skillsVersion: workspace.skills?.version, rules: workspace.rulesDocument, settings, diagnostics });
+      validated.set(doc, { revision: revision.current, settings, diagnostics });
       return [...diagnostics];
     },
     fixes: fixesFor,
     fixAll: fixAllEdits,
     fixAllPlan,
-    completion: (doc, position, settings, options, token) => completion(doc, position, context(settings), options, token),
-    hover: (doc, position, settings, token) => hover(doc, position, context(settings), token),
-    definition: (doc, position, settings, token) => definition(doc, position, context(settings), token),
-    references: (doc, position, settings, includeDeclaration, token) => references(doc, position, context(settings), includeDeclaration, token),
+    completion: (doc, position, options, token) => completion(doc, position, context(doc), options, token),
+    hover: (doc, position, token) => hover(doc, position, context(doc), token),
+    definition: (doc, position, token) => definition(doc, position, context(doc), token),
+    references: (doc, position, includeDeclaration, token) => references(doc, position, context(doc), includeDeclaration, token),
     prepareRename,
-    rename: (doc, position, newName, settings, token) => renameAgent(doc, position, newName, context(settings), token),
+    rename: (doc, position, newName, token) => renameAgent(doc, position, newName, context(doc), token),
     documentSymbols: (doc, options, token) => documentSymbols(doc, token, options),
     foldingRanges,
     semanticTokens,
-    codeLenses: (doc, settings) => codeLenses(doc, settings.analysis),
-    codeActions: (doc, settings, request, support, token, fixesApplied) => codeActions(doc, service, { ...request, allDiagnostics: service.validate(doc, settings.analysis) }, support, token, fixesApplied),
-    fixAllEdit(doc, settings, support) {
-      const { edits, fixes } = fixAllPlan(doc, service.validate(doc, settings.analysis));
+    codeLenses: (doc) => codeLenses(doc, host.settings(doc.uri)),
+    codeActions: (doc, request, support, token, fixesApplied) => codeActions(doc, service, { ...request, allDiagnostics: service.validate(doc) }, support, token, fixesApplied),
+    fixAllEdit(doc, support) {
+      const { edits, fixes } = fixAllPlan(doc, service.validate(doc));
       return edits.length ? { edit: textEdit(doc, edits, support), fixes } : undefined;
     },
     workspaceSymbols: (query, token) => workspaceSymbols(query, index, token),
@@ -143,7 +152,7 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 export { parseAgent } from './parse/parseAgent';
-export { DEFAULT_SETTINGS, settingsFromConfig, type AnalysisSettings } from './diagnostics/settings';
+export { DEFAULT_SETTINGS, resolveSettings, type AnalysisSettings, type Settings } from './config/settings';
 export type { AgentDocument } from './types';
 export type { Cancellation } from './features/featureContext';
 export { NOT_CANCELLED } from './features/featureContext';

@@ -7,7 +7,7 @@ import { userAgentFiles, userMcpServers } from './userClaudeHome';
 import { summarize } from '../service/workspace/workspaceIndex';
 import { createAgentService, parseAgent, type AgentHost, type AgentService } from '../service';
 import type { AgentryConfig } from '../service/config/config';
-import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
+import { resolveSettings, type ClientSettings, type Settings } from '../service/config/settings';
 import { declaresAgent, isAgentFile as agentFileRule } from '../service/workspace/agentFileRule';
 import { pathToUri, readText, readTextSync, uriToPath } from './files';
 import type { Logger } from './logger';
@@ -24,7 +24,7 @@ export interface Project {
   /** MCP servers ~/.claude.json configures for every project or for this one. */
   userMcpServers?: Set<string>;
   /** Folder-scoped settings: which files are agents, the rules document. */
-  settings: EffectiveSettings;
+  settings: Settings;
   rulesUri?: string;
   /** Compiled `ignore` (relative to the config root) and `agentGlobs` (relative to the folder). */
   matchers: { ignored?: (relative: string) => boolean; agents?: (relative: string) => boolean };
@@ -38,7 +38,7 @@ export interface Project {
 /** `host` gives the project's service the other agent files (open buffers, the disk). */
 export function createProject(host: AgentHost, folderUri?: string): Project {
   const root = folderUri ? uriToPath(folderUri) : undefined;
-  return { root, folderUri, service: createAgentService(host), config: {}, settings: effectiveSettings({}, {}, undefined, undefined), matchers: {}, links: new Map() };
+  return { root, folderUri, service: createAgentService(host), config: {}, settings: resolveSettings({}), matchers: {}, links: new Map() };
 }
 
 /** Reads the configuration file and .mcp.json, and applies the folder's client settings. */
@@ -59,7 +59,7 @@ export async function loadProjectFiles(project: Project, client: ClientSettings,
     project.mcpServers = await readMcpServers(project.configRoot!);
     project.userMcpServers = userMcpServers(project.configRoot!);
   }
-  project.settings = effectiveSettings(project.config, client, project.mcpServers, project.userMcpServers);
+  project.settings = resolveSettings(project.config, client, project.mcpServers, project.userMcpServers);
   indexUserAgents(project, log);
   const rulesFile = project.settings.rulesDocument && project.configRoot ? path.resolve(project.configRoot, project.settings.rulesDocument) : undefined;
   project.rulesUri = rulesFile ? pathToUri(rulesFile) : undefined;

@@ -1,7 +1,7 @@
-// Reads skill files into a skill index: the host side of skills (the core never
+// Reads skill files for a skill index: the host side of skills (the core never
 // touches the disk).
 import { pathToFileURL } from 'node:url';
-import { summarizeSkill, type SkillIndex, type SkillSummary } from '../service/skills/skillIndex';
+import { summarizeSkill, type SkillSummary } from '../service/skills/skillIndex';
 import { isUserSkill, readIfPresent, skillFilesFor, userHome } from './skillSources';
 
 /** The summary of a skill file, or undefined when it cannot be read. */
@@ -10,10 +10,9 @@ export function readSkill(file: string, home = userHome()): SkillSummary | undef
   return text === undefined ? undefined : summarizeSkill(pathToFileURL(file).href, text, isUserSkill(file, home));
 }
 
-/** Fills `index` with the skills of `folders`, the folders above them and the user, and `known` skill files found otherwise. */
-export function loadSkills(index: SkillIndex, folders: Iterable<string>, known: Iterable<string> = [], home = userHome()): void {
-  for (const file of skillFilesFor(folders, known, home)) {
-    const skill = readSkill(file, home);
-    if (skill) index.upsert(skill);
-  }
+/** The skills of `folders`, the folders above them and the user, and of `known` skill files found otherwise. */
+export function loadSkills(folders: Iterable<string>, known: Iterable<string> = [], home = userHome()): SkillSummary[] {
+  return skillFilesFor(folders, known, home)
+    .map((file) => readSkill(file, home))
+    .filter((skill): skill is SkillSummary => skill !== undefined);
 }

@@ -8,11 +8,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findAgentFilesSync } from './findAgentFiles';
 import { loadSkills, readSkill } from './skillFiles';
 import { isUserSkill, userHome } from './skillSources';
-import { SKILL_FILE, SkillIndex, type SkillSummary } from '../service/skills/skillIndex';
+import { SKILL_FILE, type SkillSummary } from '../service/skills/skillIndex';
+import { Revision } from '../service/workspace/revision';
 import { IndexCacheSession, type IndexCacheOptions } from './indexCache';
 import { parseAgent, type AgentDocument } from '../service';
 import { CONFIG_FILE } from '../service/config/config';
-import { effectiveSettings, type ClientSettings, type EffectiveSettings } from './clientSettings';
+import { resolveSettings, type ClientSettings, type Settings } from '../service/config/settings';
 import { DiskAgents } from './diskAgents';
 import { canonicalUri, pathToUri, readText, uriToPath } from './files';
 import type { Logger } from './logger';
@@ -33,28 +34,29 @@ const SKIPPED_FOLDERS = /\/(?:node_modules|\.git)(?:\/|$)/;
 
 export type SettingsSource = (scopeUri: string | undefined) => Promise<ClientSettings>;
 
-/** An open, enabled agent document, its project (whose service answers for it) and its settings. */
+/** An open, enabled agent document and its project (whose service answers for it). */
 export interface AgentContext {
   doc: AgentDocument;
   project: Project;
-  settings: EffectiveSettings;
 }
 
 export class WorkspaceHost {
   private readonly projects = new Map<string, Project>();
-  /** What every project's service reads other agent files through. */
-  private readonly agentHost = { readAgent: (uri: string) => this.load(uri) };
+  /** What every project's service reads other agent files and settings through. */
+  private readonly agentHost = { readAgent: (uri: string) => this.load(uri), settings: (uri: string) => this.resolvedSettings(uri), revision: new Revision() };
   private readonly loose = createProject(this.agentHost);
   /** Agent files that are not open, parsed once per modification. */
   private readonly disk = new DiskAgents();
-  private readonly settingsCache = new Map<string, Promise<EffectiveSettings>>();
+  /** Per resource: its settings as they are being asked of the client, and once they came. */
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private readonly settingsResolved = new Map<string, Settings>();
   private markReady!: () => void;
   /** Resolves once every folder has been indexed for the first time. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
   /** Disk work queued by notifications (watched files, configuration, folders, closes), run in order. */
   private queue: Promise<unknown> = Promise.resolve();
-  /** Bumps on every change that can alter other files' results: settings, configuration, rules document, index changes that affect others. */
-  generation = 0;
+  /** Bumps on every change that can alter other files' results: the services bump it for the index, skills and rules document, the host for settings and folders. */
+  readonly revision = this.agentHost.revision;
   /** Where folders' index caches live; none: every indexing parses every file. */
   indexCache?: IndexCacheOptions;
   /** The folder whose `.claude/skills` holds the user's skills. */
@@ -109,8 +111,8 @@ export class WorkspaceHost {
 
   removeFolder(folderUri: string): void {
     this.projects.delete(canonicalUri(folderUri));
-    this.settingsCache.clear();
-    this.generation++;
+    this.clearSettings();
+    this.revision.bump();
   }
 
   allProjects(): Project[] {
@@ -135,8 +137,8 @@ export class WorkspaceHost {
   async loadProject(project: Project, onlyIfFilesChanged = false): Promise<void> {
     const before = agentFilesKey(project);
     await loadProjectFiles(project, await this.clientSettings(project.folderUri), this.log, this.reportConfig);
-    this.settingsCache.clear();
-    this.generation++;
+    this.clearSettings();
+    this.revision.bump();
     await this.loadRulesDocument(project);
     if (!onlyIfFilesChanged || agentFilesKey(project) !== before) await this.indexProject(project);
   }
@@ -152,7 +154,7 @@ export class WorkspaceHost {
   }
 
   private async loadEvery(onlyIfFilesChanged: boolean): Promise<void> {
-    this.settingsCache.clear();
+    this.clearSettings();
     const results = await Promise.allSettled(this.allProjects().map((p) => this.loadProject(p, onlyIfFilesChanged)));
     for (const result of results) if (result.status === 'rejected') this.log.error(`Loading a workspace folder failed: ${String(result.reason?.stack ?? result.reason)}`);
   }
@@ -182,14 +184,13 @@ export class WorkspaceHost {
         this.log.error(`Cannot list the agent files of ${project.root}: ${(error as Error).message}`);
       }
       // Skills first, so that the agents' first diagnostics know them.
-      const skills = new SkillIndex();
-      loadSkills(
-        skills,
-        [project.root],
-        files.filter((file) => SKILL_FILE.test(pathToUri(file))),
-        this.home,
+      service.setSkills(
+        loadSkills(
+          [project.root],
+          files.filter((file) => SKILL_FILE.test(pathToUri(file))),
+          this.home,
+        ),
       );
-      service.workspace.skills = skills;
       const cache = IndexCacheSession.open(this.indexCache, project.root);
       // Read synchronously, a batch at a time between turns of the event loop: awaiting each
       // read took longer than parsing (bench/README.md, measurements), and requests still get
@@ -210,7 +211,7 @@ export class WorkspaceHost {
       }
     }
     for (const open of this.documents.all()) if (this.projectFor(open.uri) === project) this.documentChanged(open);
-    this.generation++;
+    this.revision.bump();
   }
 
   /** The open document of a file, whichever way the client spells its URI. */
@@ -248,24 +249,39 @@ export class WorkspaceHost {
     return this.disk.read(uri, keep);
   }
 
-  async settingsFor(clientUri: string): Promise<EffectiveSettings> {
+  /** The settings of a resource: the client's for it (asked once until they change) over its project's configuration. */
+  async settingsFor(clientUri: string): Promise<Settings> {
     const uri = canonicalUri(clientUri);
     let settings = this.settingsCache.get(uri);
     if (!settings) {
       const project = this.projectFor(uri);
-      settings = this.clientSettings(clientUri).then((client) => effectiveSettings(project.config, client, project.mcpServers, project.userMcpServers));
-      this.settingsCache.set(uri, settings);
+      const asked = this.clientSettings(clientUri).then((client) => {
+        const resolved = resolveSettings(project.config, client, project.mcpServers, project.userMcpServers);
+        if (this.settingsCache.get(uri) === asked) this.settingsResolved.set(uri, resolved);
+        return resolved;
+      });
+      this.settingsCache.set(uri, (settings = asked));
     }
     return settings;
   }
 
-  /** An open, enabled agent document with its project and settings. */
+  /** What the services read: a resource's settings once settingsFor has them, else its project's (a file that is not open). */
+  private resolvedSettings(uri: string): Settings {
+    return this.settingsResolved.get(uri) ?? this.projectFor(uri).settings;
+  }
+
+  private clearSettings(): void {
+    this.settingsCache.clear();
+    this.settingsResolved.clear();
+  }
+
+  /** An open, enabled agent document with its project; its settings are then what its service reads. */
   async context(uri: string): Promise<AgentContext | undefined> {
     const agent = this.openAgent(uri);
     if (!agent) return undefined;
     const settings = await this.settingsFor(uri);
     if (!settings.enabled) return undefined;
-    return { ...agent, settings };
+    return agent;
   }
 
   /** Indexes an opened or edited document; true when other files' results may change. */
@@ -274,19 +290,13 @@ export class WorkspaceHost {
     const project = this.projectFor(uri);
     if (uri === project.rulesUri) {
       applyRulesDocument(project, open.getText(), open.version);
-      this.generation++;
       return true;
     }
-    const before = project.service.index.version;
+    const before = this.revision.current;
     const agent = this.openAgent(open.uri);
     if (agent) project.service.indexDocument(agent.doc);
     else project.service.removeFromIndex(uri);
-    return this.changed(project.service.index.version !== before);
-  }
-
-  private changed(affected: boolean): boolean {
-    if (affected) this.generation++;
-    return affected;
+    return this.revision.current !== before;
   }
 
   /** Forgets a closed document and indexes its file again; true when other files' results may change. */
@@ -295,23 +305,23 @@ export class WorkspaceHost {
     const project = this.projectFor(uri);
     project.service.forget(uri);
     this.settingsCache.delete(uri);
+    this.settingsResolved.delete(uri);
     if (uri === project.rulesUri) {
       await this.loadRulesDocument(project);
-      this.generation++;
       return true;
     }
     return this.indexFromDisk(project, uri);
   }
 
   private async indexFromDisk(project: Project, uri: string): Promise<boolean> {
-    const before = project.service.index.version;
+    const before = this.revision.current;
     const file = uriToPath(uri);
     const text = file ? await readText(file) : undefined;
     if (text !== undefined && isAgentFile(project, uri, text)) {
       project.service.indexDocument(parseAgent(uri, 0, text));
       if (file) trackLink(project, file);
     } else project.service.removeFromIndex(uri);
-    return this.changed(project.service.index.version !== before);
+    return this.revision.current !== before;
   }
 
   /**
@@ -342,7 +352,7 @@ export class WorkspaceHost {
         affected = true;
       } else if (uri === project.rulesUri) {
         if (!this.openDocument(uri)) await this.loadRulesDocument(project);
-        this.generation++;
+        else this.revision.bump();
         affected = true;
       } else {
         affected = (await this.pathChanged(project, uri, file)) || affected;
@@ -379,7 +389,7 @@ export class WorkspaceHost {
         affected = true;
       }
     }
-    return this.changed(affected);
+    return affected;
   }
 
   /** `file` seen through the links the index followed: each of those paths changed too (a link to a link as well). */
@@ -418,12 +428,12 @@ export class WorkspaceHost {
     for (const agent of [...project.service.index.all()]) {
       if ((agent.uri === uri || agent.uri.startsWith(folder)) && !this.openDocument(agent.uri)) {
         project.service.removeFromIndex(agent.uri);
-        affected = this.changed(true) || affected;
+        affected = true;
       }
     }
     if (project.rulesUri?.startsWith(folder)) {
       await this.loadRulesDocument(project);
-      affected = this.changed(true);
+      affected = true;
     }
     return affected;
   }
@@ -448,7 +458,7 @@ export class WorkspaceHost {
     for (const agent of [...project.service.index.all()]) {
       if (agent.uri.startsWith(prefix) && !found.has(agent.uri) && !this.openDocument(agent.uri)) {
         project.service.removeFromIndex(agent.uri);
-        affected = this.changed(true) || affected;
+        affected = true;
       }
     }
     for (const agentUri of found) if (!this.openDocument(agentUri)) affected = (await this.indexFromDisk(project, agentUri)) || affected;

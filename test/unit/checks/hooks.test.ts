@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem } from 'vscode-languageserver-types';
-import { applyEdits, createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { applyEdits, createAgentService } from '../../../server/src/service';
 import { completion } from '../../../server/src/service/features/completion/completion';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { HOOK_EVENTS, HOOK_TYPES, hookEntrySchema } from '../../../server/src/service/schema/hooksSchema';
@@ -33,7 +33,7 @@ describe('hooks', () => {
     const service = createAgentService();
     const text = agent(`  pretooluse:\n    - hooks:\n${COMMAND}`);
     const doc = service.parse('file:///ws/.claude/agents/test-agent.md', 1, text);
-    const [fix] = service.fixes(doc, withCode(service.validate(doc, DEFAULT_SETTINGS), 'unknown-hook-event')[0]);
+    const [fix] = service.fixes(doc, withCode(service.validate(doc), 'unknown-hook-event')[0]);
     assert.equal(applyEdits(text, fix.edits), text.replace('pretooluse', 'PreToolUse'));
   });
 

@@ -2,7 +2,7 @@
 // they say and the rename fix.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { applyEdits, createAgentService } from '../../../server/src/service';
 import { analyze, codes, withCode } from '../../support/analyze';
 import { expectAt } from '../../support/expectAt';
 
@@ -49,7 +49,7 @@ describe('allowed-tools-ignored', () => {
     const service = createAgentService();
     const text = agent('model: sonnet\nallowed-tools:\n  - Read\n  - Grep # search');
     const doc = service.parse('file:///ws/.claude/agents/test-agent.md', 1, text);
-    const [diagnostic] = withCode(service.validate(doc, DEFAULT_SETTINGS), 'allowed-tools-ignored');
+    const [diagnostic] = withCode(service.validate(doc), 'allowed-tools-ignored');
     const [fix] = service.fixes(doc, diagnostic);
     assert.equal(fix.auto, false);
     const fixed = applyEdits(text, fix.edits);

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { applyEdits, createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { applyEdits, createAgentService } from '../../../server/src/service';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { hover } from '../../../server/src/service/features/hover/hover';
 import { analyze, withCode } from '../../support/analyze';
@@ -16,7 +16,7 @@ const agent = (description: string, body = 'Body\n') => `---\nname: test-agent\n
 function fixed(text: string, nth = 0): string {
   const service = createAgentService();
   const doc = service.parse('file:///ws/.claude/agents/test-agent.md', 1, text);
-  const diagnostic = withCode(service.validate(doc, DEFAULT_SETTINGS), 'unbalanced-tag')[nth];
+  const diagnostic = withCode(service.validate(doc), 'unbalanced-tag')[nth];
   const [fix] = service.fixes(doc, diagnostic);
   assert.equal(fix.auto, false);
   return applyEdits(text, fix.edits);

@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
-import { applyEdits, createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { applyEdits, createAgentService } from '../../../server/src/service';
 import { completion } from '../../../server/src/service/features/completion/completion';
 import { definition } from '../../../server/src/service/features/navigation/definition';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
@@ -33,10 +33,10 @@ const agent = (skillsValue: string) => `---\nname: test-agent\ndescription: x\ns
 function check(source: string, index: SkillIndex | null = skills()) {
   const { text, ranges } = marked(source);
   const service = createAgentService();
-  service.workspace.skills = index ?? undefined;
+  service.setSkills(index?.all());
   const doc = service.parse(AGENT_URI, 1, text);
   service.indexDocument(doc);
-  const found = withCode(service.validate(doc, DEFAULT_SETTINGS), 'unknown-skill');
+  const found = withCode(service.validate(doc), 'unknown-skill');
   assert.deepEqual(
     found.map((d) => d.range),
     ranges,
@@ -69,17 +69,16 @@ describe('unknown-skill', () => {
   });
 
   it('follows the skills as they change: a skill created later clears the warning', () => {
-    const index = skills();
-    const { service, doc } = check(agent('[[late-skill]]'), index);
-    index.upsert(summarizeSkill(skillFile(PROJECT, 'late-skill'), '', false)!);
-    assert.deepEqual(withCode(service.validate(doc, DEFAULT_SETTINGS), 'unknown-skill'), []);
+    const { service, doc } = check(agent('[[late-skill]]'));
+    service.workspace.skills!.upsert(summarizeSkill(skillFile(PROJECT, 'late-skill'), '', false)!);
+    assert.deepEqual(withCode(service.validate(doc), 'unknown-skill'), []);
   });
 });
 
 describe('skill features', () => {
   const at = (source: string) => {
     const ws = workspace(source, AGENT_URI);
-    ws.ctx.workspace.skills = skills();
+    ws.service.setSkills(skills().all());
     return ws;
   };
   const labels = (items: CompletionItem[]) => items.map((i) => i.label);

@@ -2,7 +2,7 @@
 // name mapping, with the fixes that remove it from one side.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { applyEdits, createAgentService } from '../../../server/src/service';
 import { withCode } from '../../support/analyze';
 import { expectAt } from '../../support/expectAt';
 
@@ -34,7 +34,7 @@ describe('tool-allowed-and-denied', () => {
     const service = createAgentService();
     const text = agent('tools: Read, Bash, Edit\ndisallowedTools: WebFetch, Bash(rm:*)');
     const doc = service.parse('file:///ws/.claude/agents/test-agent.md', 1, text);
-    const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+    const diagnostics = service.validate(doc);
     const [fromTools, fromDenied] = service.fixes(doc, withCode(diagnostics, 'tool-allowed-and-denied')[0]);
     assert.equal(applyEdits(text, fromTools.edits), agent('tools: Read, Edit\ndisallowedTools: WebFetch, Bash(rm:*)'));
     assert.equal(fromTools.auto, true);
@@ -43,7 +43,7 @@ describe('tool-allowed-and-denied', () => {
     assert.equal(applyEdits(text, service.fixAll(doc, diagnostics)), agent('tools: Read, Edit\ndisallowedTools: WebFetch, Bash(rm:*)'));
     const only = agent('tools: Bash\ndisallowedTools: Bash');
     const onlyDoc = service.parse('file:///ws/.claude/agents/only.md', 1, only);
-    const [last] = service.fixes(onlyDoc, withCode(service.validate(onlyDoc, DEFAULT_SETTINGS), 'tool-allowed-and-denied')[0]);
+    const [last] = service.fixes(onlyDoc, withCode(service.validate(onlyDoc), 'tool-allowed-and-denied')[0]);
     assert.equal(last.auto, false, 'removing the last tool would leave tools empty');
   });
 });

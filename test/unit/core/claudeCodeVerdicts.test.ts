@@ -35,7 +35,7 @@ describe('Claude Code verdicts on the seeds and the corpus', () => {
 
   it('an error-severity diagnostic exactly where Claude Code drops the file or refuses to run the agent', () => {
     const wrong = entries.filter(({ verdict, doc }) => {
-      const errors = service.validate(doc, DEFAULT_SETTINGS).some((d) => d.severity === 1);
+      const errors = service.validate(doc).some((d) => d.severity === 1);
       return errors !== (verdict.verdict !== 'loads and runs');
     });
     assert.deepEqual(

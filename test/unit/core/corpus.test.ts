@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
-import { createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { createAgentService } from '../../../server/src/service';
 import { corpusFiles } from '../../support/fixtures';
 
 /**
@@ -26,7 +26,7 @@ describe('corpus', () => {
   const service = createAgentService();
   const docs = files.map((f) => ({ name: f.name, doc: service.parse(pathToFileURL(f.file).href, 0, f.text) }));
   docs.forEach(({ doc }) => service.indexDocument(doc));
-  const results = docs.map(({ name, doc }) => ({ name, diagnostics: service.validate(doc, DEFAULT_SETTINGS) }));
+  const results = docs.map(({ name, doc }) => ({ name, diagnostics: service.validate(doc) }));
 
   it('holds all 792 files', () => {
     assert.equal(files.length, 792);

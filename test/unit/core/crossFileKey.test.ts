@@ -2,7 +2,7 @@
 // file's key is the same in two workspaces, so are its diagnostics.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAgentService, DEFAULT_SETTINGS, parseAgent, type AgentDocument } from '../../../server/src/service';
+import { createAgentService, parseAgent, type AgentDocument } from '../../../server/src/service';
 import { crossFileKey } from '../../../server/src/service/diagnostics/workspaceChecks';
 import { corpusFiles, allSeeds } from '../../support/fixtures';
 import { affectsOthers, summarize } from '../../../server/src/service/workspace/workspaceIndex';
@@ -11,7 +11,7 @@ import { affectsOthers, summarize } from '../../../server/src/service/workspace/
 function snapshot(docs: AgentDocument[], extra: AgentDocument[]): Map<string, { key: string; diagnostics: string }> {
   const service = createAgentService();
   for (const doc of [...docs, ...extra]) service.indexDocument(doc);
-  return new Map(docs.map((doc) => [doc.uri, { key: crossFileKey(service.index.get(doc.uri)!, service.workspace), diagnostics: JSON.stringify(service.validate(doc, DEFAULT_SETTINGS)) }]));
+  return new Map(docs.map((doc) => [doc.uri, { key: crossFileKey(service.index.get(doc.uri)!, service.workspace), diagnostics: JSON.stringify(service.validate(doc)) }]));
 }
 
 describe('crossFileKey', () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { allSeeds, agentUri, seed } from '../../support/fixtures';
 import { analyze, codes, withCode } from '../../support/analyze';
-import { createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { createAgentService } from '../../../server/src/service';
 
 const LENIENT_SEEDS = ['000', '001', '002', '003'];
 
@@ -122,7 +122,7 @@ describe('seeds', () => {
     const service = createAgentService();
     const docs = allSeeds().map((s) => service.parse(agentUri(s.name.replace('.txt', '')), 0, s.text));
     docs.forEach((d) => service.indexDocument(d));
-    const duplicates = docs.map((d) => withCode(service.validate(d, DEFAULT_SETTINGS), 'duplicate-agent-name'));
+    const duplicates = docs.map((d) => withCode(service.validate(d), 'duplicate-agent-name'));
     assert.deepEqual(
       duplicates.map((d) => d.length),
       [1, 1, 0, 1, 1],

@@ -3,8 +3,9 @@
 // inputs and on values at the edge of what the fast reader takes.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFrontmatterYaml, readWithYamlLibrary } from '../../../server/src/service/parse/frontmatterYaml';
-import { readSimpleYaml } from '../../../server/src/service/parse/simpleYaml';
+import fc from 'fast-check';
+import { readFrontmatterYaml, readWithYamlLibrary, strictLineWithYaml } from '../../../server/src/service/parse/frontmatterYaml';
+import { readSimpleYaml, strictLineValue } from '../../../server/src/service/parse/simpleYaml';
 import { bomLengthOf } from '../../../server/src/service/text/hasFrontmatter';
 import { splitFrontmatter } from '../../../server/src/service/parse/splitFrontmatter';
 import { assertFuzzAgrees, fixturesTaken } from '../../support/fastPath';
@@ -111,6 +112,9 @@ const EDGES = [
   'a: |x: y\n',
 ].map((yaml) => `---\n${yaml}${yaml.endsWith('\n') ? '' : '\n'}---\nbody\n`);
 
+/** Pieces of plain and quoted values, with every YAML indicator. */
+const VALUE_PIECES = ['a', 'Use', ' ', ': ', ':', 'x: y', '"', "'", '\\', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', '#', ' #', '-', '?', '~', '.', '1', '0x1', 'true', 'null', '<tag>', 'é', '🚀', '\t'];
+
 describe('simple frontmatter reader', () => {
   it('reads every seed and corpus file as the yaml package does, and takes most of them', () => {
     const { taken, total } = fixturesTaken(agrees);
@@ -121,6 +125,23 @@ describe('simple frontmatter reader', () => {
     const fast = EDGES.filter((text) => agrees(text, JSON.stringify(text))).length;
     assert.ok(EDGES.some((text) => readFrontmatterYaml(text, spanOf(text)).mode === 'retry'));
     assert.ok(fast >= 10 && fast < EDGES.length, `the fast reader took ${fast} of ${EDGES.length}`);
+  });
+
+  it('reads a value alone on its line as strict YAML does, above all a plain value with `: `', () => {
+    let told = 0;
+    let colons = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...VALUE_PIECES), { minLength: 1, maxLength: 10 }), (pieces) => {
+        const written = pieces.join('').trim();
+        const fast = strictLineValue(written);
+        if (!fast) return;
+        told++;
+        if ('error' in fast) colons++;
+        assert.deepEqual(fast, strictLineWithYaml('description', written), JSON.stringify(written));
+      }),
+      { seed: 20_261_201, numRuns: 20_000 },
+    );
+    assert.ok(told > 2000 && colons > 500, `${told} values read, ${colons} with \`: \``);
   });
 
   it('reads the fuzz inputs as the yaml package does', () => {

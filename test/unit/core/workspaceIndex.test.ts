@@ -3,6 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WorkspaceIndex, type AgentSummary } from '../../../server/src/service/workspace/workspaceIndex';
+import { Revision } from '../../../server/src/service/workspace/revision';
 
 const agent = (uri: string, name: string | undefined, triggers: string[] = [], rules: number[] = []): AgentSummary => ({
   uri,
@@ -78,11 +79,12 @@ describe('WorkspaceIndex', () => {
     );
   });
 
-  it('bumps its version on every change, so cross-file results are recomputed', () => {
-    const index = new WorkspaceIndex();
+  it('bumps the workspace revision on every change, so cross-file results are recomputed', () => {
+    const revision = new Revision();
+    const index = new WorkspaceIndex(revision);
     index.upsert(agent('file:///a.md', 'a'));
-    const before = index.version;
+    const before = revision.current;
     index.upsert(agent('file:///a.md', 'a', [], [3]));
-    assert.ok(index.version > before);
+    assert.ok(revision.current > before);
   });
 });

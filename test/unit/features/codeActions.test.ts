@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import { applyEdits, createAgentService, DEFAULT_SETTINGS, type AgentDocument } from '../../../server/src/service';
+import { applyEdits, createAgentService, type AgentDocument } from '../../../server/src/service';
 import { codeActions, FIX_ALL_KIND } from '../../../server/src/service/features/fixes/codeActions';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { agentSkeleton } from '../../../server/src/service/text/agentSkeleton';
@@ -40,7 +40,7 @@ describe('quick fixes on every seed', () => {
 
   for (const doc of docs) {
     it(`${doc.uri.slice(AGENTS.length + 1)}: each fix removes a diagnostic of its kind and touches nothing else`, () => {
-      const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+      const diagnostics = service.validate(doc);
       let applied = 0;
       for (const diagnostic of diagnostics) {
         for (const fix of service.fixes(doc, diagnostic)) {
@@ -48,7 +48,7 @@ describe('quick fixes on every seed', () => {
             // A new file: the reference resolves once it is in the workspace.
             const created = service.parse(fix.create.uri, 1, fix.create.text);
             service.indexDocument(created);
-            const after = service.validate(service.parse(doc.uri, doc.version + 1, doc.text), DEFAULT_SETTINGS);
+            const after = service.validate(service.parse(doc.uri, doc.version + 1, doc.text));
             service.removeFromIndex(created.uri);
             service.forget(created.uri);
             service.parse(doc.uri, doc.version, doc.text);
@@ -62,7 +62,7 @@ describe('quick fixes on every seed', () => {
           service.removeFromIndex(doc.uri);
           const fixed = service.parse(uri, doc.version + 1, text);
           service.indexDocument(fixed);
-          const after = service.validate(fixed, DEFAULT_SETTINGS);
+          const after = service.validate(fixed);
           service.removeFromIndex(uri);
           service.forget(uri);
           service.indexDocument(doc);
@@ -76,11 +76,11 @@ describe('quick fixes on every seed', () => {
 
   it('fix-all of every seed leaves only diagnostics that need a person', () => {
     for (const doc of docs) {
-      const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+      const diagnostics = service.validate(doc);
       const edits = service.fixAll(doc, diagnostics);
       const text = applyEdits(doc.text, edits);
       assertOnlyEdited(doc, edits, text);
-      const after = service.validate(service.parse(`${doc.uri}.fixed`, 1, text), DEFAULT_SETTINGS);
+      const after = service.validate(service.parse(`${doc.uri}.fixed`, 1, text));
       for (const code of ['yaml-lenient-value', 'legacy-tool', 'mojibake']) assert.equal(count(after, code), 0, `${doc.uri} ${code}`);
     }
   });
@@ -89,7 +89,7 @@ describe('quick fixes on every seed', () => {
 describe('code actions', () => {
   const { service, docs } = loadSeeds();
   const doc = docs[0];
-  const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+  const diagnostics = service.validate(doc);
 
   it('offers quick fixes for the request diagnostics, preferred ones marked, with versioned edits', () => {
     const lenient = diagnostics.filter((d) => d.code === 'yaml-lenient-value');
@@ -132,7 +132,7 @@ describe('related information of rule problems', () => {
     const service = createAgentService();
     const doc = service.parse(`${AGENTS}/a.md`, 1, text);
     return service
-      .validate(doc, DEFAULT_SETTINGS)
+      .validate(doc)
       .find((d) => d.code === code)
       ?.relatedInformation?.map((r) => [r.location.range.start.line, r.message]);
   };
@@ -157,7 +157,7 @@ describe('Create agent `x` (unknown-agent-reference)', () => {
     service.indexDocument(doc);
     // Names are checked once the workspace has another agent.
     service.indexDocument(service.parse(`${AGENTS}/reviewer.md`, 1, '---\nname: reviewer\ndescription: Reviews.\n---\n'));
-    const diagnostics = service.validate(doc, DEFAULT_SETTINGS).filter((d) => d.code === 'unknown-agent-reference');
+    const diagnostics = service.validate(doc).filter((d) => d.code === 'unknown-agent-reference');
     assert.equal(diagnostics.length, 1);
     const actions = codeActions(doc, service, { diagnostics, allDiagnostics: diagnostics, only: ['quickfix'] }, CREATE, NOT_CANCELLED);
     return { service, doc, diagnostics, actions, create: actions.find((a) => a.title === 'Create agent `api-designer`') };
@@ -175,11 +175,11 @@ describe('Create agent `x` (unknown-agent-reference)', () => {
     const created = service.parse(`${AGENTS}/api-designer.md`, 1, text);
     service.indexDocument(created);
     assert.deepEqual(
-      service.validate(created, DEFAULT_SETTINGS).map((d) => d.code),
+      service.validate(created).map((d) => d.code),
       [],
       'the new agent has no problem',
     );
-    const after = service.validate(service.parse(doc.uri, 2, doc.text), DEFAULT_SETTINGS);
+    const after = service.validate(service.parse(doc.uri, 2, doc.text));
     assert.deepEqual(
       after.filter((d) => d.code === 'unknown-agent-reference'),
       [],
@@ -200,6 +200,6 @@ describe('Create agent `x` (unknown-agent-reference)', () => {
 
   it('never goes into fix-all', () => {
     const { service, doc } = setup();
-    assert.deepEqual(service.fixAll(doc, service.validate(doc, DEFAULT_SETTINGS)), []);
+    assert.deepEqual(service.fixAll(doc, service.validate(doc)), []);
   });
 });

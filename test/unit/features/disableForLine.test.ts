@@ -16,7 +16,7 @@ const service = createAgentService();
 const key = (d: Diagnostic) => `${d.code}@${d.range.start.line}:${d.range.start.character}`;
 
 function check(doc: AgentDocument): Diagnostic[] {
-  return service.validate(doc, DEFAULT_SETTINGS);
+  return service.validate(doc);
 }
 
 function disable(text: string, line: number, code: string, uri = `${AGENTS}/a.md`) {

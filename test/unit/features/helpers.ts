@@ -2,7 +2,7 @@
 // workspace is a map of URI to text, and `load` reads from that map as the host reads files.
 import type { Position } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createAgentService, DEFAULT_SETTINGS, parseAgent, type AgentDocument, type AnalysisSettings } from '../../../server/src/service';
+import { createAgentService, DEFAULT_SETTINGS, parseAgent, type AgentDocument, type Settings } from '../../../server/src/service';
 import type { FeatureContext } from '../../../server/src/service/features/featureContext';
 import { withCursor, type Cursored } from '../../support/markers';
 
@@ -22,7 +22,7 @@ export interface TestWorkspace {
 export interface WorkspaceOptions {
   others?: Record<string, string>;
   rulesDocument?: { uri: string; text: string };
-  settings?: Partial<AnalysisSettings>;
+  settings?: Partial<Settings>;
   triggers?: string[];
 }
 
@@ -39,8 +39,7 @@ export function workspace(source: string | Cursored, uri = agentUri('test-agent'
   const ctx: FeatureContext = {
     workspace: service.workspace,
     load: (u) => (files.has(u) ? parseAgent(u, 0, files.get(u)!) : undefined),
-    settings: { ...DEFAULT_SETTINGS, ...options.settings },
-    triggers: options.triggers ?? [],
+    settings: { ...DEFAULT_SETTINGS, ...options.settings, triggers: options.triggers ?? [] },
   };
   return { doc, ctx, service, position };
 }

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { applyEdits, createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { applyEdits, createAgentService } from '../../../server/src/service';
 import { completion } from '../../../server/src/service/features/completion/completion';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
 import { nameFromFile, nameFromFileYaml } from '../../../server/src/service/schema/agentName';
@@ -16,12 +16,12 @@ const NAME_CODES = ['missing-name', 'name-format', 'name-colon', 'invalid-value'
 function fixed(uri: string, text: string, code: string) {
   const service = createAgentService();
   const doc = service.parse(uri, 0, text);
-  const [diagnostic] = service.validate(doc, DEFAULT_SETTINGS).filter((d) => d.code === code);
+  const [diagnostic] = service.validate(doc).filter((d) => d.code === code);
   assert.ok(diagnostic, `no ${code}`);
   const [fix] = service.fixes(doc, diagnostic);
   assert.ok(fix, `no fix for ${code}`);
   const after = service.parse(uri, 1, applyEdits(text, fix.edits));
-  return { text: after.text, name: fieldOf(after, 'name')?.value, codes: service.validate(after, DEFAULT_SETTINGS).map((d) => String(d.code)) };
+  return { text: after.text, name: fieldOf(after, 'name')?.value, codes: service.validate(after).map((d) => String(d.code)) };
 }
 
 describe('name from the file name', () => {

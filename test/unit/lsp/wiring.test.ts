@@ -3,9 +3,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
-import { parseAgent } from '../../../server/src/service';
+import { fixedHost, parseAgent } from '../../../server/src/service';
 import { clientSupport, serverCapabilities } from '../../../server/src/lsp/capabilities';
-import { effectiveSettings, readClientSettings } from '../../../server/src/workspace/clientSettings';
+import { readClientSettings } from '../../../server/src/workspace/clientSettings';
+import { resolveSettings } from '../../../server/src/service/config/settings';
 import { guard } from '../../../server/src/lsp/guard';
 import { affectsOthers, summarize } from '../../../server/src/service/workspace/workspaceIndex';
 import { createProject, isAgentFile } from '../../../server/src/workspace/project';
@@ -74,22 +75,22 @@ describe('capabilities', () => {
 describe('settings', () => {
   it('merges client settings over the configuration file: scalars win, lists add up, severities merge', () => {
     const client = readClientSettings({ severity: { 'unknown-key': 'off', bad: 'loud' }, extraTools: ['B'], rulesDocument: 'RULES.md', requiredSections: null, agentGlobs: [] });
-    const settings = effectiveSettings({ extraTools: ['A'], rulesDocument: 'CLAUDE.md', requiredSections: ['Focus'], severity: { mojibake: 'error' }, triggers: ['t'] }, client, new Set(['gh']), undefined);
-    assert.deepEqual(settings.analysis.extraTools, ['A', 'B']);
-    assert.deepEqual(settings.analysis.severity, { mojibake: 'error', 'unknown-key': 'off' });
-    assert.deepEqual(settings.analysis.requiredSections, ['Focus']);
+    const settings = resolveSettings({ extraTools: ['A'], rulesDocument: 'CLAUDE.md', requiredSections: ['Focus'], severity: { mojibake: 'error' }, triggers: ['t'] }, client, new Set(['gh']), undefined);
+    assert.deepEqual(settings.extraTools, ['A', 'B']);
+    assert.deepEqual(settings.severity, { mojibake: 'error', 'unknown-key': 'off' });
+    assert.deepEqual(settings.requiredSections, ['Focus']);
     assert.equal(settings.rulesDocument, 'RULES.md');
     assert.deepEqual(settings.triggers, ['t']);
     assert.deepEqual(settings.agentGlobs, []);
     assert.equal(settings.enabled, true);
-    assert.deepEqual([...settings.analysis.mcpServers!], ['gh']);
+    assert.deepEqual([...settings.mcpServers!], ['gh']);
   });
 
   it("takes requiredSections from the Settings UI's list; its empty default leaves .agentry.json and the built-in default in force", () => {
     const file = { requiredSections: ['Focus'] };
-    assert.deepEqual(effectiveSettings(file, readClientSettings({ requiredSections: [] }), undefined, undefined).analysis.requiredSections, ['Focus']);
-    assert.equal(effectiveSettings({}, readClientSettings({ requiredSections: [] }), undefined, undefined).analysis.requiredSections, null);
-    assert.deepEqual(effectiveSettings(file, readClientSettings({ requiredSections: ['When Invoked'] }), undefined, undefined).analysis.requiredSections, ['When Invoked']);
+    assert.deepEqual(resolveSettings(file, readClientSettings({ requiredSections: [] }), undefined, undefined).requiredSections, ['Focus']);
+    assert.equal(resolveSettings({}, readClientSettings({ requiredSections: [] }), undefined, undefined).requiredSections, null);
+    assert.deepEqual(resolveSettings(file, readClientSettings({ requiredSections: ['When Invoked'] }), undefined, undefined).requiredSections, ['When Invoked']);
   });
 
   it('ignores malformed client values', () => {
@@ -125,7 +126,7 @@ describe('index changes', () => {
 
 describe('agent files', () => {
   it('are files under .claude/agents, declared agents under agents/, and the agentGlobs files; being open is no reason', () => {
-    const project = createProject({ readAgent: () => undefined }, 'file:///ws');
+    const project = createProject(fixedHost(), 'file:///ws');
     const agent = '---\nname: a\n---\n';
     const docsPage = '---\ntitle: Agents\nsidebar_position: 2\n---\n# Agents\n';
     assert.equal(isAgentFile(project, 'file:///ws/.claude/agents/new.md', ''), true);

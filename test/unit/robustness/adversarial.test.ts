@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createAgentService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { createAgentService } from '../../../server/src/service';
 import { ANALYSIS_LIMIT } from '../../../server/src/service/parse/parseAgent';
 import { codes, withCode } from '../../support/analyze';
 import { runCli, tempProject } from '../../support/cli';
@@ -26,7 +26,7 @@ function analyse(text: string): Outcome {
   const service = createAgentService();
   const doc = service.parse(URI, 0, text);
   service.indexDocument(doc);
-  const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+  const diagnostics = service.validate(doc);
   const lines = new Lines(text);
   assertDiagnosticsInside(lines, URI, diagnostics, 'input');
   const checked = new Set<object>();
@@ -253,7 +253,7 @@ describe('adversarial inputs', () => {
     assert.equal(withCode(rules, 'duplicate-rule').length, 19_999);
     const service = createAgentService();
     const doc = service.parse(URI, 0, `${HEAD}${'**Rule 1: Again**\n- b\n'.repeat(20_000)}`);
-    const [first, second] = withCode(service.validate(doc, DEFAULT_SETTINGS), 'duplicate-rule');
+    const [first, second] = withCode(service.validate(doc), 'duplicate-rule');
     assert.equal(service.fixes(doc, first)[0].edits.length, 19_999);
     assert.deepEqual(service.fixes(doc, second), service.fixes(doc, first));
     const legacy = analyse(`---\nname: probe\ndescription: x\ntools: Glob, ${Array(20_000).fill('LS').join(', ')}\n---\n`);

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createAgentService, DEFAULT_SETTINGS, type AgentDocument } from '../../../server/src/service';
+import { createAgentService, type AgentDocument } from '../../../server/src/service';
 import { agentUri, allSeeds, corpusFiles, type Fixture } from '../../support/fixtures';
 import { applyChecked, applyFix, assertFixHelps, assertNoNewErrors, Lines, reanalyse } from '../../support/invariants';
 
@@ -20,7 +20,7 @@ function roundTrip(uri: string, text: string, name: string, tally: Tally): void 
   const service = createAgentService();
   const doc: AgentDocument = service.parse(uri, 0, text);
   service.indexDocument(doc);
-  const diagnostics = service.validate(doc, DEFAULT_SETTINGS);
+  const diagnostics = service.validate(doc);
   const lines = new Lines(text);
   tally.files++;
   for (const diagnostic of diagnostics) {
@@ -72,7 +72,7 @@ describe('edits never lose text', () => {
       const service = createAgentService();
       const doc = service.parse(agentUri(stem), 0, text);
       const written = service
-        .validate(doc, DEFAULT_SETTINGS)
+        .validate(doc)
         .flatMap((d) => service.fixes(doc, d))
         .flatMap((f) => f.edits.map((e) => e.newText));
       for (const value of written.filter((t) => /^\W*(?:\d+|true|null)\W*$/.test(t))) assert.match(value, /^"(?:\d+|true|null)"$/);
@@ -86,7 +86,7 @@ describe('edits never lose text', () => {
       const crlf = `\uFEFF${seed.text.replace(/\r?\n/g, '\r\n')}`;
       const service = createAgentService();
       const doc = service.parse(agentUri('crlf'), 0, crlf);
-      for (const d of service.validate(doc, DEFAULT_SETTINGS)) {
+      for (const d of service.validate(doc)) {
         for (const fix of service.fixes(doc, d)) {
           const after = applyFix(doc, fix, `${seed.name} (CRLF, BOM)`);
           assert.ok(after.text!.startsWith('\uFEFF---'), `"${fix.title}" lost the BOM`);

@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { createAgentService, DEFAULT_SETTINGS, NOT_CANCELLED, parseAgent } from '../../../server/src/service';
+import { createAgentService, fixedHost, NOT_CANCELLED, parseAgent } from '../../../server/src/service';
 import { DiskAgents, type DiskReader } from '../../../server/src/workspace/diskAgents';
 
 const REVIEWER = 'file:///ws/.claude/agents/code-reviewer.md';
@@ -27,13 +27,12 @@ describe('agent files on disk', () => {
   it('a hover on a rule defined in another agent reads that file once, and again after it changes', () => {
     const { disk, reader } = countingDisk(reviewer);
     const files = new DiskAgents(reader);
-    const service = createAgentService({ readAgent: (uri) => files.read(uri) });
+    const service = createAgentService({ ...fixedHost(), readAgent: (uri) => files.read(uri) });
     service.indexDocument(parseAgent(REVIEWER, 0, reviewer));
     const doc = service.parse(HERE, 1, writer);
     service.indexDocument(doc);
     const position = doc.textDocument.positionAt(writer.indexOf('Rule 7') + 2);
-    const settings = { analysis: DEFAULT_SETTINGS, triggers: [] };
-    const hoverText = () => JSON.stringify(service.hover(doc, position, settings, NOT_CANCELLED)?.contents);
+    const hoverText = () => JSON.stringify(service.hover(doc, position, NOT_CANCELLED)?.contents);
     for (let i = 0; i < 5; i++) assert.match(hoverText(), /Review Everything/);
     assert.equal(disk.reads, 1);
 

@@ -5,7 +5,7 @@
 import { CLAUDE_CODE_VERSION } from '../catalog/catalog';
 import type { DiagnosticCode } from '../diagnostics/codes';
 import type { AgentDiagnostic } from '../diagnostics/reporter';
-import { mcpServerAvailable, type AnalysisSettings } from '../diagnostics/settings';
+import { mcpServerAvailable, type AnalysisSettings } from '../config/settings';
 import { claudeCodeFindings } from '../diagnostics/validate';
 import { resolveModel } from '../schema/models';
 import { baseToolName, parseMcpTool, resolveTool } from '../schema/tools';

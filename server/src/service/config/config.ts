@@ -1,22 +1,12 @@
 // The project configuration: `.agentry.json` or an `agentry` key in package.json.
 // Data only: read as JSON and checked with zod, never executed.
-import { array, enum as zEnum, object, record, string, type infer as Infer } from 'zod';
-import { SEVERITY_NAMES, type SeverityName } from '../diagnostics/codes';
+import type { infer as Infer } from 'zod';
+import type { SeverityName } from '../diagnostics/codes';
+import { FILE_SETTINGS, settingsSchema, SEVERITY_LEVEL } from './settingsSchema';
 
 export { CONFIG_FILE } from './configFile';
 
-export const configSchema = object({
-  $schema: string().optional().describe('The JSON Schema of this file, for editors; Agentry does not read it.'),
-  requiredSections: array(string()).nullable().optional().describe('Headings every agent must have. Omitted or null: none for plain agents, and the rule-enforcement sections for agents that carry the rule-enforcement block.'),
-  rulesDocument: string().optional().describe('A Markdown file, relative to this file, whose `**Rule N: Title**` definitions every agent may reference.'),
-  extraTools: array(string()).optional().describe("Tool names to accept besides Claude Code's built-in tools."),
-  extraModels: array(string()).optional().describe("Model values to accept besides Claude Code's aliases and model ids."),
-  triggers: array(string()).optional().describe('The `proactive_triggers` ids the team uses, offered as completions.'),
-  severity: record(string(), zEnum([...SEVERITY_NAMES, 'off']))
-    .optional()
-    .describe('Severity per diagnostic code: error, warning, information, hint, or off to silence it.'),
-  ignore: array(string()).optional().describe('Glob patterns, relative to this file, of files not to check.'),
-}).strict();
+export const configSchema = settingsSchema.pick(FILE_SETTINGS).strict();
 
 export type AgentryConfig = Infer<typeof configSchema>;
 
@@ -62,7 +52,7 @@ export function parseConfig(text: string, fromPackageJson = false): ConfigResult
 
 /** The severities whose level is valid; a wrong one drops that code only. */
 function validEntries(severity: Record<string, unknown>, problems: string[]): Record<string, SeverityName | 'off'> {
-  const level = zEnum([...SEVERITY_NAMES, 'off']);
+  const level = SEVERITY_LEVEL;
   const valid: Record<string, SeverityName | 'off'> = {};
   for (const [code, value] of Object.entries(severity)) {
     const result = level.safeParse(value);

@@ -10,7 +10,7 @@ import { lineSpanOf } from '../text/lineSpan';
 import { slugify } from '../schema/agentName';
 import { ALLOWED_TOOLS_KEY } from './allowedToolsCheck';
 import type { Report } from './reporter';
-import type { AnalysisSettings } from './settings';
+import type { AnalysisSettings } from '../config/settings';
 
 /** Keys whose values are checked elsewhere or in a special way. */
 const SPECIALLY_CHECKED = new Set(['name', 'description', 'model', 'tools', 'disallowedTools', 'hooks', 'proactive_triggers', 'mcpServers']);

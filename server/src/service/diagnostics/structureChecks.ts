@@ -5,7 +5,7 @@ import { ENFORCEMENT_SECTIONS } from '../config/config';
 import { openingFenceSpan } from './frontmatterChecks';
 import type { Report } from './reporter';
 import { spanToRange } from '../text/spans';
-import type { AnalysisSettings } from './settings';
+import type { AnalysisSettings } from '../config/settings';
 
 export function checkStructure(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
   checkRuleCount(doc, report);

@@ -7,7 +7,7 @@ import { BUILTIN_TOOLS, NOT_FOR_SUBAGENTS, baseToolName, parseMcpTool, resolveTo
 import { closestMatch } from '../schema/suggest';
 import { CLAUDE_CODE } from '../catalog/catalog';
 import type { Report } from './reporter';
-import { mcpServerAvailable, type AnalysisSettings } from './settings';
+import { mcpServerAvailable, type AnalysisSettings } from '../config/settings';
 
 export function checkTools(doc: AgentDocument, settings: AnalysisSettings, report: Report): void {
   for (const key of ['tools', 'disallowedTools']) {

@@ -8,7 +8,7 @@ import { checkFrontmatter } from './frontmatterChecks';
 import { checkHooks } from './hookChecks';
 import { checkPermissionMode } from './permissionChecks';
 import { createReporter, type AgentDiagnostic, type Report } from './reporter';
-import type { AnalysisSettings } from './settings';
+import type { AnalysisSettings } from '../config/settings';
 import { checkStructure } from './structureChecks';
 import { checkTags } from './tagChecks';
 import { applySuppressions } from './suppressions';

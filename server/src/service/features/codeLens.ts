@@ -3,7 +3,7 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import { effectiveAgentLine } from '../claude/describeAgent';
 import { effectiveAgent } from '../claude/effectiveAgent';
-import type { AnalysisSettings } from '../diagnostics/settings';
+import type { AnalysisSettings } from '../config/settings';
 import type { AgentDocument } from '../types';
 
 export function codeLenses(doc: AgentDocument, settings: AnalysisSettings): CodeLens[] {

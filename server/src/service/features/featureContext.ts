@@ -1,6 +1,6 @@
 // What language features may consult beyond the document at hand. Pure: the host
 // supplies `load`, which reads another agent file (its open buffer or the disk).
-import type { AnalysisSettings } from '../diagnostics/settings';
+import type { Settings } from '../config/settings';
 import type { AgentDocument } from '../types';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 
@@ -15,9 +15,8 @@ export interface FeatureContext {
   workspace: WorkspaceContext;
   /** The current model of another agent file, or undefined when it cannot be read. */
   load(uri: string): AgentDocument | undefined;
-  settings: AnalysisSettings;
-  /** Trigger ids the configuration declares (`triggers`). */
-  triggers: readonly string[];
+  /** The settings of the document at hand. */
+  settings: Settings;
 }
 
 /** The document itself when `uri` is its own, the rules document, else whatever the host loads. */

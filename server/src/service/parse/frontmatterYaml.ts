@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type P
 import type { FrontmatterField, FrontmatterProblem, Span, ValueItem } from '../types';
 import { claudeRetry, type RetryText } from './claudeRetry';
 import { splitCommaList, splitToolList, unquotedSpan } from './listItems';
-import { onlyColonValues, readSimpleYaml, type SimpleEntry } from './simpleYaml';
+import { onlyColonValues, readSimpleYaml, strictLineValue, type SimpleEntry } from './simpleYaml';
 
 /** Keys whose string value is a list of names. */
 const COMMA_LIST_KEYS = new Set(['tools', 'disallowedTools', 'skills', 'allowed-tools']);
@@ -47,7 +47,7 @@ export function readFrontmatterYaml(text: string, contentSpan: Span): YamlReadin
   const base = contentSpan.start;
   const simple = readSimpleYaml(raw);
   if (simple) return fromSimpleEntries(text, simple, (o) => base + o, 'strict');
-  return (onlyColonValues(raw) && retriedSimply(text, raw, base)) || readWithYamlLibrary(text, contentSpan);
+  return (onlyColonValues(raw) && retriedSimply(text, raw, base)) || readWithYaml(text, contentSpan, strictLine);
 }
 
 /** Strict YAML rejects a plain value with `: `; when Claude Code's retry makes every line simple, its reading without the yaml package. */
@@ -56,9 +56,27 @@ function retriedSimply(text: string, raw: string, base: number): YamlReading | u
   const entries = readSimpleYaml(retry.text);
   if (!entries) return undefined;
   const reading = fromSimpleEntries(text, entries, (o) => base + retry.toOriginal(o), 'retry');
-  markRewrites(text, reading, retry, base);
+  markRewrites(text, reading, retry, base, strictLine);
   return reading;
 }
+
+/** How strict YAML reads `key: written` alone: an error, or the key's value. */
+type StrictLine = (key: string, written: string) => { error: string } | { value: unknown };
+
+/** The fast reader's answer where it has one (most rewritten lines are a plain value with `: `), else the yaml package's. */
+const strictLine: StrictLine = (key, written) => strictLineValue(written) ?? strictLineWithYaml(key, written);
+
+/** The yaml package's reading of the line: the reference `strictLineValue` is tested against. */
+export const strictLineWithYaml: StrictLine = (key, written) => {
+  const alone = parseQuietly(`${key}: ${written}`);
+  if (alone.errors.length > 0) return { error: alone.errors[0].message.split('\n')[0] };
+  try {
+    return { value: (alone.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown> | null)?.[key] ?? null };
+  } catch (error) {
+    // An alias with no anchor (`*name`) parses, and strict YAML still cannot read it.
+    return { error: (error as Error).message.split('\n')[0] };
+  }
+};
 
 /** Claude Code's text runs up to the closing `---`, the last line's break included: with CRLF that `\r` is what keeps its retry from rewriting the last line. */
 function yamlSource(text: string, contentSpan: Span): string {
@@ -68,8 +86,12 @@ function yamlSource(text: string, contentSpan: Span): string {
   return text.slice(contentSpan.start, end);
 }
 
-/** The reading through the yaml package alone: the reference the fast reader of simple frontmatter is tested against. */
+/** The reading through the yaml package alone: the reference the fast readers are tested against. */
 export function readWithYamlLibrary(text: string, contentSpan: Span): YamlReading {
+  return readWithYaml(text, contentSpan, strictLineWithYaml);
+}
+
+function readWithYaml(text: string, contentSpan: Span, strictLine: StrictLine): YamlReading {
   const raw = yamlSource(text, contentSpan);
   const base = contentSpan.start;
   const doc = parseQuietly(withLineFeeds(raw));
@@ -79,7 +101,7 @@ export function readWithYamlLibrary(text: string, contentSpan: Span): YamlReadin
     const retried = parseQuietly(withLineFeeds(retry.text));
     if (retried.errors.length === 0) {
       const reading = fromDocument(text, retried, (o) => base + retry.toOriginal(o), contentSpan, 'retry');
-      markRewrites(text, reading, retry, base);
+      markRewrites(text, reading, retry, base, strictLine);
       return reading;
     }
     return unreadable(text, raw, base, retry, retried, true);
@@ -116,25 +138,14 @@ function fromDocument(text: string, doc: Document, at: ToDocument, contentSpan: 
 }
 
 /** Marks the fields Claude Code's retry rewrote: those strict YAML rejects, and those it reads otherwise after the rewrite. */
-function markRewrites(text: string, reading: YamlReading, retry: RetryText, base: number): void {
+function markRewrites(text: string, reading: YamlReading, retry: RetryText, base: number, strictLine: StrictLine): void {
   const byValueStart = new Map(retry.rewrites.map((r) => [base + r.valueStart, r]));
   for (const field of reading.fields) {
     const rewrite = byValueStart.get(field.valueSpan.start);
     if (!rewrite) continue;
-    const line = `${rewrite.key}: ${text.slice(field.valueSpan.start, field.valueSpan.end)}`;
-    const alone = parseQuietly(line);
-    if (alone.errors.length > 0) field.lenient = { reason: alone.errors[0].message.split('\n')[0] };
-    else {
-      let strictValue: unknown;
-      try {
-        strictValue = (alone.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown> | null)?.[rewrite.key] ?? null;
-      } catch (error) {
-        // An alias with no anchor (`*name`) parses, and strict YAML still cannot read it.
-        field.lenient = { reason: (error as Error).message.split('\n')[0] };
-        continue;
-      }
-      if (strictValue !== field.value) field.retried = { strictValue };
-    }
+    const strict = strictLine(rewrite.key, text.slice(field.valueSpan.start, field.valueSpan.end));
+    if ('error' in strict) field.lenient = { reason: strict.error };
+    else if (strict.value !== field.value) field.retried = { strictValue: strict.value };
   }
 }
 

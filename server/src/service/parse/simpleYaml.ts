@@ -39,8 +39,27 @@ export function onlyColonValues(source: string): boolean {
   return scan !== undefined && scan.colonValues > 0;
 }
 
+/**
+ * The yaml package's first error for a line `key: value` whose plain value holds `: `
+ * (COLON_VALUE below); the differential tests check it against the package.
+ */
+export const COLON_VALUE_ERROR = 'Nested mappings are not allowed in compact mappings';
+
+/**
+ * How strict YAML reads `written`, a value alone on its line after `key: ` (trimmed): a
+ * string, the error of a plain value with `: `, or undefined when this reader cannot tell.
+ */
+export function strictLineValue(written: string): { value: string } | { error: string } | undefined {
+  if (written === '' || hasUnusualText(written) || written.includes('\n')) return undefined;
+  const value = scalarValue(written);
+  if (value === COLON_VALUE) return { error: COLON_VALUE_ERROR };
+  return value === undefined ? undefined : { value };
+}
+
+const hasUnusualText = (source: string) => source.includes('\r') || source.includes('\t') || UNUSUAL.test(source);
+
 function scanSimpleYaml(source: string): { entries: SimpleEntry[]; colonValues: number } | undefined {
-  if (source.includes('\r') || source.includes('\t') || UNUSUAL.test(source)) return undefined;
+  if (hasUnusualText(source)) return undefined;
   const entries: SimpleEntry[] = [];
   let colonValues = 0;
   let lineStart = 0;

@@ -5,6 +5,7 @@
 import { parseAgent } from '../parse/parseAgent';
 import { fieldOf } from '../types';
 import { fileName } from '../text/fileName';
+import { Revision } from '../workspace/revision';
 
 export interface SkillSummary {
   /** The `name:` of its SKILL.md, else its folder's name. */
@@ -43,21 +44,23 @@ export function summarizeSkill(uri: string, text: string, user: boolean): SkillS
 
 export class SkillIndex {
   private readonly skills = new Map<string, SkillSummary>();
-  private generation = 0;
 
-  /** Bumps on every change. */
-  get version(): number {
-    return this.generation;
+  /** `revision` is bumped by every change. */
+  constructor(
+    skills: Iterable<SkillSummary> = [],
+    private readonly revision = new Revision(),
+  ) {
+    for (const skill of skills) this.skills.set(skill.uri, skill);
   }
 
   upsert(skill: SkillSummary): void {
     this.skills.set(skill.uri, skill);
-    this.generation++;
+    this.revision.bump();
   }
 
   remove(uri: string): boolean {
     const removed = this.skills.delete(uri);
-    if (removed) this.generation++;
+    if (removed) this.revision.bump();
     return removed;
   }
 

@@ -5,6 +5,7 @@ import { closestMatch } from '../schema/suggest';
 import type { AgentDocument } from '../types';
 import { fieldOf } from '../types';
 import { fileName } from '../text/fileName';
+import { Revision } from './revision';
 
 export interface RuleSummary {
   number: number;
@@ -95,7 +96,6 @@ export class WorkspaceIndex {
   private readonly userAgents = new Map<string, AgentSummary>();
   private readonly byName = new Map<string, Set<string>>();
   private readonly ruleDefiners = new Map<number, Set<string>>();
-  private generation = 0;
   /** Bumps only when the set of names changes: what "did you mean" suggestions depend on. */
   private namesGeneration = 0;
   /** Bumps only when some agent's triggers change, or an agent with triggers comes or goes. */
@@ -103,10 +103,8 @@ export class WorkspaceIndex {
   private triggerCache?: { generation: number; usage: Map<string, string[]> };
   private suggestionCache?: { generation: number; byName: Map<string, string | undefined> };
 
-  /** Bumps on every change that affects other files (affectsOthers): cross-file results may differ. */
-  get version(): number {
-    return this.generation;
-  }
+  /** `revision` is bumped by every change that affects other files (affectsOthers): cross-file results may differ. */
+  constructor(private readonly revision = new Revision()) {}
 
   get size(): number {
     return this.agents.size;
@@ -131,7 +129,7 @@ export class WorkspaceIndex {
     for (const rule of summary.rules) addTo(this.ruleDefiners, rule.number, summary.uri);
     if (old ? !sameList(old.triggers, summary.triggers) : summary.triggers.length > 0) this.triggersGeneration++;
     this.agents.set(summary.uri, summary);
-    if (affectsOthers(old, summary)) this.generation++;
+    if (affectsOthers(old, summary)) this.revision.bump();
   }
 
   /**
@@ -146,7 +144,7 @@ export class WorkspaceIndex {
       if (summary.name) this.addName(summary.name, summary.uri);
     }
     this.userAgents.set(summary.uri, summary);
-    if (affectsOthers(old, summary)) this.generation++;
+    if (affectsOthers(old, summary)) this.revision.bump();
   }
 
   /** Forgets every user agent (the setting that counts them was turned off, or they are read again). */
@@ -159,7 +157,7 @@ export class WorkspaceIndex {
     if (user) {
       this.userAgents.delete(uri);
       if (user.name) this.removeName(user.name, uri);
-      this.generation++;
+      this.revision.bump();
       return;
     }
     const old = this.agents.get(uri);
@@ -168,7 +166,7 @@ export class WorkspaceIndex {
     if (old.name) this.removeName(old.name, uri);
     for (const rule of old.rules) removeFrom(this.ruleDefiners, rule.number, uri);
     if (old.triggers.length > 0) this.triggersGeneration++;
-    this.generation++;
+    this.revision.bump();
   }
 
   private addName(name: string, uri: string): void {

@@ -15,7 +15,7 @@ export function triggerCompletions(doc: AgentDocument, valueStart: number, offse
     .map(([id, uris]) => ({ id, uris: uris.filter((u) => u !== doc.uri) }))
     .filter((t) => t.uris.length > 0)
     .sort((a, b) => b.uris.length - a.uris.length || a.id.localeCompare(b.id));
-  for (const id of ctx.triggers) if (!ranked.some((t) => t.id === id)) ranked.push({ id, uris: [] });
+  for (const id of ctx.settings.triggers) if (!ranked.some((t) => t.id === id)) ranked.push({ id, uris: [] });
   const span = wordSpan(doc.text, itemPosition(doc.text, valueStart, offset).start, offset);
   return ranked
     .filter((t) => !listed.has(t.id))

@@ -71,7 +71,7 @@ function modelDoc(value: string, ctx: FeatureContext): string | undefined {
 
 function triggerDoc(item: ValueItem, ctx: FeatureContext): string {
   const users = ctx.workspace.index.triggerUsage().get(item.text) ?? [];
-  const configured = ctx.triggers.includes(item.text) ? ' Declared in the configuration.' : '';
+  const configured = ctx.settings.triggers.includes(item.text) ? ' Declared in the configuration.' : '';
   const names = users.map((uri) => `\`${ctx.workspace.index.get(uri)?.name ?? fileName(uri)}\``);
   return `**Trigger \`${item.text}\`** — used by ${users.length} agent${users.length === 1 ? '' : 's'}${names.length ? `: ${names.join(', ')}` : ''}.${configured}`;
 }
