@@ -32,7 +32,7 @@ const REFRESH_DELAY_MS = 100;
 /**
  * Files `workspace/diagnostic` lints between turns of the event loop: requests and changes
  * get answered in between, V8 collects one chunk's parse garbage before the next, and a
- * streaming client gets each chunk as one partial result (bench/README.md, measurements).
+ * streaming client gets each chunk as one partial result (bench/README.md).
  */
 const WORKSPACE_CHUNK = 100;
 
