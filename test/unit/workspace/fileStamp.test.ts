@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { writeJsonMembersAtomic } from '../../../server/src/workspace/fileStamp';
+import { writeJsonAtomic, writeJsonMembersAtomic } from '../../../server/src/workspace/fileStamp';
 
 describe('writeJsonMembersAtomic', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'agentry-stamp-'));
@@ -20,6 +20,17 @@ describe('writeJsonMembersAtomic', () => {
     for (let i = 0; i < 3000; i++) records[`/ws/agents/a "${i}".md`] = { stat: [i, 1.5, 2, 3], hash: 'x'.repeat(40), summary: { name: `agent-${i}`, rules: [] } };
     const data = { format: 1, records, root: '/ws', startedAt: 5 };
     assert.deepEqual(roundTrip(data, 'records'), data);
+  });
+
+  it('writes ASCII that reads back as the text outside ASCII it holds', () => {
+    const text = { description: 'Reviews code — café, naïve, 📌 Rule 1, \u2028, 日本語', 名前: 'é' };
+    const data = { root: '/ws/ü', records: { '/ws/ü/a.md': text } };
+    assert.deepEqual(roundTrip(data, 'records'), data);
+    const file = path.join(folder, 'whole.json');
+    writeJsonAtomic(file, data);
+    for (const written of [readFileSync(file, 'latin1'), readFileSync(path.join(folder, 'cache.json'), 'latin1')]) assert.match(written, /^[\x00-\x7f]*$/);
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), data);
+    rmSync(file);
   });
 
   it('writes no members and no other fields', () => {
