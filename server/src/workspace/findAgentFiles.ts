@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { slashRelative } from './files';
-import picomatch from 'picomatch';
+import { globMatcher } from './globMatcher';
 import { declaresAgent, isAgentFile } from '../service/workspace/agentFileRule';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -18,7 +18,7 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
  * `onLink` hears of every link followed, with its real path.
  */
 export function findAgentFilesSync(root: string, ignore: readonly string[] = [], isAgent: (file: string) => boolean = walkedFileIsAgent, onLink?: (link: string, real: string) => void): string[] {
-  const matcher = ignore.length ? picomatch(ignore as string[], { dot: true }) : undefined;
+  const matcher = globMatcher(ignore);
   const found: string[] = [];
   /**
    * The real paths of the folders being walked and of those above `root`: a link back to one

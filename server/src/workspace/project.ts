@@ -1,7 +1,6 @@
 // A project: one workspace folder with its own language service (index, rules
 // document), configuration file, .mcp.json servers and folder-level settings.
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { ConfigFileError, loadProjectConfig, readMcpServers, type ConfigReport } from './projectConfig';
 import { userAgentFiles, userMcpServers } from './userClaudeHome';
 import { summarize } from '../service/workspace/workspaceIndex';
@@ -9,6 +8,7 @@ import { createAgentService, parseAgent, type AgentHost, type AgentService } fro
 import type { AgentryConfig } from '../service/config/config';
 import { resolveSettings, type ClientSettings, type Settings } from '../service/config/settings';
 import { declaresAgent, isAgentFile as agentFileRule } from '../service/workspace/agentFileRule';
+import { globMatcher } from './globMatcher';
 import { pathToUri, readText, readTextSync, slashRelative, uriToPath } from './files';
 import type { Logger } from './logger';
 
@@ -66,8 +66,8 @@ export async function loadProjectFiles(project: Project, client: ClientSettings,
   const ignore = project.config.ignore ?? [];
   const globs = project.settings.agentGlobs;
   project.matchers = {
-    ignored: ignore.length ? picomatch(ignore, { dot: true }) : undefined,
-    agents: globs.length ? picomatch(globs, { dot: true }) : undefined,
+    ignored: globMatcher(ignore),
+    agents: globMatcher(globs),
   };
 }
 
