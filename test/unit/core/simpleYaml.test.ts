@@ -110,10 +110,85 @@ const EDGES = [
   'a: x: y\n  more\n',
   'a: x: y\r\nb: c\r\n',
   'a: |x: y\n',
+  // Block lists, keys with no value, comment lines, plain values starting with a digit.
+  'tools:\n- Read\n- Write\nmodel: x\n',
+  'tools:\n  - Read\n  - Write  \n\nmodel: x\n',
+  'tools:\n  - "Read"\n  - \'Bash(git:*)\'\n',
+  'tools:\n  -   Read\n',
+  'tools:\n  - Read, Edit\n  - Agent(a, b)\n',
+  'skills:\n  - one\n  - two\n',
+  'a:\n  - x\nb:\n  - y\n',
+  'a:\n  - "x\\n"\n',
+  'True:\n  - x\n',
+  'a:\n- x\n  - y\n',
+  'a:\n  - x\n - y\n',
+  'a:\n  - x\n    more\n',
+  'a:\n  - x: y\n',
+  'a:\n  - x #c\n',
+  'a:\n  -\n',
+  'a:\n  - \n',
+  'a:\n  - - x\n',
+  'a:\n  - true\n',
+  'a:\n  - 1\n',
+  'a:\n\n  - x\n',
+  'a:\n# c\n  - x\n',
+  'a:\n  - x\n# c\nb: y\n',
+  'a:\n  - x\n\n- y\n',
+  'a:\n  - x\n  # c\nb: y\n',
+  'a:\nb: y\n',
+  'a:\n',
+  'a:',
+  'a:\n# c\nb: y\n',
+  'a:\n\n# c\n',
+  'a:\n\n\nb: y\n',
+  'a:\n\nb: y\n',
+  'a:\n  b: c\n',
+  'a:  \n',
+  'a: x\n# c\n',
+  'a: x\n#c: d\n',
+  '#\na: x\n',
+  'a: 1.0.0\n',
+  'a: 3d\n',
+  'a: 1e5\n',
+  'a: 0o7\n',
+  'a: 0x1G\n',
+  'a: 2024-01-01\n',
+  'a: 1:30\n',
+  'a: 1_000\n',
+  'a: 12 monkeys\n',
+  'a: 1.\n',
+  'a: 1e\n',
+  'a: +1\n',
+  'description: Use when: a\ntools:\n  - Read\n',
+  'description: Use when: a\n# c\ntools:\n',
 ].map((yaml) => `---\n${yaml}${yaml.endsWith('\n') ? '' : '\n'}---\nbody\n`);
 
 /** Pieces of plain and quoted values, with every YAML indicator. */
 const VALUE_PIECES = ['a', 'Use', ' ', ': ', ':', 'x: y', '"', "'", '\\', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', '#', ' #', '-', '?', '~', '.', '1', '0x1', 'true', 'null', '<tag>', 'é', '🚀', '\t'];
+
+/** Frontmatter lines around the edges of lists, keys with no value and comments. */
+const FRONTMATTER_LINES = [
+  'name: a',
+  'tools:',
+  'b:',
+  '- Read',
+  '  - Read',
+  '  - Bash(x:*)',
+  '    - deep',
+  ' - odd',
+  '  -',
+  '  - a: b',
+  '  - "q"',
+  '# c',
+  '  # c',
+  '',
+  ' ',
+  'description: Use it: always',
+  'v: 1.0',
+  'n: 12',
+  'x: y #c',
+  '  more',
+];
 
 describe('simple frontmatter reader', () => {
   it('reads every seed and corpus file as the yaml package does, and takes most of them', () => {
@@ -142,6 +217,17 @@ describe('simple frontmatter reader', () => {
       { seed: 20_261_201, numRuns: 20_000 },
     );
     assert.ok(told > 2000 && colons > 500, `${told} values read, ${colons} with \`: \``);
+  });
+
+  it('reads frontmatter made of entries, lists, comments and blank lines as the yaml package does', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRONTMATTER_LINES), { minLength: 1, maxLength: 10 }), (lines) => {
+        if (agrees(`---\n${lines.join('\n')}\n---\nbody\n`, JSON.stringify(lines))) taken++;
+      }),
+      { seed: 20_261_201, numRuns: 3000 },
+    );
+    assert.ok(taken > 50, `the fast reader took ${taken} of 3000`);
   });
 
   it('reads the fuzz inputs as the yaml package does', () => {
