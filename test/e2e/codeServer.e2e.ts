@@ -658,31 +658,62 @@ async function backendDeveloper(page: Page): Promise<void> {
   await shot(page, 'code-server-final');
 }
 
-/** Agentry: New Agent… writes a plain agent that has no problem, in this workspace where no agent it could name exists. */
+/**
+ * Agentry: New Agent… asks for the name, creates the file and puts the skeleton in the editor as
+ * a snippet: the name is selected (typing replaces it), Tab moves to the description. Saved, it is
+ * a plain agent with no problem, in this workspace where no agent it could name exists.
+ */
 async function newAgent(page: Page): Promise<void> {
   const file = 'release-notes-writer.md';
-  await steps.step(`Agentry: New Agent… writes ${file} with 0 problems`, async () => {
+  const description = 'Writes release notes from merged changes. Use PROACTIVELY before a release.';
+  await steps.step(`Agentry: New Agent… creates ${file}; type the name, Tab, type the description; saved with 0 problems`, async () => {
     await cs.runCommand(page, 'Agentry: New Agent…', { opensInput: true });
     const widget = page.locator('.quick-input-widget');
+    await widget.filter({ hasText: 'Lowercase letters' }).waitFor({ timeout: 10_000 });
     const input = widget.locator('input').first();
-    for (const [prompt, answer] of [
-      ['Lowercase letters', 'release-notes-writer'],
-      ['When Claude should delegate', 'Writes release notes from merged changes. Use PROACTIVELY before a release.'],
-    ]) {
-      await widget.filter({ hasText: prompt }).waitFor({ timeout: 10_000 });
-      await input.fill(answer);
-      await input.press('Enter');
-    }
+    await input.fill('release-notes-writer');
+    await input.press('Enter');
     await cs.waitForEditorLine(page, 2, 'name: release-notes-writer');
     const onDisk = () => (fs.existsSync(agentFile(file)) ? fs.readFileSync(agentFile(file), 'utf8') : '');
     await cs.waitUntil(() => onDisk().includes('name: release-notes-writer'), `${file} on disk`, 10_000, 200);
+    // The first tab stop, the name, is selected: what is typed replaces it (not appended to it).
+    await cs.typeText(page, 'release-notes-writer');
+    await nextTabStop(page);
+    await cs.typeText(page, description);
+    await cs.waitForEditorLine(page, 3, `description: ${description}`);
+    await cs.waitForEditorLine(page, 2, (text) => text === 'name: release-notes-writer');
+    await cs.dismissWidgets(page);
+    await cs.saveActiveEditor(page);
+    await cs.waitUntil(() => onDisk().includes(`description: ${description}\n`), `the typed description on disk`, 10_000, 200);
     // The server has answered for the new file once its colours are there; then its Problems rows are final.
     await cs.waitUntil(async () => (await cs.lineColors(page, 'name: release-notes-writer')).length > 1, 'the new agent coloured', 20_000, 250);
     const rows = (await cs.readProblems(page)).filter((r) => r.file === file);
     assert(rows.length === 0, () => `problems of the new agent: ${rows.map(brief).join('\n')}`);
-    for (const absent of ['BOUND BY', 'proactive_triggers', 'Cross-Agent']) assert(!onDisk().includes(absent), `the new agent has ${absent}`);
+    for (const absent of ['BOUND BY', 'proactive_triggers', 'Cross-Agent', '${']) assert(!onDisk().includes(absent), `the new agent has ${absent}`);
     return `${onDisk().split('\n').length} lines, 0 problems`;
   });
+}
+
+/**
+ * Tab to the next tab stop of the snippet. The server completes the name as it is typed, and Tab
+ * would accept a suggestion: first the suggestion list is closed (Escape closes only the list) and
+ * stays closed a moment.
+ */
+async function nextTabStop(page: Page): Promise<void> {
+  const suggestions = page.locator('.editor-widget.suggest-widget.visible');
+  let closedFor = 0;
+  await cs.waitUntil(
+    async () => {
+      if (!(await suggestions.count())) return ++closedFor >= 3;
+      closedFor = 0;
+      await cs.dismissWidgets(page);
+      return false;
+    },
+    'no suggestion list open',
+    10_000,
+    150,
+  );
+  await page.keyboard.press('Tab');
 }
 
 /** The suggestions at the cursor once they hold every label (a busy server, or VS Code's own provider, may answer the first request before it has the edit). */

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { AGENT_SNIPPET, agentNameProblem, agentSkeleton, snippetBody, yamlScalar } from '../../server/src/service/text/agentSkeleton';
+import { agentNameProblem, agentSkeleton, agentSkeletonSnippet, snippetBody } from '../../server/src/service/text/agentSkeleton';
+import { yamlScalar } from '../../server/src/service/schema/yamlScalar';
 import { parseSnippet, resolveSnippet, SnippetSyntaxError, type SnippetNode } from '../../server/src/service/text/snippetSyntax';
 import { snippetChoices } from '../support/snippetChoices';
 import { ENFORCEMENT_SECTIONS } from '../../server/src/service/config/config';
@@ -136,26 +137,34 @@ describe('snippet syntax', () => {
 });
 
 describe('agent skeleton (New Agent)', () => {
-  it('is the "Agent file" snippet with the name and description filled in', () => {
-    const text = agentSkeleton('api-reviewer', 'Reviews API changes. Use PROACTIVELY after API edits.');
-    const defaults = resolveSnippet(snippetBody(AGENT_SNIPPET), { variables: { TM_FILENAME_BASE: 'api-reviewer' } });
-    const body = (t: string) => t.slice(t.indexOf('\n---\n'));
-    assert.equal(body(text), body(defaults), 'everything after the frontmatter comes from the snippet');
-    assert.deepEqual(frontmatterOf(text), { ...frontmatterOf(defaults), description: 'Reviews API changes. Use PROACTIVELY after API edits.' });
+  it('is the "Agent file" snippet: as a snippet, tab stops for the name, the description and the tools; as text, their defaults with the name', () => {
+    const snippet = agentSkeletonSnippet();
+    assert.equal(snippet, snippetBody('Agent file'));
+    const stops = parseSnippet(snippet).flatMap((node) => (node.kind === 'tabstop' ? [node.index] : []));
+    assert.deepEqual(stops.slice(0, 3), [1, 2, 3]);
+    const lines = snippet.split('\n');
+    for (const [stop, key] of [
+      [1, 'name'],
+      [2, 'description'],
+      [3, 'tools'],
+    ] as const)
+      assert.ok(lines.find((line) => line.startsWith(`${key}: `))?.startsWith(`${key}: \${${stop}:`), `${key} is tab stop ${stop}`);
+    const text = agentSkeleton('api-reviewer');
+    assert.equal(text, resolveSnippet(snippet, { variables: { TM_FILENAME_BASE: 'api-reviewer' } }));
+    assert.equal(frontmatterOf(text).name, 'api-reviewer');
     assert.doesNotMatch(text, /\$\{|\$\d/, 'no snippet syntax left');
     assert.ok(text.endsWith('\n'));
   });
 
-  it('keeps any description intact through YAML', () => {
+  it('yamlScalar keeps any value intact through YAML', () => {
     for (const description of ['Reviews code: quality and security', 'Uses # comments', '"Quoted" start', '- dash start', 'yes', '42', 'Trailing colon:', 'Unicode ✓ – fine', "It's fine"]) {
-      assert.equal(frontmatterOf(agentSkeleton('x', description)).description, description, description);
       assert.equal(parseYaml(`k: ${yamlScalar(description)}`).k, description, `yamlScalar(${description})`);
     }
     assert.equal(yamlScalar('Plain words, commas too'), 'Plain words, commas too', 'plain when safe');
   });
 
   it('is a plain agent the linter accepts without a single diagnostic, alone in a fresh workspace, referring to no agent', () => {
-    const text = agentSkeleton('api-reviewer', 'Reviews API changes. Use PROACTIVELY after API edits.');
+    const text = agentSkeleton('api-reviewer');
     const { diagnostics, doc } = analyze(text, { uri: 'file:///ws/.claude/agents/api-reviewer.md' });
     assert.deepEqual(
       diagnostics.map((d) => `${d.code}: ${d.message}`),

@@ -1,18 +1,15 @@
-// The text of a new agent file (the New Agent command, the "Create agent" quick fix). One
-// source: the "Agent file" snippet in snippets/agentry.json, with its tab stops resolved to
-// their defaults and the name (and a description, when given) filled in. Pure: no vscode import.
+// A new agent file, from one source: the "Agent file" snippet in snippets/agentry.json. The
+// New Agent command inserts it as a snippet (tab stops for the name, description, tools…);
+// the "Create agent" quick fix writes it as plain text, every tab stop at its default and the
+// name filled in. Pure: no vscode import.
 import snippets from '../../../../snippets/agentry.json';
 import { NAME_PATTERN } from '../schema/agentName';
-import { yamlScalar } from '../schema/yamlScalar';
 import { resolveSnippet } from './snippetSyntax';
 
 export const AGENT_SNIPPET = 'Agent file';
 
-/** Tab stops of the "Agent file" snippet that the New Agent command fills in. */
+/** The tab stop of the name, whose default is the file's name (TM_FILENAME_BASE). */
 const NAME_STOP = 1;
-const DESCRIPTION_STOP = 2;
-
-export { yamlScalar };
 
 /** An error message for an invalid agent name, or undefined when it is valid. */
 export function agentNameProblem(name: string): string | undefined {
@@ -30,9 +27,12 @@ export function snippetBody(key: string): string {
   return Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body;
 }
 
-/** The full text of a new agent file; without a description, the snippet's. */
-export function agentSkeleton(name: string, description?: string): string {
-  const tabstops: Record<number, string> = { [NAME_STOP]: name };
-  if (description !== undefined) tabstops[DESCRIPTION_STOP] = yamlScalar(description.trim());
-  return resolveSnippet(snippetBody(AGENT_SNIPPET), { variables: { TM_FILENAME_BASE: name }, tabstops });
+/** A new agent file as a snippet (VS Code's syntax), for an editor on the file `<name>.md`. */
+export function agentSkeletonSnippet(): string {
+  return snippetBody(AGENT_SNIPPET);
+}
+
+/** The plain text of a new agent file `<name>.md`: the snippet with every tab stop at its default. */
+export function agentSkeleton(name: string): string {
+  return resolveSnippet(agentSkeletonSnippet(), { variables: { TM_FILENAME_BASE: name }, tabstops: { [NAME_STOP]: name } });
 }
