@@ -79,7 +79,7 @@ export function renderBenchmarks(results) {
   if (scale) {
     out.push('### Scale (`scale`)', '');
     out.push(
-      "Workspaces of corpus and seed agents renamed to be unique (one duplicate name per 1,000). Server: `initialized` → index complete with an empty index cache (cold), then `workspace/diagnostic` (every file's diagnostics in one response); a second server on the same folder then indexes it from the first one's index cache; CLI: `agentry check --format json`.",
+      "Workspaces of corpus and seed agents renamed to be unique (one duplicate name per 1,000). Server: `initialized` → index complete with an empty index cache (cold), then `workspace/diagnostic` with a partialResultToken, as vscode-languageclient pulls (every file's diagnostics in `$/progress` chunks); a second server on the same folder then indexes it from the first one's index cache; CLI: `agentry check --format json`.",
       '',
     );
     const sizes = [...new Set(scale.rows.map((r) => r.files))];

@@ -7,19 +7,20 @@ import type { Logger } from '../workspace/logger';
 
 export type { Logger };
 
-export type Guarded<P, R, E = void> = (params: P, token: CancellationToken) => Promise<R | ResponseError<E>>;
+/** `rest`: what the library passes after the token (work-done and partial-result reporters). */
+export type Guarded<P, R, E = void, A extends unknown[] = []> = (params: P, token: CancellationToken, ...rest: A) => Promise<R | ResponseError<E>>;
 
-export function guard<P, R, E = void>(
+export function guard<P, R, E = void, A extends unknown[] = []>(
   log: Logger,
   method: string,
   empty: R,
-  handler: (params: P, token: CancellationToken) => R | ResponseError<E> | Promise<R | ResponseError<E>>,
+  handler: (params: P, token: CancellationToken, ...rest: A) => R | ResponseError<E> | Promise<R | ResponseError<E>>,
   cancelled: () => ResponseError<E> = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.') as ResponseError<E>,
-): Guarded<P, R, E> {
-  return async (params, token) => {
+): Guarded<P, R, E, A> {
+  return async (params, token, ...rest) => {
     if (token.isCancellationRequested) return cancelled();
     try {
-      const result = await handler(params, token);
+      const result = await handler(params, token, ...rest);
       return token.isCancellationRequested ? cancelled() : result;
     } catch (error) {
       log.error(`${method} failed: ${describe(error)}`);

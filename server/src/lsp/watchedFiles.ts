@@ -1,5 +1,5 @@
 // The files the server asks the client to watch, and the events it accepts from it.
-import { z } from 'zod';
+import { literal, object, string, union } from 'zod';
 import { FileChangeType, WatchKind, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver/node';
 import { userSkillsFolder } from '../workspace/skillSources';
 import { pathToUri } from '../workspace/files';
@@ -21,9 +21,9 @@ export function userSkillWatchers(home: string): FileSystemWatcher[] {
   return [{ globPattern: { baseUri, pattern: '*/SKILL.md' } }, { globPattern: { baseUri, pattern: '*' }, kind: WatchKind.Create | WatchKind.Delete }];
 }
 
-const fileEvent = z.object({
-  uri: z.string(),
-  type: z.union([z.literal(FileChangeType.Created), z.literal(FileChangeType.Changed), z.literal(FileChangeType.Deleted)]),
+const fileEvent = object({
+  uri: string(),
+  type: union([literal(FileChangeType.Created), literal(FileChangeType.Changed), literal(FileChangeType.Deleted)]),
 });
 
 /** The well-formed events of a batch; a malformed one is logged and skipped, never the ones after it. */

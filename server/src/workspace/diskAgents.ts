@@ -48,8 +48,11 @@ export class DiskAgents {
     this.kept.delete(uri);
   }
 
-  /** The model of the file as it is on disk now; undefined when it cannot be read. */
-  read(uri: string): AgentDocument | undefined {
+  /**
+   * The model of the file as it is on disk now; undefined when it cannot be read. With
+   * `keep` false, a model not kept already is not kept either (a pass over every file).
+   */
+  read(uri: string, keep = true): AgentDocument | undefined {
     const file = uriToPath(uri);
     const stat = file === undefined ? undefined : this.disk.stat(file);
     if (!file || !stat) {
@@ -69,6 +72,7 @@ export class DiskAgents {
       return undefined;
     }
     const doc = parseAgent(uri, -1, text);
+    if (!keep) return doc;
     this.kept.delete(uri);
     this.kept.set(uri, { ...stat, doc });
     if (this.kept.size > MAX_KEPT) this.kept.delete(this.kept.keys().next().value!);

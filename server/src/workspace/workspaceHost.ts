@@ -237,12 +237,16 @@ export class WorkspaceHost {
     return { doc: project.service.parse(uri, open.version, text), project };
   }
 
-  /** The current model of any agent file: its open buffer, else the file on disk. */
-  load(clientUri: string): AgentDocument | undefined {
+  /**
+   * The current model of any agent file: its open buffer, else the file on disk. With `keep`
+   * false, the model of a file that is not open is not kept for later requests (a pass over
+   * every file would push out the ones requests reach into).
+   */
+  load(clientUri: string, keep = true): AgentDocument | undefined {
     const uri = canonicalUri(clientUri);
     const open = this.openAs(clientUri, uri);
     if (open) return this.projectFor(uri).service.parse(uri, open.version, open.getText());
-    return this.disk.read(uri);
+    return this.disk.read(uri, keep);
   }
 
   /** The settings of a resource: the client's for it (asked once until they change) over its project's configuration. */

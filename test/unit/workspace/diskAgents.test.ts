@@ -63,4 +63,15 @@ describe('agent files on disk', () => {
     files.read(REVIEWER);
     assert.equal(disk.reads, 2);
   });
+
+  it('a read that does not keep (a pass over every file) parses again next time, and still uses a model kept before', () => {
+    const { disk, reader } = countingDisk(reviewer);
+    const files = new DiskAgents(reader);
+    files.read(REVIEWER, false);
+    files.read(REVIEWER, false);
+    assert.equal(disk.reads, 2, 'not kept');
+    const kept = files.read(REVIEWER);
+    assert.equal(files.read(REVIEWER, false), kept);
+    assert.equal(disk.reads, 3);
+  });
 });

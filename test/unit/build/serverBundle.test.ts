@@ -1,0 +1,37 @@
+// What the language server's bundle holds: every byte of it is read and taken through the
+// code cache at each start (bench/README.md, startup).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { REPO_ROOT } from '../../support/fixtures';
+
+/** Bytes in the bundle of each input file of the server's entry. */
+async function bundledBytes(): Promise<Map<string, number>> {
+  const result = await build({
+    entryPoints: [path.join(REPO_ROOT, 'server/src/server.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    metafile: true,
+    outfile: 'server-main.js',
+    logLevel: 'silent',
+  });
+  const inputs = result.metafile!.outputs['server-main.js'].inputs;
+  return new Map(Object.entries(inputs).map(([file, input]) => [file, input.bytesInOutput]));
+}
+
+describe('the server bundle', () => {
+  it('keeps no locale of zod but English (a namespace import of zod keeps all of it)', async () => {
+    const zod = [...(await bundledBytes())].filter(([file, bytes]) => bytes > 0 && file.includes('node_modules/zod/')).map(([file]) => file);
+    assert.ok(
+      zod.some((file) => file.endsWith('/locales/en.js')),
+      'English messages',
+    );
+    assert.deepEqual(
+      zod.filter((file) => /\/locales\/(?!en\.js)/.test(file)),
+      [],
+    );
+  });
+});
