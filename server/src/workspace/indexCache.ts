@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { declaresAgent } from '../service/workspace/agentFileRule';
 import { summaryOfText } from '../service/workspace/summaryOfText';
-import type { AgentSummary } from '../service/workspace/workspaceIndex';
+import { compactSummary, type AgentSummary } from '../service/workspace/workspaceIndex';
 import { defaultCacheFolder } from './cacheFolder';
 import { checkFile, writeJsonMembersAtomic, type FileStamp } from './fileStamp';
 
@@ -82,7 +82,8 @@ export class IndexCacheSession {
     if (!isAgent(record.declaresAgent)) return undefined;
     if (record.summary) {
       this.counts.cached++;
-      return record.summary;
+      // Read back from JSON, its empty lists are arrays of their own: shared again, as a parsed summary's are.
+      return (record.summary = compactSummary(record.summary));
     }
     text ??= check.bytes ? check.bytes.toString('utf8') : readFileSync(file, 'utf8');
     this.counts.parsed++;

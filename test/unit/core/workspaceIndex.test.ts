@@ -2,7 +2,8 @@
 // neither names nor triggers; every change that does shows at once.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { WorkspaceIndex, type AgentSummary } from '../../../server/src/service/workspace/workspaceIndex';
+import { compactSummary, summarize, WorkspaceIndex, type AgentSummary } from '../../../server/src/service/workspace/workspaceIndex';
+import { parseAgent } from '../../../server/src/service';
 import { Revision } from '../../../server/src/service/workspace/revision';
 
 const agent = (uri: string, name: string | undefined, triggers: string[] = [], rules: number[] = []): AgentSummary => ({
@@ -52,6 +53,46 @@ describe('WorkspaceIndex', () => {
       ['file:///b.md'],
     );
     assert.equal(index.closestName('planer'), 'planner');
+  });
+
+  it('lists the agents of a name and the definers of a rule as they come, go and come back, one or several', () => {
+    const index = new WorkspaceIndex();
+    const named = (name: string) => index.agentsNamed(name).map((a) => a.uri);
+    const definers = (rule: number) => index.ruleDefinedElsewhere(rule, 'file:///none.md').map((a) => a.uri);
+    index.upsert(agent('file:///b.md', 'planner', [], [3]));
+    index.upsert(agent('file:///b.md', 'planner', [], [3])); // the same agent again: still once
+    assert.deepEqual(named('planner'), ['file:///b.md']);
+    index.upsert(agent('file:///a.md', 'planner', [], [3]));
+    index.upsert(agent('file:///c.md', 'planner', [], [3]));
+    assert.deepEqual(named('planner'), ['file:///a.md', 'file:///b.md', 'file:///c.md']);
+    assert.deepEqual(definers(3), ['file:///a.md', 'file:///b.md', 'file:///c.md']);
+    index.remove('file:///b.md');
+    index.upsert(agent('file:///c.md', 'builder'));
+    assert.deepEqual(named('planner'), ['file:///a.md']);
+    assert.deepEqual(definers(3), ['file:///a.md']);
+    index.remove('file:///none.md'); // not indexed: nothing changes
+    index.upsert(agent('file:///b.md', 'planner', [], [3]));
+    assert.deepEqual(named('planner'), ['file:///a.md', 'file:///b.md']);
+    index.remove('file:///a.md');
+    index.remove('file:///b.md');
+    assert.deepEqual(named('planner'), []);
+    assert.deepEqual(definers(3), []);
+    assert.deepEqual(index.names(), ['builder']);
+  });
+
+  it('summaries share one frozen empty list, also when read back from JSON (the index cache)', () => {
+    const text = '---\nname: lone\ndescription: Works alone.\n---\n\nNo rules here.\n';
+    const summary = summarize(parseAgent('file:///lone.md', 0, text));
+    const empty = [summary.triggers, summary.rules, summary.crossAgentReferences, summary.agentToolReferences, summary.ruleReferences, summary.skills];
+    assert.ok(empty.every((list) => list === summary.triggers && list.length === 0));
+    assert.ok(Object.isFrozen(summary.triggers));
+    const cached = compactSummary(JSON.parse(JSON.stringify(summary)) as AgentSummary);
+    assert.deepEqual(cached, summary);
+    assert.equal(cached.rules, summary.triggers);
+    const withRule = compactSummary(agent('file:///r.md', 'r', ['deploy_requested'], [1]));
+    assert.deepEqual(withRule.triggers, ['deploy_requested']);
+    assert.deepEqual(withRule.rules, [{ number: 1, title: 'Rule 1', line: 1 }]);
+    assert.equal(withRule.skills, summary.triggers);
   });
 
   it('reports trigger usage after triggers change, and not before', () => {

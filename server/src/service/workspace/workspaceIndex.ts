@@ -49,13 +49,30 @@ export function summarize(doc: SummarySource): AgentSummary {
     name: typeof name?.value === 'string' ? detach(name.value) : undefined,
     nameLine: name ? doc.textDocument.positionAt(name.valueSpan.start).line : undefined,
     description: typeof description?.value === 'string' ? detach(description.value) : undefined,
-    triggers: triggers ? triggers.items.map((i) => detach(i.text)) : [],
-    rules: doc.rules.map((r) => ({ number: r.number, title: detach(r.title), line: r.line })),
-    crossAgentReferences: doc.crossAgentReferences.map((r) => detach(r.name)),
-    agentToolReferences: doc.agentToolReferences.map((r) => detach(r.name)),
-    ruleReferences: [...new Set(doc.ruleReferences.map((r) => r.number))],
-    skills: fieldOf(doc, 'skills')?.items.map((i) => detach(i.text)) ?? [],
+    triggers: listOf(triggers ? triggers.items.map((i) => detach(i.text)) : NONE),
+    rules: listOf(doc.rules.map((r) => ({ number: r.number, title: detach(r.title), line: r.line }))),
+    crossAgentReferences: listOf(doc.crossAgentReferences.map((r) => detach(r.name))),
+    agentToolReferences: listOf(doc.agentToolReferences.map((r) => detach(r.name))),
+    ruleReferences: listOf([...new Set(doc.ruleReferences.map((r) => r.number))]),
+    skills: listOf(fieldOf(doc, 'skills')?.items.map((i) => detach(i.text)) ?? NONE),
   };
+}
+
+/**
+ * The one empty list that every summary without triggers, rules, references or skills
+ * holds: most summaries have four or more empty lists, ten thousand of them an array each.
+ * Frozen, as a summary's lists are never changed in place.
+ */
+const NONE: never[] = Object.freeze([]) as never[];
+
+function listOf<T>(items: T[]): T[] {
+  return items.length > 0 ? items : NONE;
+}
+
+/** The same summary with its empty lists shared (a summary read back from the index cache). */
+export function compactSummary(summary: AgentSummary): AgentSummary {
+  const { triggers, rules, crossAgentReferences, agentToolReferences, ruleReferences, skills } = summary;
+  return { ...summary, triggers: listOf(triggers), rules: listOf(rules), crossAgentReferences: listOf(crossAgentReferences), agentToolReferences: listOf(agentToolReferences), ruleReferences: listOf(ruleReferences), skills: listOf(skills) };
 }
 
 /**
@@ -64,7 +81,8 @@ export function summarize(doc: SummarySource): AgentSummary {
  * every file's text in memory (bench/README.md, measurements).
  */
 function detach(s: string): string {
-  return (' ' + s).slice(1);
+  // A JSON round trip makes a flat string; `(' ' + s).slice(1)` made a slice of a flat copy, two strings each.
+  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /*
@@ -94,8 +112,8 @@ export function stemOf(uri: string): string {
 export class WorkspaceIndex {
   private readonly agents = new Map<string, AgentSummary>();
   private readonly userAgents = new Map<string, AgentSummary>();
-  private readonly byName = new Map<string, Set<string>>();
-  private readonly ruleDefiners = new Map<number, Set<string>>();
+  private readonly byName = new Map<string, Uris>();
+  private readonly ruleDefiners = new Map<number, Uris>();
   /** Bumps only when the set of names changes: what "did you mean" suggestions depend on. */
   private namesGeneration = 0;
   /** Bumps only when some agent's triggers change, or an agent with triggers comes or goes. */
@@ -190,8 +208,9 @@ export class WorkspaceIndex {
 
   /** By URI: the order of the files, never the order they were indexed in (a long-running server and a fresh one agree). */
   agentsNamed(name: string): AgentSummary[] {
-    const uris = this.byName.get(name);
-    return uris ? [...uris].sort().map((u) => this.get(u)!) : [];
+    return urisOf(this.byName.get(name))
+      .sort()
+      .map((u) => this.get(u)!);
   }
 
   names(): string[] {
@@ -208,9 +227,7 @@ export class WorkspaceIndex {
 
   /** Agents other than `exceptUri` that define rule `number`. */
   ruleDefinedElsewhere(number: number, exceptUri: string): AgentSummary[] {
-    const uris = this.ruleDefiners.get(number);
-    if (!uris) return [];
-    return [...uris]
+    return urisOf(this.ruleDefiners.get(number))
       .filter((u) => u !== exceptUri)
       .sort()
       .map((u) => this.agents.get(u)!);
@@ -236,15 +253,27 @@ function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function addTo<K>(map: Map<K, Set<string>>, key: K, uri: string): void {
-  const set = map.get(key);
-  if (set) set.add(uri);
-  else map.set(key, new Set([uri]));
+/** The agents a name or rule number leads to: one URI as itself (most names have one agent), more in a set. */
+type Uris = string | Set<string>;
+
+function urisOf(uris: Uris | undefined): string[] {
+  return uris === undefined ? [] : typeof uris === 'string' ? [uris] : [...uris];
 }
 
-function removeFrom<K>(map: Map<K, Set<string>>, key: K, uri: string): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(uri);
-  if (set.size === 0) map.delete(key);
+function addTo<K>(map: Map<K, Uris>, key: K, uri: string): void {
+  const uris = map.get(key);
+  if (uris === undefined) map.set(key, uri);
+  else if (typeof uris !== 'string') uris.add(uri);
+  else if (uris !== uri) map.set(key, new Set([uris, uri]));
+}
+
+function removeFrom<K>(map: Map<K, Uris>, key: K, uri: string): void {
+  const uris = map.get(key);
+  if (uris === undefined) return;
+  if (typeof uris === 'string') {
+    if (uris === uri) map.delete(key);
+    return;
+  }
+  uris.delete(uri);
+  if (uris.size === 1) map.set(key, uris.values().next().value!);
 }
