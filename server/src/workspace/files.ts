@@ -1,6 +1,7 @@
 // File URIs and disk reads for the host (the core never touches the disk).
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export function uriToPath(uri: string): string | undefined {
@@ -14,6 +15,20 @@ export function uriToPath(uri: string): string | undefined {
 
 export function pathToUri(file: string): string {
   return pathToFileURL(file).href;
+}
+
+/** Segments path.relative would rewrite: `.`, `..`, an empty one. */
+const UNNORMAL_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)|\/\//;
+
+/**
+ * `file` relative to `base`, `/`-separated, as path.relative says it. A file plainly below a
+ * plain absolute folder is cut from it directly: path.relative resolves both paths, a cost
+ * on each of ten thousand indexed files (bench/README.md).
+ */
+export function slashRelative(base: string, file: string): string {
+  const below = path.sep === '/' && base.startsWith('/') && file.startsWith(base) && file[base.length] === '/' && file.length > base.length + 1;
+  if (below && !file.endsWith('/') && !UNNORMAL_SEGMENT.test(file)) return file.slice(base.length + 1);
+  return path.relative(base, file).split(path.sep).join('/');
 }
 
 /**

@@ -4,6 +4,7 @@
 // awaiting each open and read.
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { slashRelative } from './files';
 import picomatch from 'picomatch';
 import { declaresAgent, isAgentFile } from '../service/workspace/agentFileRule';
 
@@ -35,7 +36,7 @@ export function findAgentFilesSync(root: string, ignore: readonly string[] = [],
     walking.add(real);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (matcher?.(path.relative(root, full).split(path.sep).join('/'))) continue;
+      if (matcher?.(slashRelative(root, full))) continue;
       const kind = entry.isSymbolicLink() ? linkedKind(full) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined;
       if (kind && onLink && entry.isSymbolicLink()) onLink(full, realpathOrUndefined(full) ?? full);
       if (kind === 'folder') {

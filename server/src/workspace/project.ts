@@ -9,7 +9,7 @@ import { createAgentService, parseAgent, type AgentHost, type AgentService } fro
 import type { AgentryConfig } from '../service/config/config';
 import { resolveSettings, type ClientSettings, type Settings } from '../service/config/settings';
 import { declaresAgent, isAgentFile as agentFileRule } from '../service/workspace/agentFileRule';
-import { pathToUri, readText, readTextSync, uriToPath } from './files';
+import { pathToUri, readText, readTextSync, slashRelative, uriToPath } from './files';
 import type { Logger } from './logger';
 
 export interface Project {
@@ -119,6 +119,6 @@ export function isAgentPath(project: Project, uri: string, declares: () => boole
 
 function relativeTo(base: string | undefined, file: string | undefined): string | undefined {
   if (!base || !file) return undefined;
-  const relative = path.relative(base, file).split(path.sep).join('/');
+  const relative = slashRelative(base, file);
   return relative.startsWith('..') ? undefined : relative;
 }

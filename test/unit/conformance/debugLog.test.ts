@@ -3,9 +3,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { classify, dropReason, notesByAgentName, notesByFile, parseLog } from '../../../conformance/src/debugLog.js';
+import { joinLines } from '../../support/lines';
 
 const DIR = '/tmp/run-1/project/.claude/agents';
-const LOG = [
+const LOG = joinLines(
   '2026-12-01T09:58:31.413Z [DEBUG] MDM settings load completed in 0ms',
   `2026-12-01T09:58:31.520Z [WARN] Agent file ${DIR}/a.md has a frontmatter key Claude Code does not recognize or apply: "foo"`,
   `2026-12-01T09:58:31.520Z [ERROR] Agent file ${DIR}/bad.md: Missing required "description" field in frontmatter`,
@@ -19,7 +20,7 @@ const LOG = [
   `2026-12-01T10:00:49.000Z [DEBUG] loadMarkdownFilesFromDir: skipping ${DIR}/big.md: not a regular file or exceeds 1048576 byte limit`,
   '2026-12-01T10:00:50.000Z [ERROR] a message that goes on',
   'over a second line',
-].join('\n');
+);
 
 describe('conformance: debug log', () => {
   it('joins continuation lines to the entry they continue', () => {

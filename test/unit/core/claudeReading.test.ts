@@ -6,8 +6,9 @@ import { DEFAULT_SETTINGS } from '../../../server/src/service';
 import { effectiveAgent } from '../../../server/src/service/claude/effectiveAgent';
 import { claudeRetry } from '../../../server/src/service/parse/claudeRetry';
 import { analyze, codes, withCode } from '../../support/analyze';
+import { joinLines } from '../../support/lines';
 
-const fm = (...lines: string[]) => `---\n${lines.join('\n')}\n---\nBody.\n`;
+const fm = (...lines: string[]) => joinLines('---', ...lines, '---', 'Body.', '');
 const agentOf = (text: string) => effectiveAgent(analyze(text).doc, DEFAULT_SETTINGS);
 const errors = (text: string) =>
   analyze(text)

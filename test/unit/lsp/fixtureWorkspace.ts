@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { seed } from '../../support/fixtures';
+import { joinLines } from '../../support/lines';
 
-export const REVIEWER_TEXT = [
+export const REVIEWER_TEXT = joinLines(
   '---',
   'name: expert-code-reviewer',
   'description: Reviews backend code for quality.',
@@ -18,7 +19,7 @@ export const REVIEWER_TEXT = [
   '',
   'Follow Rule 21 and Rule 18.',
   '',
-].join('\n');
+);
 
 export const RULES_TEXT = '# Project rules\n\n**Rule 21: Keep Secrets Out**\n- no keys in code\n- no tokens in logs\n';
 

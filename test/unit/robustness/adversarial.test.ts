@@ -10,6 +10,7 @@ import { createAgentService } from '../../../server/src/service';
 import { ANALYSIS_LIMIT } from '../../../server/src/service/parse/parseAgent';
 import { codes, withCode } from '../../support/analyze';
 import { runCli, tempProject } from '../../support/cli';
+import { joinLines } from '../../support/lines';
 import { applyChecked, assertDiagnosticsInside, Lines } from '../../support/invariants';
 
 const SLOW = { timeout: 60_000 };
@@ -65,7 +66,7 @@ describe('adversarial inputs', () => {
       const prev = String.fromCharCode(96 + i);
       levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const { diagnostics } = analyse(`---\nname: probe\ndescription: x\n${levels.join('\n')}\n---\nBody.\n`);
+    const { diagnostics } = analyse(joinLines('---', 'name: probe', 'description: x', ...levels, '---', 'Body.', ''));
     const refused = withCode(diagnostics, 'yaml-unreadable');
     assert.ok(refused.length >= 1, codes(diagnostics).join());
     assert.match(String(refused.at(-1)!.message), /`i` cannot be read: .*alias/i);

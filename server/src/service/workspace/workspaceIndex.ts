@@ -81,8 +81,9 @@ export function compactSummary(summary: AgentSummary): AgentSummary {
  * every file's text in memory (bench/README.md, measurements).
  */
 function detach(s: string): string {
-  // A JSON round trip makes a flat string; `(' ' + s).slice(1)` made a slice of a flat copy, two strings each.
-  return JSON.parse(JSON.stringify(s)) as string;
+  // Joining makes one flat string: `(' ' + s).slice(1)` made a slice of a flat copy (two
+  // strings each), and a JSON round trip was as flat but eight times slower.
+  return s.length > 1 ? [s[0], s.slice(1)].join('') : (' ' + s).slice(1);
 }
 
 /*
