@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFrontmatterYaml, readWithYamlLibrary, strictLineWithYaml } from '../../../server/src/service/parse/frontmatterYaml';
-import { readSimpleYaml, strictLineValue } from '../../../server/src/service/parse/simpleYaml';
+import { parse } from 'yaml';
+import { flowList, readSimpleYaml, strictLineValue } from '../../../server/src/service/parse/simpleYaml';
 import { bomLengthOf } from '../../../server/src/service/text/hasFrontmatter';
 import { splitFrontmatter } from '../../../server/src/service/parse/splitFrontmatter';
 import { assertFuzzAgrees, fixturesTaken } from '../../support/fastPath';
@@ -161,6 +162,22 @@ const EDGES = [
   'a: +1\n',
   'description: Use when: a\ntools:\n  - Read\n',
   'description: Use when: a\n# c\ntools:\n',
+  // Flow lists of words, and others.
+  'tools: []\n',
+  'tags: [python, data-extraction, v1.2, a/b, x_y]\n',
+  'a: [ x ,y ]  \n',
+  'a: [x,]\n',
+  'a: [,x]\n',
+  'a: [x, "y"]\n',
+  'a: [x y]\n',
+  'a: [true, x]\n',
+  'a: [1, x]\n',
+  'a: [x, [y]]\n',
+  'a: [x\n',
+  'a: [x] y\n',
+  'tools: [Read, Bash]\n',
+  'description: Use when: a\ntags: [x, y]\n',
+  'description: Use when: a\ntags: [x, 1]\n',
 ].map((yaml) => `---\n${yaml}${yaml.endsWith('\n') ? '' : '\n'}---\nbody\n`);
 
 /** Pieces of plain and quoted values, with every YAML indicator. */
@@ -168,6 +185,9 @@ const VALUE_PIECES = ['a', 'Use', ' ', ': ', ':', 'x: y', '"', "'", '\\', '[', '
 
 /** Frontmatter lines around the edges of lists, keys with no value and comments. */
 const FRONTMATTER_LINES = [
+  'tags: [a, b]',
+  'k: []',
+  'k: [a, 1]',
   'name: a',
   'tools:',
   'b:',
@@ -189,6 +209,9 @@ const FRONTMATTER_LINES = [
   'x: y #c',
   '  more',
 ];
+
+/** Pieces of flow lists: words, separators, and what makes them something else. */
+const FLOW_PIECES = ['a', 'Read', 'data-x', 'v1.2', 'a/b', ',', ', ', ' ', 'true', 'null', '1', '0x1', '"q"', '[', ']', '{', ':', ': ', '#', ' #', '&', '*', 'é'];
 
 describe('simple frontmatter reader', () => {
   it('reads every seed and corpus file as the yaml package does, and takes most of them', () => {
@@ -228,6 +251,26 @@ describe('simple frontmatter reader', () => {
       { seed: 20_261_201, numRuns: 3000 },
     );
     assert.ok(taken > 50, `the fast reader took ${taken} of 3000`);
+  });
+
+  it("reads a flow list of words as the yaml package does, for Claude Code's retry", () => {
+    let told = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FLOW_PIECES), { maxLength: 12 }), (pieces) => {
+        const written = `[${pieces.join('')}]`;
+        const items = flowList(written);
+        if (!items) return;
+        told++;
+        assert.deepEqual(
+          parse(written),
+          items.map((i) => i.value),
+          written,
+        );
+        for (const item of items) assert.equal(written.slice(item.start, item.end), item.value, written);
+      }),
+      { seed: 20_261_201, numRuns: 5000 },
+    );
+    assert.ok(told > 200, `${told} flow lists read`);
   });
 
   it('reads the fuzz inputs as the yaml package does', () => {

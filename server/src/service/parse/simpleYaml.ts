@@ -1,9 +1,10 @@
 // A fast reader for the frontmatter most agent files have: one `key: value` line per
-// key, each value a plain word-like scalar or a quoted string (few escapes), a list of
-// those one `- item` a line under its `key:`, or nothing; comment lines at the first
-// column. It gives the entries the yaml package would give, or undefined for anything
-// else (flow lists, nested or multi-line values, rare escapes, values YAML reads as a
-// number or a boolean, CR line ends…), which then goes to the yaml package.
+// key, each value a plain word-like scalar, a quoted string (few escapes) or a flow list
+// of words (`tags: [a, b]`), a list of scalars one `- item` a line under its `key:`, or
+// nothing; comment lines at the first column. It gives the entries the yaml package
+// would give, or undefined for anything else (other flow lists, nested or multi-line
+// values, rare escapes, values YAML reads as a number or a boolean, CR line ends…),
+// which then goes to the yaml package.
 // The yaml package stays the reference: a differential test compares the two on
 // every seed and corpus file and on the fuzz inputs.
 
@@ -18,7 +19,7 @@ export interface SimpleEntry {
   entryEnd: number;
   /** A string, the items of a block list, or null for a key with no value. */
   value: string | string[] | null;
-  /** A block list's items (`valueStart` is its first `-`). */
+  /** A list's items (`valueStart` is a block list's first `-`, or a flow list's `[`). */
   items?: SimpleItem[];
 }
 
@@ -161,9 +162,37 @@ function readLine(line: string, at: number, next: number): SimpleEntry | typeof 
   let valueEnd = line.length;
   while (line[valueEnd - 1] === ' ') valueEnd--;
   const written = line.slice(valueStart, valueEnd);
+  if (written[0] === '[') {
+    const list = flowList(written, at + valueStart);
+    if (!list) return undefined;
+    const entry = { key: key[1], keyStart: at, keyEnd: at + key[1].length, valueStart: at + valueStart, valueEnd: at + valueEnd, entryEnd: next };
+    return { ...entry, value: list.map((i) => i.value), items: list };
+  }
   const value = scalarValue(written);
   if (value === undefined || value === COLON_VALUE) return value;
   return { key: key[1], keyStart: at, keyEnd: at + key[1].length, valueStart: at + valueStart, valueEnd: at + valueEnd, entryEnd: next, value };
+}
+
+/** An item of a flow list read here: a word of letters, digits, `-`, `_`, `.` and `/`, starting with a letter. */
+const FLOW_ITEM = /^[A-Za-z][A-Za-z0-9_./-]*$/;
+
+/** `[a, b]` or `[]` whose items are words (`written` starts at `at`): the items, or undefined for any other flow list. */
+export function flowList(written: string, at = 0): SimpleItem[] | undefined {
+  if (written[written.length - 1] !== ']') return undefined;
+  if (written === '[]') return [];
+  const items: SimpleItem[] = [];
+  let start = 1;
+  for (const piece of written.slice(1, -1).split(',')) {
+    let from = 0;
+    while (piece[from] === ' ') from++;
+    let to = piece.length;
+    while (to > from && piece[to - 1] === ' ') to--;
+    const value = piece.slice(from, to);
+    if (!FLOW_ITEM.test(value) || NOT_A_STRING.test(value)) return undefined;
+    items.push({ start: at + start + from, end: at + start + to, value });
+    start += piece.length + 1;
+  }
+  return items;
 }
 
 /** The escapes read here; any other is left to the yaml package. */
