@@ -3,28 +3,24 @@
 // files and for settings through AgentHost.
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SemanticTokens, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateDocument } from './diagnostics/validate';
 import type { AgentDiagnostic } from './diagnostics/reporter';
 import { DEFAULT_SETTINGS, type Settings } from './config/settings';
-import { fixAllEdits, fixAllPlan, fixesFor, type FixEdit } from './features/fixes';
-import { codeActions, textEdit, type EditSupport, type FixesApplied } from './features/fixes/codeActions';
-import { codeLenses } from './features/codeLens';
-import { completion, type CompletionOptions } from './features/completion/completion';
+import type { FixEdit } from './features/fixes';
+import type { EditSupport, FixesApplied } from './features/fixes/codeActions';
+import type { CompletionOptions } from './features/completion/completion';
 import type { Cancellation, FeatureContext } from './features/featureContext';
-import { hover } from './features/hover/hover';
-import { definition } from './features/navigation/definition';
-import { documentSymbols, type SymbolOptions } from './features/navigation/documentSymbols';
-import { foldingRanges } from './features/navigation/foldingRanges';
-import { references } from './features/navigation/references';
-import { prepareRename, renameAgent, type RenameResult } from './features/navigation/rename';
-import { workspaceSymbols } from './features/navigation/workspaceSymbols';
-import { semanticTokens } from './features/semanticTokens';
+import type { SymbolOptions } from './features/navigation/documentSymbols';
+import type { RenameResult } from './features/navigation/rename';
 import { parseAgent } from './parse/parseAgent';
 import type { AgentDocument } from './types';
 import { summarize, WorkspaceIndex } from './workspace/workspaceIndex';
 import { Revision } from './workspace/revision';
 import { SkillIndex, type SkillSummary } from './skills/skillIndex';
 import type { WorkspaceContext } from './workspace/workspaceContext';
+
+let analysisModules: typeof import('./analysis') | undefined;
+/** The diagnostics and features, evaluated on first use (analysis.ts). */
+const analysis = () => (analysisModules ??= require('./analysis') as typeof import('./analysis'));
 
 /** What the service asks of its host (the language server, the CLI, a test): the agent files it does not hold, and settings. */
 export interface AgentHost {
@@ -119,29 +115,29 @@ export function createAgentService(host: AgentHost = fixedHost()): AgentService 
       const settings = host.settings(doc.uri);
       const last = validated.get(doc);
       if (last && last.revision === revision.current && last.settings === settings) return [...last.diagnostics];
-      const diagnostics = validateDocument(doc, settings, workspace);
+      const diagnostics = analysis().validateDocument(doc, settings, workspace);
       validated.set(doc, { revision: revision.current, settings, diagnostics });
       return [...diagnostics];
     },
-    fixes: fixesFor,
-    fixAll: fixAllEdits,
-    fixAllPlan,
-    completion: (doc, position, options, token) => completion(doc, position, context(doc), options, token),
-    hover: (doc, position, token) => hover(doc, position, context(doc), token),
-    definition: (doc, position, token) => definition(doc, position, context(doc), token),
-    references: (doc, position, includeDeclaration, token) => references(doc, position, context(doc), includeDeclaration, token),
-    prepareRename,
-    rename: (doc, position, newName, token) => renameAgent(doc, position, newName, context(doc), token),
-    documentSymbols: (doc, options, token) => documentSymbols(doc, token, options),
-    foldingRanges,
-    semanticTokens,
-    codeLenses: (doc) => codeLenses(doc, host.settings(doc.uri)),
-    codeActions: (doc, request, support, token, fixesApplied) => codeActions(doc, service, { ...request, allDiagnostics: service.validate(doc) }, support, token, fixesApplied),
+    fixes: (doc, diagnostic) => analysis().fixesFor(doc, diagnostic),
+    fixAll: (doc, diagnostics) => analysis().fixAllEdits(doc, diagnostics),
+    fixAllPlan: (doc, diagnostics) => analysis().fixAllPlan(doc, diagnostics),
+    completion: (doc, position, options, token) => analysis().completion(doc, position, context(doc), options, token),
+    hover: (doc, position, token) => analysis().hover(doc, position, context(doc), token),
+    definition: (doc, position, token) => analysis().definition(doc, position, context(doc), token),
+    references: (doc, position, includeDeclaration, token) => analysis().references(doc, position, context(doc), includeDeclaration, token),
+    prepareRename: (doc, position) => analysis().prepareRename(doc, position),
+    rename: (doc, position, newName, token) => analysis().renameAgent(doc, position, newName, context(doc), token),
+    documentSymbols: (doc, options, token) => analysis().documentSymbols(doc, token, options),
+    foldingRanges: (doc, token) => analysis().foldingRanges(doc, token),
+    semanticTokens: (doc, token) => analysis().semanticTokens(doc, token),
+    codeLenses: (doc) => analysis().codeLenses(doc, host.settings(doc.uri)),
+    codeActions: (doc, request, support, token, fixesApplied) => analysis().codeActions(doc, service, { ...request, allDiagnostics: service.validate(doc) }, support, token, fixesApplied),
     fixAllEdit(doc, support) {
-      const { edits, fixes } = fixAllPlan(doc, service.validate(doc));
-      return edits.length ? { edit: textEdit(doc, edits, support), fixes } : undefined;
+      const { edits, fixes } = analysis().fixAllPlan(doc, service.validate(doc));
+      return edits.length ? { edit: analysis().textEdit(doc, edits, support), fixes } : undefined;
     },
-    workspaceSymbols: (query, token) => workspaceSymbols(query, index, token),
+    workspaceSymbols: (query, token) => analysis().workspaceSymbols(query, index, token),
   };
   return service;
 }
@@ -158,6 +154,6 @@ export type { Cancellation } from './features/featureContext';
 export { NOT_CANCELLED } from './features/featureContext';
 export type { CompletionOptions } from './features/completion/completion';
 export type { EditSupport } from './features/fixes/codeActions';
-export { FIX_ALL_KIND } from './features/fixes/codeActions';
-export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+export { FIX_ALL_KIND } from './features/fixes/fixAllKind';
+export { SEMANTIC_TOKENS_LEGEND } from './features/semanticTokensLegend';
 export type { AgentDiagnostic } from './diagnostics/reporter';

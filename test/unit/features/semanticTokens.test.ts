@@ -2,7 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { NOT_CANCELLED } from '../../../server/src/service/features/featureContext';
-import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from '../../../server/src/service/features/semanticTokens';
+import { semanticTokens } from '../../../server/src/service/features/semanticTokens';
+import { SEMANTIC_TOKENS_LEGEND } from '../../../server/src/service/features/semanticTokensLegend';
 import { parseAgent } from '../../../server/src/service';
 
 function decode(text: string): string[] {

@@ -21,7 +21,7 @@ import type {
 import { pathToFileURL } from 'node:url';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { SEMANTIC_TOKENS_LEGEND } from '../../../server/src/service/features/semanticTokens';
+import { SEMANTIC_TOKENS_LEGEND } from '../../../server/src/service/features/semanticTokensLegend';
 import { seed } from '../../support/fixtures';
 import { createWorkspace, REVIEWER_TEXT, RULES_TEXT, type FixtureWorkspace } from './fixtureWorkspace';
 import { FULL_CLIENT, startInProcess, type TestClient } from './harness';

@@ -22,6 +22,13 @@ describe('writeJsonMembersAtomic', () => {
     assert.deepEqual(roundTrip(data, 'records'), data);
   });
 
+  it('writes ASCII, which reads back as the same text outside ASCII (accents, dashes, emoji, lone surrogates)', () => {
+    const data = { root: '/ws/café', records: { '/ws/café/a—b.md': { summary: { description: 'Pins 📌 rules — naïve \ud800 \u2028 end' } } } };
+    assert.deepEqual(roundTrip(data, 'records'), data);
+    const bytes = readFileSync(path.join(folder, 'cache.json'));
+    assert.ok(bytes.every((byte) => byte < 0x80));
+  });
+
   it('writes no members and no other fields', () => {
     assert.deepEqual(roundTrip({ records: {} }, 'records'), { records: {} });
     assert.deepEqual(roundTrip({ format: 1, records: {} }, 'records'), { format: 1, records: {} });

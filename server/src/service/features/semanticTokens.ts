@@ -1,19 +1,13 @@
 // Colours for agent constructs as semantic tokens: the server knows which files are
 // agents, so only they get them (a TextMate injection would colour every Markdown
 // file). Standard token types, so every theme colours them.
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
+import type { SemanticTokens } from 'vscode-languageserver-types';
 import { enumValues, isKnownKey } from '../schema/frontmatterSchema';
 import { isKnownModel } from '../schema/models';
 import { baseToolName, parseMcpTool, resolveTool, retiredToolOf } from '../schema/tools';
 import type { AgentDocument, Span } from '../types';
 import type { Cancellation } from './featureContext';
-
-const TOKEN_TYPES = ['property', 'function', 'enumMember', 'keyword', 'number', 'type'] as const;
-const TOKEN_MODIFIERS = ['declaration', 'defaultLibrary', 'deprecated'] as const;
-type TokenType = (typeof TOKEN_TYPES)[number];
-type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
-
-export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+import { TOKEN_MODIFIERS, TOKEN_TYPES, type TokenModifier, type TokenType } from './semanticTokensLegend';
 
 interface Token {
   span: Span;

@@ -2,13 +2,13 @@
 // line maps, so a `#` line or a `**Rule 1:**` inside a code fence is not structure.
 // Only the block pass runs; inline parsing is not needed for any feature. A body with
 // nothing but paragraphs, lists and ATX headings is read line by line (plainBlocks.ts).
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import type { LineRange } from '../types';
 import type { BlockHeading, BlockStructure } from './blockStructure';
 import { readPlainBlocks } from './plainBlocks';
 
 function blockParser(coreRules: string[]): MarkdownIt {
-  const md = new MarkdownIt('default', { html: false });
+  const md = new (require('markdown-it') as typeof import('markdown-it'))('default', { html: false });
   md.core.ruler.enableOnly(coreRules);
   // Tables and link reference definitions never hold headings, rules or code: skip their costly scans.
   md.block.ruler.disable(['table', 'reference']);
@@ -17,9 +17,11 @@ function blockParser(coreRules: string[]): MarkdownIt {
 
 // markdown-it's `normalize` rule rewrites CR and CRLF to LF and NUL to U+FFFD, copying the
 // whole text even when there is none, a real part of the block pass on a large agent: a body
-// without CR or NUL goes to a parser that leaves it out, with the same tokens.
-const normalizing = blockParser(['normalize', 'block']);
-const plain = blockParser(['block']);
+// without CR or NUL goes to a parser that leaves it out, with the same tokens. Both are made,
+// and markdown-it loaded, on first use: most bodies never need it (plainBlocks.ts), and
+// loading it was a real part of the language server's start-up.
+let parsers: { normalizing: MarkdownIt; plain: MarkdownIt } | undefined;
+const markdownParsers = () => (parsers ??= { normalizing: blockParser(['normalize', 'block']), plain: blockParser(['block']) });
 // indexOf, not a character-class regex: a regex scan of a large body costs much of what skipping normalize saves.
 const needsNormalizing = (body: string) => body.includes('\r') || body.includes('\0');
 
@@ -29,6 +31,7 @@ export function readBlocks(body: string, lineOffset: number): BlockStructure {
 
 /** markdown-it's reading: the reference the plain-body reader is tested against. */
 export function readBlocksWithMarkdownIt(body: string, lineOffset: number): BlockStructure {
+  const { normalizing, plain } = markdownParsers();
   const tokens = (needsNormalizing(body) ? normalizing : plain).parse(body, {});
   const headings: BlockHeading[] = [];
   const codeRegions: LineRange[] = [];

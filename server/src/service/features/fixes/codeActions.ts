@@ -7,8 +7,8 @@ import { disableForLine } from './disableForLine';
 import type { FixEdit } from './quickFix';
 import type { AgentDocument } from '../../types';
 import type { Cancellation } from '../featureContext';
+import { FIX_ALL_KIND } from './fixAllKind';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.agentry`;
 
 export interface EditSupport {
   /** The client takes `documentChanges` (versioned edits). */
