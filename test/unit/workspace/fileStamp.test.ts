@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { writeJsonMembersAtomic } from '../../../server/src/workspace/fileStamp';
+import { writeJsonAtomic, writeJsonMembersAtomic } from '../../../server/src/workspace/fileStamp';
 
 describe('writeJsonMembersAtomic', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'agentry-stamp-'));
@@ -27,6 +27,16 @@ describe('writeJsonMembersAtomic', () => {
     assert.deepEqual(roundTrip(data, 'records'), data);
     const bytes = readFileSync(path.join(folder, 'cache.json'));
     assert.ok(bytes.every((byte) => byte < 0x80));
+  });
+
+  it('writes a whole file (the CLI cache) as ASCII too', () => {
+    const data = { description: 'Reviews code — café, 📌 Rule 1, 日本語', 名前: 'é' };
+    const file = path.join(folder, 'whole.json');
+    writeJsonAtomic(file, data);
+    const bytes = readFileSync(file);
+    assert.ok(bytes.every((byte) => byte < 0x80));
+    assert.deepEqual(JSON.parse(bytes.toString('utf8')), data);
+    rmSync(file);
   });
 
   it('writes no members and no other fields', () => {
