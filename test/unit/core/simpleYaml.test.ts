@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFrontmatterYaml, readWithYamlLibrary, strictLineWithYaml } from '../../../server/src/service/parse/frontmatterYaml';
-import { readSimpleYaml, strictLineValue } from '../../../server/src/service/parse/simpleYaml';
+import { parse } from 'yaml';
+import { flowList, readSimpleYaml, strictLineValue } from '../../../server/src/service/parse/simpleYaml';
 import { bomLengthOf } from '../../../server/src/service/text/hasFrontmatter';
 import { splitFrontmatter } from '../../../server/src/service/parse/splitFrontmatter';
 import { assertFuzzAgrees, fixturesTaken } from '../../support/fastPath';
@@ -110,10 +111,107 @@ const EDGES = [
   'a: x: y\n  more\n',
   'a: x: y\r\nb: c\r\n',
   'a: |x: y\n',
+  // Block lists, keys with no value, comment lines, plain values starting with a digit.
+  'tools:\n- Read\n- Write\nmodel: x\n',
+  'tools:\n  - Read\n  - Write  \n\nmodel: x\n',
+  'tools:\n  - "Read"\n  - \'Bash(git:*)\'\n',
+  'tools:\n  -   Read\n',
+  'tools:\n  - Read, Edit\n  - Agent(a, b)\n',
+  'skills:\n  - one\n  - two\n',
+  'a:\n  - x\nb:\n  - y\n',
+  'a:\n  - "x\\n"\n',
+  'True:\n  - x\n',
+  'a:\n- x\n  - y\n',
+  'a:\n  - x\n - y\n',
+  'a:\n  - x\n    more\n',
+  'a:\n  - x: y\n',
+  'a:\n  - x #c\n',
+  'a:\n  -\n',
+  'a:\n  - \n',
+  'a:\n  - - x\n',
+  'a:\n  - true\n',
+  'a:\n  - 1\n',
+  'a:\n\n  - x\n',
+  'a:\n# c\n  - x\n',
+  'a:\n  - x\n# c\nb: y\n',
+  'a:\n  - x\n\n- y\n',
+  'a:\n  - x\n  # c\nb: y\n',
+  'a:\nb: y\n',
+  'a:\n',
+  'a:',
+  'a:\n# c\nb: y\n',
+  'a:\n\n# c\n',
+  'a:\n\n\nb: y\n',
+  'a:\n\nb: y\n',
+  'a:\n  b: c\n',
+  'a:  \n',
+  'a: x\n# c\n',
+  'a: x\n#c: d\n',
+  '#\na: x\n',
+  'a: 1.0.0\n',
+  'a: 3d\n',
+  'a: 1e5\n',
+  'a: 0o7\n',
+  'a: 0x1G\n',
+  'a: 2024-01-01\n',
+  'a: 1:30\n',
+  'a: 1_000\n',
+  'a: 12 monkeys\n',
+  'a: 1.\n',
+  'a: 1e\n',
+  'a: +1\n',
+  'description: Use when: a\ntools:\n  - Read\n',
+  'description: Use when: a\n# c\ntools:\n',
+  // Flow lists of words, and others.
+  'tools: []\n',
+  'tags: [python, data-extraction, v1.2, a/b, x_y]\n',
+  'a: [ x ,y ]  \n',
+  'a: [x,]\n',
+  'a: [,x]\n',
+  'a: [x, "y"]\n',
+  'a: [x y]\n',
+  'a: [true, x]\n',
+  'a: [1, x]\n',
+  'a: [x, [y]]\n',
+  'a: [x\n',
+  'a: [x] y\n',
+  'tools: [Read, Bash]\n',
+  'description: Use when: a\ntags: [x, y]\n',
+  'description: Use when: a\ntags: [x, 1]\n',
 ].map((yaml) => `---\n${yaml}${yaml.endsWith('\n') ? '' : '\n'}---\nbody\n`);
 
 /** Pieces of plain and quoted values, with every YAML indicator. */
 const VALUE_PIECES = ['a', 'Use', ' ', ': ', ':', 'x: y', '"', "'", '\\', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '%', '@', '`', '#', ' #', '-', '?', '~', '.', '1', '0x1', 'true', 'null', '<tag>', 'é', '🚀', '\t'];
+
+/** Frontmatter lines around the edges of lists, keys with no value and comments. */
+const FRONTMATTER_LINES = [
+  'tags: [a, b]',
+  'k: []',
+  'k: [a, 1]',
+  'name: a',
+  'tools:',
+  'b:',
+  '- Read',
+  '  - Read',
+  '  - Bash(x:*)',
+  '    - deep',
+  ' - odd',
+  '  -',
+  '  - a: b',
+  '  - "q"',
+  '# c',
+  '  # c',
+  '',
+  ' ',
+  'description: Use it: always',
+  'v: 1.0',
+  'n: 12',
+  'x: y #c',
+  '  more',
+];
+
+/** Pieces of flow lists: words, separators, and what makes them something else. */
+const FLOW_PIECES = ['a', 'Read', 'data-x', 'v1.2', 'a/b', ',', ', ', ' ', 'true', 'null', '1', '0x1', '"q"', '[', ']', '{', ':', ': ', '#', ' #', '&', '*', 'é'];
 
 describe('simple frontmatter reader', () => {
   it('reads every seed and corpus file as the yaml package does, and takes most of them', () => {
@@ -142,6 +240,37 @@ describe('simple frontmatter reader', () => {
       { seed: 20_261_201, numRuns: 20_000 },
     );
     assert.ok(told > 2000 && colons > 500, `${told} values read, ${colons} with \`: \``);
+  });
+
+  it('reads frontmatter made of entries, lists, comments and blank lines as the yaml package does', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRONTMATTER_LINES), { minLength: 1, maxLength: 10 }), (lines) => {
+        if (agrees(`---\n${lines.join('\n')}\n---\nbody\n`, JSON.stringify(lines))) taken++;
+      }),
+      { seed: 20_261_201, numRuns: 3000 },
+    );
+    assert.ok(taken > 50, `the fast reader took ${taken} of 3000`);
+  });
+
+  it("reads a flow list of words as the yaml package does, for Claude Code's retry", () => {
+    let told = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FLOW_PIECES), { maxLength: 12 }), (pieces) => {
+        const written = `[${pieces.join('')}]`;
+        const items = flowList(written);
+        if (!items) return;
+        told++;
+        assert.deepEqual(
+          parse(written),
+          items.map((i) => i.value),
+          written,
+        );
+        for (const item of items) assert.equal(written.slice(item.start, item.end), item.value, written);
+      }),
+      { seed: 20_261_201, numRuns: 5000 },
+    );
+    assert.ok(told > 200, `${told} flow lists read`);
   });
 
   it('reads the fuzz inputs as the yaml package does', () => {

@@ -5,6 +5,7 @@
 // spaces each, and parses the whole text once more. A line that ends in `\r` never
 // matches, so a CRLF frontmatter gets no rewrites.
 import { parse } from 'yaml';
+import { flowList } from './simpleYaml';
 
 const RETRY_LINE = /^([a-zA-Z_-]+):\s+(.+)$/;
 const NEEDS_QUOTES = /[{}[\]*&#!|>%@`]|: /;
@@ -99,6 +100,8 @@ function isQuoted(value: string): boolean {
 
 function isParsingList(value: string): boolean {
   if (!value.startsWith('[') || !value.endsWith(']')) return false;
+  // A list of words parses; the yaml package decides the others.
+  if (flowList(value)) return true;
   try {
     return Array.isArray(parse(value));
   } catch {

@@ -119,7 +119,15 @@ function fromSimpleEntries(text: string, entries: SimpleEntry[], at: ToDocument,
       keySpan,
       valueSpan,
       value: e.value,
-      items: listItems(text, e.key, valueSpan),
+      items: e.items
+        ? seqItems(
+            text,
+            e.key,
+            e.items.map((i) => ({ value: i.value, span: { start: at(i.start), end: at(i.end) } })),
+          )
+        : typeof e.value === 'string'
+          ? listItems(text, e.key, valueSpan)
+          : [],
       entrySpan: { start: keySpan.start, end: Math.max(at(e.entryEnd), valueSpan.end) },
       unreadable: undefined,
     };
@@ -183,17 +191,24 @@ function addPair(reading: YamlReading, text: string, doc: Document, pair: Pair<N
 
 function itemsOf(text: string, key: string, value: unknown, node: Node | null, span: Span, at: ToDocument): ValueItem[] {
   if (node && isSeq(node)) {
-    const items: ValueItem[] = [];
+    const scalars: { value: unknown; span: Span }[] = [];
     for (const item of node.items) {
       const n = item as Node;
-      if (!n.range || !isScalar(n)) continue;
-      const itemSpan = { start: at(n.range[0]), end: at(n.range[1]) };
-      if (TOOL_KEYS.has(key) && typeof n.value === 'string') items.push(...listItems(text, key, itemSpan));
-      else items.push({ text: String(n.value), span: itemSpan });
+      if (n.range && isScalar(n)) scalars.push({ value: n.value, span: { start: at(n.range[0]), end: at(n.range[1]) } });
     }
-    return items;
+    return seqItems(text, key, scalars);
   }
   return typeof value === 'string' ? listItems(text, key, span) : [];
+}
+
+/** The items of a list's scalars: each tool entry split as a written list would be, any other item whole. */
+function seqItems(text: string, key: string, scalars: { value: unknown; span: Span }[]): ValueItem[] {
+  const items: ValueItem[] = [];
+  for (const { value, span } of scalars) {
+    if (TOOL_KEYS.has(key) && typeof value === 'string') items.push(...listItems(text, key, span));
+    else items.push({ text: String(value), span });
+  }
+  return items;
 }
 
 const TOOL_KEYS = new Set(['tools', 'disallowedTools']);

@@ -1,8 +1,10 @@
 // A fast reader for the frontmatter most agent files have: one `key: value` line per
-// key, each value a plain word-like scalar or a quoted string (few escapes). It
-// gives the entries the yaml package would give, or undefined for anything else
-// (lists, comments, nested or multi-line values, rare escapes, values YAML reads as a
-// number, a boolean or null, CR line ends…), which then goes to the yaml package.
+// key, each value a plain word-like scalar, a quoted string (few escapes) or a flow list
+// of words (`tags: [a, b]`), a list of scalars one `- item` a line under its `key:`, or
+// nothing; comment lines at the first column. It gives the entries the yaml package
+// would give, or undefined for anything else (other flow lists, nested or multi-line
+// values, rare escapes, values YAML reads as a number or a boolean, CR line ends…),
+// which then goes to the yaml package.
 // The yaml package stays the reference: a differential test compares the two on
 // every seed and corpus file and on the fuzz inputs.
 
@@ -15,14 +17,30 @@ export interface SimpleEntry {
   valueEnd: number;
   /** After the line break that ends the entry (its node's range[2]). */
   entryEnd: number;
+  /** A string, the items of a block list, or null for a key with no value. */
+  value: string | string[] | null;
+  /** A list's items (`valueStart` is a block list's first `-`, or a flow list's `[`). */
+  items?: SimpleItem[];
+}
+
+/** One item of a block list: the span of its scalar, as its node's range. */
+export interface SimpleItem {
+  start: number;
+  end: number;
   value: string;
 }
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]{0,200}): +(?=\S)/;
+/** A key with nothing after its colon: a block list follows, or its value is null. */
+const KEY_ONLY = /^([A-Za-z_][A-Za-z0-9_-]{0,200}):$/;
+/** A block list item: its indentation and, after `- ` and any spaces, its scalar. */
+const ITEM_LINE = /^( *)- +(?=\S)/;
 /** Characters outside printable text (C0 and C1 controls but the line feed, DEL, BOM, line and paragraph separators, lone surrogates): left to the yaml package. */
 const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** A plain scalar may not start with an indicator; YAML reads one starting with these (or an exact null/true/false) as something else than a string. */
-const NOT_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`+.~0-9]/;
+const NOT_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`+.~]/;
+/** What the core schema reads as a number (a plain scalar starting with a digit may be one). */
+const CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 const NOT_A_STRING = /^(?:null|true|false)$/i;
 
 export function readSimpleYaml(source: string): SimpleEntry[] | undefined {
@@ -62,29 +80,80 @@ function scanSimpleYaml(source: string): { entries: SimpleEntry[]; colonValues: 
   if (hasUnusualText(source)) return undefined;
   const entries: SimpleEntry[] = [];
   let colonValues = 0;
-  let lineStart = 0;
-  while (lineStart < source.length) {
-    let lineEnd = source.indexOf('\n', lineStart);
-    const next = lineEnd < 0 ? source.length : lineEnd + 1;
-    if (lineEnd < 0) lineEnd = source.length;
-    const line = source.slice(lineStart, lineEnd);
-    if (line.trim() === '') {
-      if (line !== '') return undefined;
-      lineStart = next;
-      continue;
-    }
-    const entry = readLine(line, lineStart, next);
+  const lines = new Lines(source);
+  while (lines.next()) {
+    const line = lines.text;
+    if (line === '' || line[0] === '#') continue;
+    const bare = KEY_ONLY.exec(line);
+    const entry = bare ? readBareKey(bare[1], lines) : readLine(line, lines.start, lines.end);
     if (entry === COLON_VALUE) colonValues++;
     else if (entry) entries.push(entry);
     else return undefined;
-    lineStart = next;
   }
   return entries.length || colonValues ? { entries, colonValues } : undefined;
+}
+
+/** The source's lines, one at a time, with where each starts and where the next one does. */
+class Lines {
+  text = '';
+  start = 0;
+  end = 0;
+  constructor(private readonly source: string) {}
+
+  /** Moves to the next line; false at the end of the source. */
+  next(): boolean {
+    if (this.end >= this.source.length) return false;
+    this.start = this.end;
+    const lineEnd = this.source.indexOf('\n', this.start);
+    this.end = lineEnd < 0 ? this.source.length : lineEnd + 1;
+    this.text = this.source.slice(this.start, lineEnd < 0 ? this.source.length : lineEnd);
+    return true;
+  }
+
+  /** The line after this one (without moving), or undefined at the end; with `skipEmpty`, the first after it that is not empty. */
+  peek(skipEmpty = false): string | undefined {
+    let start = this.end;
+    while (skipEmpty && this.source[start] === '\n') start++;
+    if (start >= this.source.length) return undefined;
+    const lineEnd = this.source.indexOf('\n', start);
+    return this.source.slice(start, lineEnd < 0 ? this.source.length : lineEnd);
+  }
+}
+
+/** `key:` alone on its line: the block list of the lines under it, or null when a key or the end follows, after any empty lines (a comment would be part of its node). */
+function readBareKey(key: string, lines: Lines): SimpleEntry | undefined {
+  if (NOT_A_STRING.test(key)) return undefined;
+  const keyStart = lines.start;
+  const colonEnd = keyStart + key.length + 1;
+  const first = lines.peek();
+  const indent = first === undefined ? undefined : ITEM_LINE.exec(first)?.[1];
+  if (indent === undefined) {
+    const nextStart = lines.peek(true)?.[0];
+    if (nextStart === ' ' || nextStart === '-' || nextStart === '#') return undefined;
+    return { key, keyStart, keyEnd: keyStart + key.length, valueStart: colonEnd, valueEnd: colonEnd, entryEnd: colonEnd, value: null };
+  }
+  const items: SimpleItem[] = [];
+  const listStart = lines.end + indent.length;
+  for (let line = first; line !== undefined; line = lines.peek()) {
+    const item = ITEM_LINE.exec(line);
+    if (!item || item[1] !== indent) break;
+    lines.next();
+    let end = line.length;
+    while (line[end - 1] === ' ') end--;
+    const value = scalarValue(line.slice(item[0].length, end));
+    if (value === undefined || value === COLON_VALUE) return undefined;
+    items.push({ start: lines.start + item[0].length, end: lines.start + end, value });
+  }
+  // What ends the list must be a key, a comment or a blank line, not more of it (a deeper line, an item elsewhere).
+  const after = lines.peek()?.[0];
+  if (after === ' ' || after === '-') return undefined;
+  return { key, keyStart, keyEnd: keyStart + key.length, valueStart: listStart, valueEnd: lines.end, entryEnd: lines.end, value: items.map((i) => i.value), items };
 }
 
 /** A line that would be simple but for a `: ` in its plain value. */
 const COLON_VALUE = Symbol('colon value');
 
+/** One `key: value` line, where `at` is its start and `next` the next line's. */
 function readLine(line: string, at: number, next: number): SimpleEntry | typeof COLON_VALUE | undefined {
   const key = KEY_LINE.exec(line);
   // `True:` is the key "true" to YAML.
@@ -93,9 +162,37 @@ function readLine(line: string, at: number, next: number): SimpleEntry | typeof 
   let valueEnd = line.length;
   while (line[valueEnd - 1] === ' ') valueEnd--;
   const written = line.slice(valueStart, valueEnd);
+  if (written[0] === '[') {
+    const list = flowList(written, at + valueStart);
+    if (!list) return undefined;
+    const entry = { key: key[1], keyStart: at, keyEnd: at + key[1].length, valueStart: at + valueStart, valueEnd: at + valueEnd, entryEnd: next };
+    return { ...entry, value: list.map((i) => i.value), items: list };
+  }
   const value = scalarValue(written);
   if (value === undefined || value === COLON_VALUE) return value;
   return { key: key[1], keyStart: at, keyEnd: at + key[1].length, valueStart: at + valueStart, valueEnd: at + valueEnd, entryEnd: next, value };
+}
+
+/** An item of a flow list read here: a word of letters, digits, `-`, `_`, `.` and `/`, starting with a letter. */
+const FLOW_ITEM = /^[A-Za-z][A-Za-z0-9_./-]*$/;
+
+/** `[a, b]` or `[]` whose items are words (`written` starts at `at`): the items, or undefined for any other flow list. */
+export function flowList(written: string, at = 0): SimpleItem[] | undefined {
+  if (written[written.length - 1] !== ']') return undefined;
+  if (written === '[]') return [];
+  const items: SimpleItem[] = [];
+  let start = 1;
+  for (const piece of written.slice(1, -1).split(',')) {
+    let from = 0;
+    while (piece[from] === ' ') from++;
+    let to = piece.length;
+    while (to > from && piece[to - 1] === ' ') to--;
+    const value = piece.slice(from, to);
+    if (!FLOW_ITEM.test(value) || NOT_A_STRING.test(value)) return undefined;
+    items.push({ start: at + start + from, end: at + start + to, value });
+    start += piece.length + 1;
+  }
+  return items;
 }
 
 /** The escapes read here; any other is left to the yaml package. */
@@ -108,7 +205,7 @@ function scalarValue(written: string): string | typeof COLON_VALUE | undefined {
     if (!closed) return undefined;
     return quote === "'" ? singleQuoted(written.slice(1, -1)) : doubleQuoted(written.slice(1, -1));
   }
-  if (NOT_PLAIN_START.test(written) || NOT_A_STRING.test(written)) return undefined;
+  if (NOT_PLAIN_START.test(written) || NOT_A_STRING.test(written) || CORE_NUMBER.test(written)) return undefined;
   // ` #` starts a comment, and a final `:` makes the value a key; `: ` starts a nested key.
   if (written.includes(' #') || written.endsWith(':')) return undefined;
   return written.includes(': ') ? COLON_VALUE : written;
