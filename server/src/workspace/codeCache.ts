@@ -4,7 +4,7 @@
 // the Node version and the bundle's size and time, and V8 itself rejects data that does
 // not match the source or the V8 flags; a cache that cannot be read or written only
 // costs that time.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
@@ -32,12 +32,12 @@ export function requireWithCodeCache(file: string): unknown {
   loaded.set(file, bundle.exports);
   (script.runInThisContext() as (...args: unknown[]) => void).call(bundle.exports, bundle.exports, createRequire(file), bundle, file, path.dirname(file));
   loaded.set(file, bundle.exports);
-  if (!cachedData || script.cachedDataRejected) writeLater(script, cacheFile);
+  if (!cachedData || script.cachedDataRejected) writeLater(script, cacheFile, cachePrefix(file));
   return bundle.exports;
 }
 
 /** Once start-up is over, or at exit if that comes first (a short run). */
-function writeLater(script: Script, cacheFile: string): void {
+function writeLater(script: Script, cacheFile: string, prefix: string): void {
   let written = false;
   const write = () => {
     if (written) return;
@@ -47,10 +47,28 @@ function writeLater(script: Script, cacheFile: string): void {
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, cacheFile);
+      removeOtherCaches(cacheFile, prefix);
     } catch {
       // A read-only cache folder: every run compiles, as without a cache.
     }
   };
   setTimeout(write, WRITE_CACHE_AFTER_MS).unref();
   process.on('exit', write);
+}
+
+/**
+ * Removes the caches of other builds of the same bundle (another version, another Node): each
+ * build writes its own, and they would pile up in the user's cache folder. A build that still
+ * runs beside this one (two versions of the extension) writes its cache again on its next start.
+ */
+function removeOtherCaches(cacheFile: string, prefix: string): void {
+  const folder = path.dirname(cacheFile);
+  for (const other of readdirSync(folder)) {
+    if (other.startsWith(prefix) && other.endsWith('.v8cache') && other !== path.basename(cacheFile)) rmSync(path.join(folder, other), { force: true });
+  }
+}
+
+/** The start of the name of every cache of this bundle, whatever its build: its name, then process.version (`v20...`). */
+function cachePrefix(file: string): string {
+  return `${path.basename(file, '.js')}-v`;
 }

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../../support/fixtures';
@@ -41,6 +41,20 @@ describe('server code cache', { skip: !existsSync(path.join(REPO_ROOT, 'dist/ser
     assert.ok(written.size > 100_000, `${written.size} bytes`);
     assert.equal(await startAndStop(), 'agentry');
     assert.equal(statSync(file).mtimeMs, written.mtimeMs, 'accepted, so not written again');
+  });
+
+  it("removes the caches of the bundle's other builds when it writes its own", async () => {
+    const folder = path.join(testCacheHome(), 'agentry');
+    for (const file of cacheFiles()) rmSync(file);
+    const others = ['server-main-v18.0.0-x64-1-1.v8cache', 'server-main-v20.20.2-x64-2-2.v8cache', 'cli-lint-v20.20.2-x64-1-1.v8cache', 'index-0123456789abcdef.json'];
+    for (const other of others) writeFileSync(path.join(folder, other), 'x');
+    assert.equal(await startAndStop(), 'agentry');
+    const left = readdirSync(folder).sort();
+    assert.deepEqual(
+      left.filter((f) => others.includes(f)),
+      ['cli-lint-v20.20.2-x64-1-1.v8cache', 'index-0123456789abcdef.json'],
+    );
+    assert.equal(left.filter((f) => f.startsWith('server-main-')).length, 1, left.join(', '));
   });
 
   it('serves the CLI linter too, with the same output', () => {
