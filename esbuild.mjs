@@ -2,6 +2,7 @@
 // server and the CLI (fully bundled, so the .vsix ships no node_modules).
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { asciiEscape } from './scripts/asciiEscape.cjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -38,11 +39,9 @@ if (watch) {
 }
 
 /**
- * Escapes what esbuild leaves outside ASCII (comments, regular expression literals) as
- * \uXXXX, each UTF-16 unit on its own: that reads the same in a string, a template (cooked), a
- * comment and a regular expression with or without the u flag. V8 keeps a script's whole
- * source as one string of two bytes a character when one character is outside Latin-1:
- * the server bundle's source took 4 MB of the server's memory instead of 2 (bench/README.md).
+ * Writes every bundle as ASCII (scripts/asciiEscape.cjs): V8 keeps a script's whole source as
+ * one string of two bytes a character when one character is outside Latin-1, so the server
+ * bundle's source took twice the memory (bench/README.md).
  */
 function asciiOutput() {
   return {
@@ -52,11 +51,7 @@ function asciiOutput() {
         for (const file of Object.keys(result.metafile?.outputs ?? {})) {
           if (!file.endsWith('.js')) continue;
           const text = readFileSync(file, 'utf8');
-          if (/[^\x00-\x7f]/.test(text))
-            writeFileSync(
-              file,
-              text.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`),
-            );
+          if (/[^\x00-\x7f]/.test(text)) writeFileSync(file, asciiEscape(text));
         }
       });
     },

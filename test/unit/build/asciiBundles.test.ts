@@ -9,8 +9,31 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../../support/fixtures';
+import { asciiEscape } from '../../../scripts/asciiEscape.cjs';
 
 const DIST = path.join(REPO_ROOT, 'dist');
+
+describe('asciiEscape', () => {
+  // Each snippet is valid JavaScript, as esbuild writes it; escaped, it must be ASCII and mean the same.
+  const snippets = [
+    String.raw`'—'`,
+    String.raw`'\—'`,
+    String.raw`'\\—'`,
+    '`a📌${1}—${"é"}`',
+    String.raw`/[—📌]/.test('📌')`,
+    String.raw`/\—/.test('—')`,
+    String.raw`/\\—/.test('\\—')`,
+    String.raw`/\\—x/u.test('\\—x')`,
+    String.raw`/* — */ 'é' // ü`,
+    String.raw`'a\\\é'`,
+  ];
+  for (const snippet of snippets)
+    it(`keeps the meaning of ${snippet}`, () => {
+      const escaped = asciiEscape(snippet);
+      assert.equal(escaped.search(/[^\x00-\x7f]/), -1, escaped);
+      assert.deepEqual((0, eval)(escaped), (0, eval)(snippet), escaped);
+    });
+});
 
 describe('built bundles', { skip: !existsSync(path.join(DIST, 'server-main.js')) && 'no bundle built' }, () => {
   it('hold only ASCII characters', () => {

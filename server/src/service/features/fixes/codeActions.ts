@@ -9,7 +9,6 @@ import type { AgentDocument } from '../../types';
 import type { Cancellation } from '../featureContext';
 import { FIX_ALL_KIND } from './fixAllKind';
 
-
 export interface EditSupport {
   /** The client takes `documentChanges` (versioned edits). */
   documentChanges: boolean;
