@@ -2,23 +2,12 @@
 // code cache at each start (bench/README.md, startup).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { build } from 'esbuild';
-import { REPO_ROOT } from '../../support/fixtures';
+import { bundleMetafile } from '../../support/bundle';
 
 /** Bytes in the bundle of each input file of the server's entry. */
 async function bundledBytes(): Promise<Map<string, number>> {
-  const result = await build({
-    entryPoints: [path.join(REPO_ROOT, 'server/src/server.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    metafile: true,
-    outfile: 'server-main.js',
-    logLevel: 'silent',
-  });
-  const inputs = result.metafile!.outputs['server-main.js'].inputs;
+  const metafile = await bundleMetafile('server/src/server.ts', 'server-main.js');
+  const inputs = metafile.outputs['server-main.js'].inputs;
   return new Map(Object.entries(inputs).map(([file, input]) => [file, input.bytesInOutput]));
 }
 

@@ -2,23 +2,11 @@
 // must hold none of the parsers (they live in dist/cli-lint.js, required only to lint).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { build } from 'esbuild';
-import { REPO_ROOT } from '../../support/fixtures';
+import { bundleMetafile } from '../../support/bundle';
 
 describe('the CLI entry', () => {
   it('bundles none of the parsers', async () => {
-    const result = await build({
-      entryPoints: [path.join(REPO_ROOT, 'server/src/cli.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      write: false,
-      metafile: true,
-      outfile: 'cli.js',
-      logLevel: 'silent',
-    });
-    const inputs = Object.keys(result.metafile!.inputs);
+    const inputs = Object.keys((await bundleMetafile('server/src/cli.ts', 'cli.js')).inputs);
     const parsers = inputs.filter((file) => /node_modules\/(gray-matter|markdown-it|yaml|zod)\//.test(file));
     assert.deepEqual(parsers, []);
     assert.ok(
