@@ -7,6 +7,7 @@
 // fuzz inputs and on generated bodies.
 import type { LineRange } from '../types';
 import type { BlockHeading, BlockStructure } from './blockStructure';
+import { atxHeading, isBlank } from './markdownLine';
 
 /**
  * A line start markdown-it may read as code, a quote or a fence inside a container, or that
@@ -30,6 +31,8 @@ const OPENS_NOTHING = '(?![-+=#>`~\\s]|\\*(?:[ \\t]|$)|\\d{1,9}[.)](?:[ \\t]|$)|
 const INDENTED_TEXT = new RegExp(String.raw`^ {4,}(?:(?:[-*+]|\d{1,9}[.)]) {1,4})?${OPENS_NOTHING}`);
 /** A block quote line, perhaps starting a list item, whose text opens nothing: a paragraph in the quote. */
 const QUOTED_TEXT = new RegExp(String.raw`^ {0,3}(?:(?:[-*+]|\d{1,9}[.)]) {1,4})?> ?${OPENS_NOTHING}`);
+/** A list item's start: its indentation, its marker and the spaces after it. */
+const ITEM_START = /^( *)(?:[-*+]|\d{1,9}[.)])( {1,4})(?! )/;
 /** A block quote line with nothing in it. */
 const QUOTED_BLANK = /^ {0,3}>[ \t]*$/;
 /** A line after which an indented line may start code: an empty list item or a thematic break, in any container. */
@@ -67,6 +70,11 @@ export function readPlainBlocks(body: string, lineOffset: number): BlockStructur
   let previousBlank = true;
   /** The line before, when it is paragraph text (not blank, a heading, a break or a fence's end). */
   let previousText: string | undefined;
+  /**
+   * The last list item that started in the paragraph text before: an indented item after it is
+   * taken only beside it or inside it (elsewhere markdown-it may end the lists, and read the line as code).
+   */
+  let lastItem: { indent: number; content: number } | undefined;
   let line = 0;
   for (let start = 0; start <= source.length; line++) {
     let end = source.indexOf('\n', start);
@@ -93,7 +101,7 @@ export function readPlainBlocks(body: string, lineOffset: number): BlockStructur
       if (!close) break;
       line = endLine;
       previousBlank = true;
-      previousText = undefined;
+      previousText = lastItem = undefined;
       start = closeEnd + 1;
       continue;
     }
@@ -101,17 +109,21 @@ export function readPlainBlocks(body: string, lineOffset: number): BlockStructur
     start = end + 1;
     if (THEMATIC_BREAK.test(text)) {
       previousBlank = true;
-      previousText = undefined;
+      previousText = lastItem = undefined;
       continue;
     }
     if (MAY_NOT_BE_PLAIN.test(text) && NOT_PLAIN_LINE.test(text)) {
       if (QUOTED_BLANK.test(text)) {
         previousBlank = true;
-        previousText = undefined;
+        previousText = lastItem = undefined;
         continue;
       }
-      const indentedText = INDENTED.test(text) && previousText !== undefined && INDENTED_TEXT.test(text) && !ENDS_PARAGRAPH.test(previousText);
+      const item = ITEM_START.exec(text);
+      const indented = INDENTED.test(text);
+      if (indented && item && lastItem && item[1].length !== lastItem.indent && item[1].length < lastItem.content) return undefined;
+      const indentedText = indented && previousText !== undefined && INDENTED_TEXT.test(text) && !ENDS_PARAGRAPH.test(previousText);
       if (!indentedText && !QUOTED_TEXT.test(text)) return undefined;
+      if (item) lastItem = { indent: item[1].length, content: item[0].length };
       previousBlank = false;
       previousText = text;
       continue;
@@ -121,6 +133,11 @@ export function readPlainBlocks(body: string, lineOffset: number): BlockStructur
     // A heading ends its paragraph: what follows it cannot underline it.
     previousBlank = heading !== undefined || isBlank(text);
     previousText = previousBlank ? undefined : text;
+    if (previousBlank) lastItem = undefined;
+    else if (MAY_NOT_BE_PLAIN.test(text)) {
+      const item = ITEM_START.exec(text);
+      if (item) lastItem = { indent: item[1].length, content: item[0].length };
+    }
   }
   return { headings, codeRegions };
 }
@@ -134,38 +151,3 @@ function linesIn(body: string, from: number, to: number): number {
 
 /** markdown-it counts no line after the last line break unless it holds more than blanks. */
 const lastLineIsEmpty = (body: string) => isBlank(body.slice(body.lastIndexOf('\n') + 1));
-
-const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
-
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isSpace(text[i])) return false;
-  return true;
-}
-
-/** markdown-it's heading rule on one line (indented at most three spaces). */
-function atxHeading(text: string): { level: number; text: string } | undefined {
-  let pos = 0;
-  while (text[pos] === ' ') pos++;
-  if (text[pos] !== '#') return undefined;
-  let level = 0;
-  while (text[pos] === '#' && level <= 6) {
-    level++;
-    pos++;
-  }
-  if (level > 6 || (pos < text.length && !isSpace(text[pos]))) return undefined;
-  // Cut a closing sequence: `## Title ##`.
-  let max = text.length;
-  while (max > pos && isSpace(text[max - 1])) max--;
-  let hashes = max;
-  while (hashes > pos && text[hashes - 1] === '#') hashes--;
-  if (hashes > pos && isSpace(text[hashes - 1])) max = hashes;
-  return { level, text: trimBlanks(text.slice(pos, max)) };
-}
-
-function trimBlanks(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && isSpace(s[start])) start++;
-  while (end > start && isSpace(s[end - 1])) end--;
-  return s.slice(start, end);
-}
