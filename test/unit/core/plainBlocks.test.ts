@@ -8,6 +8,7 @@ import { readPlainBlocks } from '../../../server/src/service/parse/plainBlocks';
 import { bomLengthOf } from '../../../server/src/service/text/hasFrontmatter';
 import { splitFrontmatter } from '../../../server/src/service/parse/splitFrontmatter';
 import { assertFuzzAgrees, fixturesTaken } from '../../support/fastPath';
+import { BLOCK_EDGES } from '../../support/markdownEdges';
 
 /** Compares both readings of the body (and of the whole text); true when the plain reader took the body. */
 function agrees(text: string, label: string): boolean {
@@ -18,52 +19,6 @@ function agrees(text: string, label: string): boolean {
   return readPlainBlocks(body, 7) !== undefined;
 }
 
-const EDGES = [
-  '# A\n## B ##\n### C #\n#### D#\n##### \n###### E\n####### F\n#G\n #H\n   # I\n    # J\n',
-  'Text\n# A\nText\n\n## B\n- item\n  # C\n1. x\n   ## D\n',
-  '# A\n===\n',
-  'Para\n===\n',
-  'Para\n---\n',
-  'Para\n\n---\n# A\n',
-  '# A\n---\n',
-  'Para\n  ===  \n',
-  '- item\n---\n',
-  '* * *\n# A\n',
-  'Text\n- - -\n',
-  '- # A\n',
-  '1. ## A\n',
-  '- #tag\n',
-  '> # A\n',
-  '>x\n# B\n',
-  '- >q\n# B\n',
-  '-     code\n# A\n',
-  '1.     code\n',
-  '- \tcode\n',
-  '\t# A\n',
-  '  \t# A\n',
-  'x\n    code\n# A\n',
-  '```\n# no\n```\n# A\n',
-  '~~~\n# no\n',
-  '# A\r\n',
-  '# A\0B\n',
-  '# A\tB\t#\n',
-  '#\tA\n',
-  '# A \\#\n',
-  '# A #b\n',
-  '# \u00a0A\u00a0\n',
-  '# A\u2028B\n',
-  '',
-  '\n\n',
-  '#',
-  '# A',
-  '<div>\n# A\n</div>\n',
-  '| a | b |\n|---|---|\n# A\n',
-  '[x]: http://y\n# A\n',
-  '- a\n  - b\n    - c\n',
-  '- - a\n',
-  '10) x\n# A\n',
-].map((body) => `---\nname: a\ndescription: b\n---\n${body}`);
-
 describe('plain body reader', () => {
   it('reads every seed and corpus file as markdown-it does, and takes many of them', () => {
     const { taken, total } = fixturesTaken(agrees);
@@ -71,8 +26,8 @@ describe('plain body reader', () => {
   });
 
   it('reads bodies at the edge of what it takes as markdown-it does', () => {
-    const plain = EDGES.filter((text) => agrees(text, JSON.stringify(text))).length;
-    assert.ok(plain >= 10 && plain < EDGES.length, `the plain reader took ${plain} of ${EDGES.length}`);
+    const plain = BLOCK_EDGES.filter((text) => agrees(text, JSON.stringify(text))).length;
+    assert.ok(plain >= 10 && plain < BLOCK_EDGES.length, `the plain reader took ${plain} of ${BLOCK_EDGES.length}`);
   });
 
   it('reads the fuzz inputs as markdown-it does', () => {

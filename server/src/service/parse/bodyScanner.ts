@@ -1,8 +1,8 @@
 // Line patterns of the agent body that Markdown itself does not model: numbered
 // rule definitions and their bullets, `Rule N` references, the declared rule
 // count and the agents listed under a Cross-Agent Validation heading.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineSpanOf } from '../text/lineSpan';
+import type { Lines } from '../text/lineTable';
 import type { AgentReference, DeclaredRuleCount, Heading, LineRange, RuleDefinition, RuleReference, Span } from '../types';
 
 const BOLD_RULE = /^(\s*(?:[-*+]\s+)?\*\*)Rule\s+(\d{1,6})\s*[:.)\-–—]\s*(.*?)\*\*(.*)$/;
@@ -38,7 +38,7 @@ interface LineText {
   start: number;
 }
 
-export function scanBody(doc: TextDocument, text: string, firstLine: number, lastLine: number, inCode: (line: number) => boolean, headings: Heading[]): BodyScan {
+export function scanBody(doc: Lines, text: string, firstLine: number, lastLine: number, inCode: (line: number) => boolean, headings: Heading[]): BodyScan {
   const crossAgentSections = crossAgentSectionsOf(headings, doc.lineCount - 1);
   const scan: BodyScan = { rules: [], ruleReferences: [], crossAgentReferences: [], crossAgentSections };
   const lineAt = (line: number): LineText => {

@@ -3,8 +3,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AgentDocument, Frontmatter, FrontmatterField, Heading } from '../types';
 import { agentToolReferences } from './agentTools';
 import { bomLengthOf } from '../text/hasFrontmatter';
+import type { Lines } from '../text/lineTable';
 import { lineSpanOf } from '../text/lineSpan';
-import { scanBody } from './bodyScanner';
+import { scanBody, type BodyScan } from './bodyScanner';
+import type { BlockStructure } from './blockStructure';
 import { readFrontmatterYaml } from './frontmatterYaml';
 import { readBlocks } from './markdownBlocks';
 import { splitFrontmatter } from './splitFrontmatter';
@@ -19,17 +21,7 @@ export function parseAgent(uri: string, version: number, text: string): AgentDoc
   const bomLength = bomLengthOf(text);
   const frontmatter = readFrontmatter(text, bomLength);
   const bodyStart = frontmatter ? frontmatter.span.end : bomLength;
-  const bodyStartLine = textDocument.positionAt(bodyStart).line;
-  const truncated = text.length > ANALYSIS_LIMIT ? { limit: ANALYSIS_LIMIT } : undefined;
-  // A truncated body ends at the start of the line holding the limit (any line
-  // break counts), and only the whole lines before it are read and scanned.
-  const limitLine = truncated ? textDocument.positionAt(ANALYSIS_LIMIT).line : textDocument.lineCount;
-  const bodyEnd = truncated ? textDocument.offsetAt({ line: limitLine, character: 0 }) : text.length;
-  const blocks = readBlocks(text.slice(bodyStart, bodyEnd), bodyStartLine);
-  const headings = blocks.headings.map((h): Heading => headingAt(textDocument, text, h.line, h.level, h.text));
-  const codeLines = new Set<number>();
-  for (const region of blocks.codeRegions) for (let l = region.startLine; l <= region.endLine; l++) codeLines.add(l);
-  const scan = scanBody(textDocument, text, bodyStartLine, limitLine - 1, (l) => codeLines.has(l), headings);
+  const body = readBody(textDocument, text, bodyStart, readBlocks)!;
   return {
     uri,
     version,
@@ -38,14 +30,29 @@ export function parseAgent(uri: string, version: number, text: string): AgentDoc
     bomLength,
     frontmatter,
     bodyStart,
-    bodyStartLine,
-    headings,
-    ...scan,
+    ...body,
     agentToolReferences: agentToolReferences(frontmatter?.fields ?? []),
-    codeRegions: blocks.codeRegions,
-    truncated,
     lineEnding: detectLineEnding(text),
   };
+}
+
+/** The body's part of a parse: its structure as `read` gives it (undefined when `read` gives none), and what the body scan finds in it. */
+export type ParsedBody = Pick<AgentDocument, 'bodyStartLine' | 'headings' | 'codeRegions' | 'truncated'> & BodyScan;
+
+export function readBody(lines: Lines, text: string, bodyStart: number, read: (body: string, lineOffset: number) => BlockStructure | undefined): ParsedBody | undefined {
+  const bodyStartLine = lines.positionAt(bodyStart).line;
+  const truncated = text.length > ANALYSIS_LIMIT ? { limit: ANALYSIS_LIMIT } : undefined;
+  // A truncated body ends at the start of the line holding the limit (any line
+  // break counts), and only the whole lines before it are read and scanned.
+  const limitLine = truncated ? lines.positionAt(ANALYSIS_LIMIT).line : lines.lineCount;
+  const bodyEnd = truncated ? lines.offsetAt({ line: limitLine, character: 0 }) : text.length;
+  const blocks = read(text.slice(bodyStart, bodyEnd), bodyStartLine);
+  if (!blocks) return undefined;
+  const headings = blocks.headings.map((h): Heading => headingAt(lines, text, h.line, h.level, h.text));
+  const codeLines = new Set<number>();
+  for (const region of blocks.codeRegions) for (let l = region.startLine; l <= region.endLine; l++) codeLines.add(l);
+  const scan = scanBody(lines, text, bodyStartLine, limitLine - 1, (l) => codeLines.has(l), headings);
+  return { bodyStartLine, headings, ...scan, codeRegions: blocks.codeRegions, truncated };
 }
 
 export function readFrontmatter(text: string, bomLength: number): Frontmatter | undefined {
@@ -87,7 +94,7 @@ function duplicatesOf(fields: FrontmatterField[]): FrontmatterField[] {
   return duplicates;
 }
 
-function headingAt(doc: TextDocument, text: string, line: number, level: number, content: string): Heading {
+function headingAt(doc: Lines, text: string, line: number, level: number, content: string): Heading {
   const { start, end } = lineSpanOf(doc, text, line);
   const lineText = text.slice(start, end);
   const at = content ? lineText.indexOf(content) : -1;

@@ -5,6 +5,7 @@
 // goes to markdown-it, the reference: a differential test compares the two on every
 // seed and corpus file and on the fuzz inputs.
 import type { BlockHeading, BlockStructure } from './blockStructure';
+import { atxHeading, isBlank } from './markdownLine';
 
 /** What may make a fence, or needs markdown-it's normalize rule. */
 const NOT_PLAIN_ANYWHERE = ['```', '~~~', '\r', '\0'];
@@ -38,39 +39,4 @@ export function readPlainBlocks(body: string, lineOffset: number): BlockStructur
     start = end + 1;
   }
   return { headings, codeRegions: [] };
-}
-
-const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
-
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isSpace(text[i])) return false;
-  return true;
-}
-
-/** markdown-it's heading rule on one line (indented at most three spaces). */
-function atxHeading(text: string): { level: number; text: string } | undefined {
-  let pos = 0;
-  while (text[pos] === ' ') pos++;
-  if (text[pos] !== '#') return undefined;
-  let level = 0;
-  while (text[pos] === '#' && level <= 6) {
-    level++;
-    pos++;
-  }
-  if (level > 6 || (pos < text.length && !isSpace(text[pos]))) return undefined;
-  // Cut a closing sequence: `## Title ##`.
-  let max = text.length;
-  while (max > pos && isSpace(text[max - 1])) max--;
-  let hashes = max;
-  while (hashes > pos && text[hashes - 1] === '#') hashes--;
-  if (hashes > pos && isSpace(text[hashes - 1])) max = hashes;
-  return { level, text: trimBlanks(text.slice(pos, max)) };
-}
-
-function trimBlanks(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && isSpace(s[start])) start++;
-  while (end > start && isSpace(s[end - 1])) end--;
-  return s.slice(start, end);
 }

@@ -1,0 +1,53 @@
+// Bodies at the edges of markdown-it's block rules (headings, underlines, breaks, code,
+// quotes, lists, line ends), each under a small frontmatter: the line readers' tests
+// (plainBlocks.test.ts, lineBlocks.test.ts) compare them with markdown-it.
+
+export function withFrontmatter(body: string): string {
+  return `---\nname: a\ndescription: b\n---\n${body}`;
+}
+
+export const BLOCK_EDGES = [
+  '# A\n## B ##\n### C #\n#### D#\n##### \n###### E\n####### F\n#G\n #H\n   # I\n    # J\n',
+  'Text\n# A\nText\n\n## B\n- item\n  # C\n1. x\n   ## D\n',
+  '# A\n===\n',
+  'Para\n===\n',
+  'Para\n---\n',
+  'Para\n\n---\n# A\n',
+  '# A\n---\n',
+  'Para\n  ===  \n',
+  '- item\n---\n',
+  '* * *\n# A\n',
+  'Text\n- - -\n',
+  '- # A\n',
+  '1. ## A\n',
+  '- #tag\n',
+  '> # A\n',
+  '>x\n# B\n',
+  '- >q\n# B\n',
+  '-     code\n# A\n',
+  '1.     code\n',
+  '- \tcode\n',
+  '\t# A\n',
+  '  \t# A\n',
+  'x\n    code\n# A\n',
+  '```\n# no\n```\n# A\n',
+  '~~~\n# no\n',
+  '# A\r\n',
+  '# A\0B\n',
+  '# A\tB\t#\n',
+  '#\tA\n',
+  '# A \\#\n',
+  '# A #b\n',
+  '# \u00a0A\u00a0\n',
+  '# A\u2028B\n',
+  '',
+  '\n\n',
+  '#',
+  '# A',
+  '<div>\n# A\n</div>\n',
+  '| a | b |\n|---|---|\n# A\n',
+  '[x]: http://y\n# A\n',
+  '- a\n  - b\n    - c\n',
+  '- - a\n',
+  '10) x\n# A\n',
+].map(withFrontmatter);
