@@ -3,7 +3,7 @@
 // that fails too, Claude Code drops the agent. Fields then come from an entry by
 // entry reading, so that editing features still work, and the errors say where and
 // why the frontmatter cannot be read.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from './yamlPackage';
 import type { FrontmatterField, FrontmatterProblem, Span, ValueItem } from '../types';
 import { claudeRetry, type RetryText } from './claudeRetry';
 import { splitCommaList, splitToolList, unquotedSpan } from './listItems';
