@@ -1,6 +1,7 @@
 // File URIs and disk reads for the host (the core never touches the disk).
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+// fs.promises, not node:fs/promises: Node loads it (and the modules it needs) on first use,
+// which the language server's start-up from an index cache never makes.
+import { promises, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -52,7 +53,7 @@ export function readTextSync(uri: string): string | undefined {
 
 export async function readText(file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return await promises.readFile(file, 'utf8');
   } catch {
     return undefined;
   }

@@ -4,7 +4,6 @@
 // Files are recognized as node/fileStamp does; the cache is tied to the server build
 // (a rebuilt server reads every file again). One that cannot be read is ignored and
 // rewritten.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { declaresAgent } from '../service/workspace/agentFileRule';
@@ -41,7 +40,18 @@ export interface IndexCacheOptions {
 export { defaultCacheFolder };
 
 function cacheFileOf(options: IndexCacheOptions, root: string): string {
-  return path.join(options.folder, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
+  return path.join(options.folder, `index-${rootKey(root)}.json`);
+}
+
+/**
+ * 64-bit FNV-1a of the folder's path, 16 hex digits: a file name per folder. Not node:crypto,
+ * whose load was a part of the language server's start-up (bench/README.md, the third round);
+ * the cache holds the folder it is for, so two folders that shared a name would only miss.
+ */
+export function rootKey(root: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < root.length; i++) hash = BigInt.asUintN(64, (hash ^ BigInt(root.charCodeAt(i))) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
 }
 
 /** One indexing of a folder: reads files through the previous cache and records them for the next. */
