@@ -210,6 +210,11 @@ const FRONTMATTER_LINES = [
   '  more',
 ];
 
+/** Key lines of block scalars and of plain values that may run on over the lines under them, and what makes them something else. */
+const MULTI_LINE_KEYS = ['description: |', 'description: |-', 'description: >', 'description: >-', 'a: |+', 'a: |2', 'a: > # c', 'description: Use it', 'a: "q"', 'a: 12', 'name: a', '# c'];
+/** Lines under them: text, more indented, blank, and what YAML reads as more than text. */
+const MULTI_LINE_BODY = ['  text', '  more text', '   more indented', '    deeper', ' one', '  text  ', '  a: b', '  x #y', '  ends:', '  - item', '  # c', '  "q"', '  ', '', '', '  text', '  text'];
+
 /** Lines that make a frontmatter unreadable to Claude Code, as descriptions with examples do: text at the first column, keys that are not simple, colons. */
 const UNREADABLE_LINES = [
   '<example>',
@@ -266,6 +271,18 @@ describe('simple frontmatter reader', () => {
       { seed: 20_261_201, numRuns: 3000 },
     );
     assert.ok(taken > 50, `the fast reader took ${taken} of 3000`);
+  });
+
+  it('reads block scalars and plain values that run on over lines as the yaml package does', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...MULTI_LINE_KEYS), fc.array(fc.constantFrom(...MULTI_LINE_BODY), { maxLength: 5 })), { minLength: 1, maxLength: 4 }), (entries) => {
+        const lines = entries.flatMap(([key, under]) => [key, ...under]);
+        if (agrees(`---\n${lines.join('\n')}\n---\nbody\n`, JSON.stringify(lines))) taken++;
+      }),
+      { seed: 20_261_201, numRuns: 5000 },
+    );
+    assert.ok(taken > 300, `the fast reader took ${taken} of 5000`);
   });
 
   it('reads a frontmatter Claude Code cannot parse entry by entry as the yaml package does, its simple entries without it', () => {

@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type P
 import type { FrontmatterField, FrontmatterProblem, Span, ValueItem } from '../types';
 import { claudeRetry, type RetryText } from './claudeRetry';
 import { splitCommaList, splitToolList, unquotedSpan } from './listItems';
-import { onlyColonValues, readSimpleYaml, strictLineValue, type SimpleEntry } from './simpleYaml';
+import { foldLines, onlyColonValues, readSimpleYaml, strictLineValue, type SimpleEntry } from './simpleYaml';
 
 /** Keys whose string value is a list of names. */
 const COMMA_LIST_KEYS = new Set(['tools', 'disallowedTools', 'skills', 'allowed-tools']);
@@ -384,17 +384,5 @@ function readEntryByEntry(text: string, source: string, base: number, readers: P
 
 /** Folds a multi-line plain scalar as YAML does: line breaks become spaces, blank lines newlines. */
 function foldPlainScalar(raw: string): string {
-  const lines = raw.split(/\r\n|\r|\n/).map((l) => l.trim());
-  let out = '';
-  let pendingBreaks = 0;
-  for (const line of lines) {
-    if (line === '') {
-      pendingBreaks++;
-      continue;
-    }
-    if (out) out += pendingBreaks ? '\n'.repeat(pendingBreaks) : ' ';
-    out += line;
-    pendingBreaks = 0;
-  }
-  return out;
+  return foldLines(raw.split(/\r\n|\r|\n/).map((l) => l.trim()));
 }
