@@ -4,15 +4,17 @@
 //   five seeds, which is when the extension's language features are ready. This is the
 //   server's part of VS Code's activation; the client's own part (loading dist/client.js
 //   inside the extension host) is not measured here.
+//   Each server start is followed by one `node -e 0` (spawned the same way, timed to its exit),
+//   so both see the same load, and the target's ratio is the median of the per-pair ratios.
 // - CLI: `agentry --version` (the light entry alone) and `check` of one seed (entry + linter).
 // - sizes: dist/*.js bundles, and the .vsix packed by `npm run package` into the temp folder.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeFixture, seedFiles } from './lib/fixtures.mjs';
 import { now, procMemory, startServer, stats } from './lib/lsp.mjs';
 
-export const columns = ['item', 'n', 'medianMs', 'p99Ms', 'sizeKb', 'peakRssMb', 'notes'];
+export const columns = ['item', 'n', 'medianMs', 'p99Ms', 'xNode', 'sizeKb', 'peakRssMb', 'notes'];
 
 export async function run(ctx) {
   const fx = makeFixture(join(ctx.tmpDir, 'ws'), seedFiles());
@@ -24,6 +26,7 @@ async function serverRows(ctx, fx) {
   const toInitialize = [];
   const toReady = [];
   const total = [];
+  const bare = [];
   let peak = 0;
   for (let i = 0; i < ctx.warmup + ctx.runs; i++) {
     const t0 = now();
@@ -42,7 +45,10 @@ async function serverRows(ctx, fx) {
     } finally {
       await client.shutdown();
     }
+    const bareMs = await nodeAlone(ctx);
+    if (i >= ctx.warmup) bare.push(bareMs);
   }
+  const ratios = total.map((ms, k) => ms / bare[k]);
   const row = (item, samples, notes, extra = {}) => {
     const s = stats(samples);
     return { item, n: s.n, medianMs: s.p50, p99Ms: s.p99, ...extra, notes };
@@ -50,17 +56,26 @@ async function serverRows(ctx, fx) {
   return [
     row('server: spawn -> initialize answered', toInitialize, 'Node start-up + loading dist/server.js + initialize'),
     row('server: initialize -> index complete', toReady, `initialized, configuration pulled, ${fx.count} seeds indexed (the "Indexed" log line; from the index cache the warm-up run wrote, as when a folder is opened again)`),
-    row('server: spawn -> ready', total, 'what the extension waits for after activation', { peakRssMb: peak }),
+    row('server: spawn -> ready', total, 'what the extension waits for after activation', { peakRssMb: peak, xNode: stats(ratios).p50 }),
+    row('node -e 0', bare, 'Node start-up alone, spawned like the server, one after each server start (xNode: the median of the per-pair ratios)'),
   ];
+}
+
+/** Wall ms from spawning `node -e 0` to its exit, as the server is spawned (no wrapper). */
+function nodeAlone(ctx) {
+  return new Promise((resolve, reject) => {
+    const t0 = now();
+    const child = spawn(ctx.node, ['-e', '0'], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', () => resolve(now() - t0));
+  });
 }
 
 async function cliRows(ctx, fx) {
   if (!ctx.agentryCli) return [{ item: 'cli', notes: 'n/a: dist/cli.js not built' }];
   const version = await ctx.measure(ctx.node, [ctx.agentryCli, '--version'], { runs: ctx.runs, warmup: ctx.warmup });
   const one = await ctx.measure(ctx.node, [ctx.agentryCli, 'check', fx.paths[4], '--format', 'json'], { runs: ctx.runs, warmup: ctx.warmup, cwd: fx.root });
-  const baseline = await ctx.measure(ctx.node, ['-e', '0'], { runs: ctx.runs, warmup: ctx.warmup });
   return [
-    { item: 'node -e 0', n: ctx.runs, medianMs: baseline.medianMs, p99Ms: baseline.p99Ms, peakRssMb: baseline.peakRssMb, notes: 'Node start-up alone, for scale' },
     { item: 'cli: agentry --version', n: ctx.runs, medianMs: version.medianMs, p99Ms: version.p99Ms, peakRssMb: version.peakRssMb, notes: 'the light entry (dist/cli.js) only' },
     { item: 'cli: check one seed', n: ctx.runs, medianMs: one.medianMs, p99Ms: one.p99Ms, peakRssMb: one.peakRssMb, notes: `entry + linter (dist/cli-lint.js); exit ${one.code}` },
   ];

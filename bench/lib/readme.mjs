@@ -113,8 +113,8 @@ export function renderBenchmarks(results) {
     out.push('### Start-up and sizes (`startup`)', '');
     out.push(
       table(
-        ['item', 'median ms', 'p99 ms', 'size KB', 'peak RSS MB', 'notes'],
-        startup.rows.map((r) => [r.item, ms(r.medianMs), ms(r.p99Ms), num(r.sizeKb, 0), num(r.peakRssMb), r.notes ?? '']),
+        ['item', 'median ms', 'p99 ms', '× node -e 0', 'size KB', 'peak RSS MB', 'notes'],
+        startup.rows.map((r) => [r.item, ms(r.medianMs), ms(r.p99Ms), r.xNode ? ratio(r.xNode) : '', num(r.sizeKb, 0), num(r.peakRssMb), r.notes ?? '']),
       ),
       '',
     );
@@ -177,8 +177,10 @@ function targetRows({ core, wire, scale, peers, startup }) {
   const startupRow = (item) => startup?.rows.find((r) => r.item === item);
   const ready = startupRow('server: spawn -> ready');
   const bare = startupRow('node -e 0');
+  // xNode: the median ratio of each server start to the `node -e 0` run right after it; results without it: the two medians.
+  const readyX = ready?.xNode ?? ready?.medianMs / bare?.medianMs;
   if (ready?.medianMs && bare?.medianMs)
-    rows.push(['server spawn -> ready: ≤ 1.6× `node -e 0`', `${ratio(ready.medianMs / bare.medianMs)} (${ms(ready.medianMs)} ms against ${ms(bare.medianMs)} ms)`, met(ready.medianMs <= 1.6 * bare.medianMs)]);
+    rows.push(['server spawn -> ready: ≤ 1.6× `node -e 0`', `${ratio(readyX)} (${ms(ready.medianMs)} ms against ${ms(bare.medianMs)} ms${ready.xNode ? ', in pairs' : ''})`, met(readyX <= 1.6)]);
   const growth = [INDEX_COLD, LINT_STEP, 'agentry check --format json'].map((step) => {
     const list = (scale?.rows ?? []).filter((r) => r.step === step && r.msPerFile);
     return list.length > 1 ? list.at(-1).msPerFile / list[0].msPerFile : undefined;

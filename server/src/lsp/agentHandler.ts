@@ -1,7 +1,7 @@
 // A guarded request handler for a request on one document: waits for the first
 // index, resolves the open agent document with its context, and answers `empty`
 // for anything that is not an enabled agent file.
-import type { CancellationToken } from 'vscode-languageserver/node';
+import type { CancellationToken } from './languageServer';
 import { guard, type Guarded, type Logger } from './guard';
 import type { AgentContext, WorkspaceHost } from '../workspace/workspaceHost';
 

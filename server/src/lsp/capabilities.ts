@@ -1,6 +1,6 @@
 // What the client can do, read once from its capabilities, and the server
 // capabilities announced in return: exactly the features registered.
-import { TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver/node';
+import { TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from './languageServer';
 import { FIX_ALL_KIND, SEMANTIC_TOKENS_LEGEND } from '../service';
 import { APPLY_FIX_ALL_COMMAND, FIXES_APPLIED_COMMAND } from './protocol';
 

@@ -2,7 +2,7 @@
 // (its text) in a warning, with an action that opens it where the client can show
 // documents; not again when the file is read again unchanged (each reload, each folder).
 import * as path from 'node:path';
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection } from './languageServer';
 import type { ClientSupport } from './capabilities';
 import { pathToUri } from '../workspace/files';
 import type { ConfigReport } from '../workspace/projectConfig';

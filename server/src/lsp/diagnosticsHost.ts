@@ -20,7 +20,7 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDiagnosticReportPartialResult,
   type WorkspaceDocumentDiagnosticReport,
-} from 'vscode-languageserver/node';
+} from './languageServer';
 import { canonicalUri } from '../workspace/files';
 import type { AgentDocument } from '../service';
 import type { ClientSupport } from './capabilities';

@@ -1,5 +1,5 @@
 // Completion, hover, code lenses, code actions and the fix-all command: delegations to the service.
-import type { CodeAction, Connection } from 'vscode-languageserver/node';
+import type { CodeAction, Connection } from './languageServer';
 import { agentHandler } from './agentHandler';
 import type { ClientSupport } from './capabilities';
 import { APPLY_FIX_ALL_COMMAND, FIXES_APPLIED_COMMAND, fixesAppliedMessage, type FixAllResult } from './protocol';

@@ -1,7 +1,7 @@
 // Every request handler goes through `guard`: a cancelled request is answered
 // with a cancellation error, and an exception is logged to the client's console
 // and answered with an empty result, so one bad document never takes the server down.
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from './languageServer';
 
 import type { Logger } from '../workspace/logger';
 

@@ -1,5 +1,5 @@
 // Definition, references, rename, outline, folding, semantic tokens and workspace symbols: delegations to the service.
-import { ErrorCodes, ResponseError, type Connection, type DocumentSymbol, type FoldingRange, type Location, type WorkspaceSymbol } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection, type DocumentSymbol, type FoldingRange, type Location, type WorkspaceSymbol } from './languageServer';
 import { agentHandler } from './agentHandler';
 import type { ClientSupport } from './capabilities';
 import { guard, type Logger } from './guard';

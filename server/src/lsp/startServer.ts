@@ -1,6 +1,6 @@
 // Wires an LSP connection to the core: documents, workspace index, settings,
 // diagnostics and every feature handler. Works over any transport.
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, type Connection, type InitializeParams, type InitializeResult } from './languageServer';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../../package.json';
 import { clientSupport, serverCapabilities, type ClientSupport } from './capabilities';

@@ -21,7 +21,7 @@ import {
   type MessageWriter,
   type RequestMessage,
   type ResponseMessage,
-} from 'vscode-languageserver/node';
+} from './languageServer';
 
 export interface Transport {
   reader: MessageReader;

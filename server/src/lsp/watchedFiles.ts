@@ -1,6 +1,6 @@
 // The files the server asks the client to watch, and the events it accepts from it.
 import { literal, object, string, union } from 'zod';
-import { FileChangeType, WatchKind, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver/node';
+import { FileChangeType, WatchKind, type FileEvent, type FileSystemWatcher } from './languageServer';
 import { userSkillsFolder } from '../workspace/skillSources';
 import { pathToUri } from '../workspace/files';
 import type { Logger } from './guard';

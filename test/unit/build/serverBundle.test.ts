@@ -2,7 +2,7 @@
 // code cache at each start (bench/README.md, startup).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bundleMetafile } from '../../support/bundle';
+import { bundleMetafile, bundleOf } from '../../support/bundle';
 
 /** Bytes in the bundle of each input file of the server's entry. */
 async function bundledBytes(): Promise<Map<string, number>> {
@@ -22,5 +22,12 @@ describe('the server bundle', () => {
       zod.filter((file) => /\/locales\/(?!en\.js|index\.js)/.test(file)),
       [],
     );
+  });
+
+  it('copies the exports of vscode-languageserver/node once (each ES module importing a value of a CommonJS module gets its own copy)', async () => {
+    const { text } = await bundleOf('server/src/server.ts', 'server-main.js');
+    const wrapper = /var (require_\w+) = __commonJS\(\{\s*"node_modules\/vscode-languageserver\/lib\/node\/main\.js"/.exec(text)?.[1];
+    assert.ok(wrapper, 'the library is bundled as a CommonJS module');
+    assert.equal(text.split(`__toESM(${wrapper}())`).length - 1, 1);
   });
 });
