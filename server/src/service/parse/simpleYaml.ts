@@ -75,7 +75,10 @@ export function strictLineValue(written: string): { value: string } | { error: s
   return value === undefined ? undefined : { value };
 }
 
-const hasUnusualText = (source: string) => source.includes('\r') || source.includes('\t') || UNUSUAL.test(source);
+/** Anything but printable ASCII and line feeds: most frontmatter has nothing else, and this test is cheaper than UNUSUAL's. */
+const NOT_PRINTABLE_ASCII = /[^\n\x20-\x7e]/;
+
+const hasUnusualText = (source: string) => NOT_PRINTABLE_ASCII.test(source) && (source.includes('\r') || source.includes('\t') || UNUSUAL.test(source));
 
 function scanSimpleYaml(source: string): { entries: SimpleEntry[]; colonValues: number } | undefined {
   if (hasUnusualText(source)) return undefined;
