@@ -102,13 +102,13 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
 
   // Parse what changed (on threads when there is enough), then index every file in order.
   /** Each parsed file with the bytes it was read as: --fix replaces only a file that still holds them. */
-  const docs = new Map<string, { doc: AgentDocument; bytes: Buffer; lossless: boolean }>();
+  const docs = new Map<string, { doc: AgentDocument; bytes: Buffer }>();
+  const uris = new Map<string, string>();
+  const uriOf = (file: string) => uris.get(file) ?? uris.set(file, pathToFileURL(file).href).get(file)!;
   const parseHere = (file: string): AgentSummary => {
     const bytes = options.stdin && file === options.stdin.file ? Buffer.from(options.stdin.text, 'utf8') : (check(file).bytes ?? readFileSync(file));
-    const text = bytes.toString('utf8');
-    const doc = service.parse(pathToFileURL(file).href, 0, text);
-    // Invalid UTF-8 decodes to U+FFFD: writing the text back would change bytes no fix touches.
-    docs.set(file, { doc, bytes, lossless: Buffer.from(text, 'utf8').equals(bytes) });
+    const doc = service.parse(uriOf(file), 0, bytes.toString('utf8'));
+    docs.set(file, { doc, bytes });
     return summarize(doc);
   };
   const toParse = files.filter((f) => !reused.has(f));
@@ -141,7 +141,8 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
         diagnostics = service.validate(current);
         if (options.fix) {
           const edits = service.fixAll(current, diagnostics);
-          if (edits.length && !here.lossless) notFixed = 'the file is not valid UTF-8, and rewriting it would change bytes no fix touches';
+          // Invalid UTF-8 decodes to U+FFFD: writing the text back would change bytes no fix touches.
+          if (edits.length && !Buffer.from(current.text, 'utf8').equals(here.bytes)) notFixed = 'the file is not valid UTF-8, and rewriting it would change bytes no fix touches';
           else if (edits.length) {
             const text = applyEdits(current.text, edits);
             const replaced = replaceIfUnchanged(file, text, here.bytes);
@@ -158,7 +159,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
           }
         }
       }
-      results.push({ file, uri: pathToFileURL(file).href, diagnostics, fixed, notFixed });
+      results.push({ file, uri: uriOf(file), diagnostics, fixed, notFixed });
     }
     // A file a fix rewrote (or one a worker parsed) is read again, so the record tells what Claude Code will do with the file as it is now.
     const textNow = (file: string) => (options.stdin?.file === file ? options.stdin.text : readFileSync(file, 'utf8'));

@@ -12,7 +12,7 @@ const ANALYSIS = /\/server\/src\/service\/(analysis|diagnostics\/validate|featur
 const MARKDOWN_IT = /\/node_modules\/markdown-it\//;
 
 const PLAIN = '---\nname: a\ndescription: Reviews code.\ntools: Reed\n---\n\n# Role\n\nYou review code.\n\n**Rule 1: Be kind**\n- always\n';
-const FENCED = '---\nname: b\ndescription: Writes code.\n---\n\n# Role\n\n```ts\n# not a heading\n```\n';
+const INDENTED_CODE = '---\nname: b\ndescription: Writes code.\n---\n\n# Role\n\n    # not a heading\n';
 
 describe('the analysis, loaded on first use', () => {
   it('is not loaded to parse and index plain agents, and is loaded to validate one', () => {
@@ -31,8 +31,8 @@ describe('the analysis, loaded on first use', () => {
 
   it('loads markdown-it for a body only it can read', () => {
     const service = createAgentService();
-    const doc = service.parse('file:///w/.claude/agents/b.md', 1, FENCED);
-    assert.ok(loaded(MARKDOWN_IT), 'markdown-it read the fenced body');
+    const doc = service.parse('file:///w/.claude/agents/b.md', 1, INDENTED_CODE);
+    assert.ok(loaded(MARKDOWN_IT), 'markdown-it read the body with indented code');
     assert.deepEqual(
       doc.headings.map((h) => h.text),
       ['Role'],

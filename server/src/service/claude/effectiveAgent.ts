@@ -69,7 +69,7 @@ export function effectiveAgent(doc: AgentDocument, settings: AnalysisSettings): 
   return agent;
 }
 
-function compute(doc: AgentDocument, settings: AnalysisSettings, findings: AgentDiagnostic[]): EffectiveAgent {
+function compute(doc: AgentDocument, settings: AnalysisSettings, findings: readonly AgentDiagnostic[]): EffectiveAgent {
   const drop = findings.find((d) => DROP_CODES.has(d.code as DiagnosticCode));
   const refusal = findings.find((d) => REFUSE_CODES.has(d.code as DiagnosticCode));
   const agent: EffectiveAgent = { claudeCode: CLAUDE_CODE_VERSION, loads: !drop, runs: !drop && !refusal, tools: 'all', ignored: [] };

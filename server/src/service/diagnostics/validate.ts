@@ -19,7 +19,7 @@ import { checkWorkspace } from './workspaceChecks';
 
 export function validateDocument(doc: AgentDocument, settings: AnalysisSettings, workspace?: WorkspaceContext): AgentDiagnostic[] {
   const { report, diagnostics } = createReporter(doc);
-  checkClaudeCodeReading(doc, settings, report);
+  diagnostics.push(...claudeCodeFindings(doc, settings));
   checkPermissionMode(doc, report);
   checkStructure(doc, settings, report);
   checkTags(doc, report);
@@ -27,10 +27,16 @@ export function validateDocument(doc: AgentDocument, settings: AnalysisSettings,
   return applySuppressions(doc, applySeverities(diagnostics, settings));
 }
 
+/** Each document's findings, kept for the effective agent, which reads the same ones after its validation (the CLI's JSON output, hovers, code lenses). */
+const findingsOf = new WeakMap<AgentDocument, { settings: AnalysisSettings; findings: readonly AgentDiagnostic[] }>();
+
 /** The checks of how Claude Code reads the file on its own, before severities and suppressions: what the effective agent is made of. */
-export function claudeCodeFindings(doc: AgentDocument, settings: AnalysisSettings): AgentDiagnostic[] {
+export function claudeCodeFindings(doc: AgentDocument, settings: AnalysisSettings): readonly AgentDiagnostic[] {
+  const cached = findingsOf.get(doc);
+  if (cached?.settings === settings) return cached.findings;
   const { report, diagnostics } = createReporter(doc);
   checkClaudeCodeReading(doc, settings, report);
+  findingsOf.set(doc, { settings, findings: diagnostics });
   return diagnostics;
 }
 

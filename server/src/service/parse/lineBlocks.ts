@@ -5,8 +5,8 @@
 // line's indentation, empty list items, list items that start with a block, CR and NUL give
 // undefined (html is off: no HTML blocks; tables and link reference definitions are off
 // too). The workspace index reads the bodies that hold rules or agent references with it
-// (summaryOfText.ts); a cold CLI run does not, as there the larger reader costs more to
-// warm up than markdown-it on the bodies it would take (bench/README.md). markdown-it stays
+// (summaryOfText.ts), and a full parse the bodies the plain reader leaves (markdownBlocks.ts):
+// after that reader it has few bodies left to warm up on (bench/README.md). markdown-it stays
 // the reference: a differential test compares the two on every seed and corpus file, on
 // generated bodies and on the fuzz inputs.
 import type { LineRange } from '../types';

@@ -1,11 +1,15 @@
 // Block structure of the body from markdown-it: headings and code regions with
 // line maps, so a `#` line or a `**Rule 1:**` inside a code fence is not structure.
-// Only the block pass runs; inline parsing is not needed for any feature. A body with
-// nothing but paragraphs, lists and ATX headings is read line by line (plainBlocks.ts).
+// Only the block pass runs; inline parsing is not needed for any feature. Most bodies are
+// read line by line instead: the plain reader (plainBlocks.ts) first, which is small and takes
+// most of them, then the list-aware reader (lineBlocks.ts); markdown-it reads what neither
+// takes. In a cold run markdown-it costs more to warm up than to run, so it pays only to keep
+// it out of most runs altogether (bench/README.md).
 import type MarkdownIt from 'markdown-it';
 import type { LineRange } from '../types';
 import type { BlockHeading, BlockStructure } from './blockStructure';
 import { readPlainBlocks } from './plainBlocks';
+import { readLineBlocks } from './lineBlocks';
 
 function blockParser(coreRules: string[]): MarkdownIt {
   const md = new (require('markdown-it') as typeof import('markdown-it'))('default', { html: false });
@@ -26,7 +30,7 @@ const markdownParsers = () => (parsers ??= { normalizing: blockParser(['normaliz
 const needsNormalizing = (body: string) => body.includes('\r') || body.includes('\0');
 
 export function readBlocks(body: string, lineOffset: number): BlockStructure {
-  return readPlainBlocks(body, lineOffset) ?? readBlocksWithMarkdownIt(body, lineOffset);
+  return readPlainBlocks(body, lineOffset) ?? readLineBlocks(body, lineOffset) ?? readBlocksWithMarkdownIt(body, lineOffset);
 }
 
 /** markdown-it's reading: the reference the plain-body reader is tested against. */
