@@ -10,7 +10,7 @@ import { declaresAgent } from '../service/workspace/agentFileRule';
 import { summaryOfText } from '../service/workspace/summaryOfText';
 import { compactSummary, type AgentSummary } from '../service/workspace/workspaceIndex';
 import { defaultCacheFolder } from './cacheFolder';
-import { checkFile, writeJsonMembersAtomic, type FileStamp } from './fileStamp';
+import { checkFile, readUnknownFile, writeJsonMembersAtomic, type FileStamp } from './fileStamp';
 
 const FORMAT = 2;
 
@@ -79,13 +79,23 @@ export class IndexCacheSession {
    */
   summaryOf(file: string, uri: string, isAgent: (declaresAgent: boolean) => boolean): AgentSummary | undefined {
     const before = this.previous?.records[file];
-    const check = checkFile(file, before, this.previous?.startedAt ?? 0);
-    if (!check.stat) return undefined;
-    let record = check.same;
+    let record: IndexRecord | undefined;
     let text: string | undefined;
-    if (!record) {
-      text = check.bytes!.toString('utf8');
-      record = { stat: check.stat, hash: check.hash!, declaresAgent: declaresAgent(text) };
+    let bytes: Buffer | undefined;
+    if (before) {
+      const check = checkFile(file, before, this.previous!.startedAt);
+      if (!check.stat) return undefined;
+      record = check.same;
+      bytes = check.bytes;
+      if (!record) {
+        text = check.bytes!.toString('utf8');
+        record = { stat: check.stat, hash: check.hash!, declaresAgent: declaresAgent(text) };
+      }
+    } else {
+      const fresh = readUnknownFile(file);
+      if (!fresh) return undefined;
+      text = fresh.text;
+      record = { stat: fresh.stat, hash: fresh.hash, declaresAgent: declaresAgent(text) };
     }
     this.records[file] = record;
     this.changed ||= record !== before;
@@ -95,7 +105,7 @@ export class IndexCacheSession {
       // Read back from JSON, its empty lists are arrays of their own: shared again, as a parsed summary's are.
       return (record.summary = compactSummary(record.summary));
     }
-    text ??= check.bytes ? check.bytes.toString('utf8') : readFileSync(file, 'utf8');
+    text ??= bytes ? bytes.toString('utf8') : readFileSync(file, 'utf8');
     this.counts.parsed++;
     this.changed = true;
     return (record.summary = summaryOfText(uri, text));
