@@ -23,7 +23,7 @@ const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   // The server's entry is a small loader that runs the server bundle through V8's code cache.
   { entryPoints: { server: 'server/src/serverLoader.ts' }, banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: { 'server-main': 'server/src/server.ts' } },
+  { entryPoints: { 'server-main': 'server/src/server.ts' }, plugins: [asciiOutput(), builtinsOnFirstUse()] },
   // The CLI is a light entry and the linter it loads only when there is linting to do
   // (require of ./cli-lint.js, left alone): a warm `check --cache` never loads the parsers.
   { entryPoints: { cli: 'server/src/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
@@ -54,6 +54,27 @@ function asciiOutput() {
           if (/[^\x00-\x7f]/.test(text)) writeFileSync(file, asciiEscape(text));
         }
       });
+    },
+  };
+}
+
+/**
+ * Node's built-in modules that vscode-languageserver and vscode-jsonrpc require as they load but
+ * use only on paths the language server's start-up does not take (child_process to find global
+ * npm and yarn modules, crypto to name a pipe): each is required on first use instead, through a
+ * stand-in that forwards every property read. Loading them was a part of the server's start-up
+ * (bench/README.md, the third round).
+ */
+function builtinsOnFirstUse() {
+  const LIBRARY = /[\\/]node_modules[\\/]vscode-(languageserver|jsonrpc)[\\/]/;
+  return {
+    name: 'builtins-on-first-use',
+    setup(build) {
+      build.onResolve({ filter: /^(child_process|crypto)$/ }, (args) => (LIBRARY.test(args.importer) ? { path: args.path, namespace: 'builtin-on-first-use' } : undefined));
+      build.onLoad({ filter: /.*/, namespace: 'builtin-on-first-use' }, (args) => ({
+        contents: `let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:${args.path}'))[key] });\n`,
+        loader: 'js',
+      }));
     },
   };
 }

@@ -179,8 +179,7 @@ function targetRows({ core, wire, scale, peers, startup }) {
   const bare = startupRow('node -e 0');
   // xNode: the median ratio of each server start to the `node -e 0` run right after it; results without it: the two medians.
   const readyX = ready?.xNode ?? ready?.medianMs / bare?.medianMs;
-  if (ready?.medianMs && bare?.medianMs)
-    rows.push(['server spawn -> ready: ≤ 1.6× `node -e 0`', `${ratio(readyX)} (${ms(ready.medianMs)} ms against ${ms(bare.medianMs)} ms${ready.xNode ? ', in pairs' : ''})`, met(readyX <= 1.6)]);
+  if (ready?.medianMs && bare?.medianMs) rows.push(['server spawn -> ready: ≤ 1.6× `node -e 0`', `${ratio(readyX)} (${ms(ready.medianMs)} ms against ${ms(bare.medianMs)} ms${ready.xNode ? ', in pairs' : ''})`, met(readyX <= 1.6)]);
   const growth = [INDEX_COLD, LINT_STEP, 'agentry check --format json'].map((step) => {
     const list = (scale?.rows ?? []).filter((r) => r.step === step && r.msPerFile);
     return list.length > 1 ? list.at(-1).msPerFile / list[0].msPerFile : undefined;

@@ -3,7 +3,7 @@
 // within RACY_MS of the run that recorded it (its timestamp may not show a second
 // change then: git's "racy" entries); otherwise its content hash decides.
 // Shared by `check --cache` and the language server's index cache.
-import { readFileSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
 import { writeAtomic } from './atomicWrite';
 import { hashBytes } from './projectSources';
 
@@ -43,6 +43,43 @@ export function checkFile<R extends FileStamp>(file: string, record: R | undefin
   const hash = hashBytes(bytes);
   const stat: FileStat = [s.size, s.mtimeMs, s.ctimeMs, s.ino];
   return { stat, bytes, hash, same: record?.hash === hash ? { ...record, stat } : undefined };
+}
+
+/** The bytes of files up to this size are read into one buffer kept for the next file. */
+const REUSED_BUFFER_LIMIT = 1 << 20;
+let reusedBuffer = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The stat, text and hash of a file no cache knows of: one descriptor gives its stat and its
+ * bytes, read into a buffer kept from file to file. A stat by path then a buffer of its own
+ * for each file (checkFile's way, which a cached file needs) cost the cold index of 10,000
+ * agents a path lookup and an allocation a file (bench/README.md). Undefined when it cannot
+ * be read.
+ */
+export function readUnknownFile(file: string): { stat: FileStat; text: string; hash: string } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const s = fstatSync(fd);
+    let buffer = s.size < reusedBuffer.length ? reusedBuffer : Buffer.allocUnsafe(s.size + 1);
+    if (buffer.length <= REUSED_BUFFER_LIMIT) reusedBuffer = buffer;
+    let length = 0;
+    for (let n = 1; n > 0; length += n) {
+      // A file that grew since its stat: read on into a larger buffer.
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    }
+    const bytes = buffer.subarray(0, length);
+    return { stat: [s.size, s.mtimeMs, s.ctimeMs, s.ino], text: bytes.toString('utf8'), hash: hashBytes(bytes) };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function sameStat(a: FileStat, b: FileStat): boolean {

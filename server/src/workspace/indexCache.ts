@@ -4,14 +4,13 @@
 // Files are recognized as node/fileStamp does; the cache is tied to the server build
 // (a rebuilt server reads every file again). One that cannot be read is ignored and
 // rewritten.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { declaresAgent } from '../service/workspace/agentFileRule';
 import { summaryOfText } from '../service/workspace/summaryOfText';
 import { compactSummary, type AgentSummary } from '../service/workspace/workspaceIndex';
 import { defaultCacheFolder } from './cacheFolder';
-import { checkFile, writeJsonMembersAtomic, type FileStamp } from './fileStamp';
+import { checkFile, readUnknownFile, writeJsonMembersAtomic, type FileStamp } from './fileStamp';
 
 const FORMAT = 2;
 
@@ -41,7 +40,18 @@ export interface IndexCacheOptions {
 export { defaultCacheFolder };
 
 function cacheFileOf(options: IndexCacheOptions, root: string): string {
-  return path.join(options.folder, `index-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
+  return path.join(options.folder, `index-${rootKey(root)}.json`);
+}
+
+/**
+ * 64-bit FNV-1a of the folder's path, 16 hex digits: a file name per folder. Not node:crypto,
+ * whose load was a part of the language server's start-up (bench/README.md, the third round);
+ * the cache holds the folder it is for, so two folders that shared a name would only miss.
+ */
+export function rootKey(root: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < root.length; i++) hash = BigInt.asUintN(64, (hash ^ BigInt(root.charCodeAt(i))) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
 }
 
 /** One indexing of a folder: reads files through the previous cache and records them for the next. */
@@ -69,13 +79,23 @@ export class IndexCacheSession {
    */
   summaryOf(file: string, uri: string, isAgent: (declaresAgent: boolean) => boolean): AgentSummary | undefined {
     const before = this.previous?.records[file];
-    const check = checkFile(file, before, this.previous?.startedAt ?? 0);
-    if (!check.stat) return undefined;
-    let record = check.same;
+    let record: IndexRecord | undefined;
     let text: string | undefined;
-    if (!record) {
-      text = check.bytes!.toString('utf8');
-      record = { stat: check.stat, hash: check.hash!, declaresAgent: declaresAgent(text) };
+    let bytes: Buffer | undefined;
+    if (before) {
+      const check = checkFile(file, before, this.previous!.startedAt);
+      if (!check.stat) return undefined;
+      record = check.same;
+      bytes = check.bytes;
+      if (!record) {
+        text = check.bytes!.toString('utf8');
+        record = { stat: check.stat, hash: check.hash!, declaresAgent: declaresAgent(text) };
+      }
+    } else {
+      const fresh = readUnknownFile(file);
+      if (!fresh) return undefined;
+      text = fresh.text;
+      record = { stat: fresh.stat, hash: fresh.hash, declaresAgent: declaresAgent(text) };
     }
     this.records[file] = record;
     this.changed ||= record !== before;
@@ -85,7 +105,7 @@ export class IndexCacheSession {
       // Read back from JSON, its empty lists are arrays of their own: shared again, as a parsed summary's are.
       return (record.summary = compactSummary(record.summary));
     }
-    text ??= check.bytes ? check.bytes.toString('utf8') : readFileSync(file, 'utf8');
+    text ??= bytes ? bytes.toString('utf8') : readFileSync(file, 'utf8');
     this.counts.parsed++;
     this.changed = true;
     return (record.summary = summaryOfText(uri, text));

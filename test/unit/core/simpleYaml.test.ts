@@ -210,6 +210,26 @@ const FRONTMATTER_LINES = [
   '  more',
 ];
 
+/** Key lines of block scalars and of plain values that may run on over the lines under them, and what makes them something else. */
+const MULTI_LINE_KEYS = ['description: |', 'description: |-', 'description: >', 'description: >-', 'a: |+', 'a: |2', 'a: > # c', 'description: Use it', 'a: "q"', 'a: 12', 'name: a', '# c'];
+/** Lines under them: text, more indented, blank, and what YAML reads as more than text. */
+const MULTI_LINE_BODY = ['  text', '  more text', '   more indented', '    deeper', ' one', '  text  ', '  a: b', '  x #y', '  ends:', '  - item', '  # c', '  "q"', '  ', '', '', '  text', '  text'];
+
+/** Lines that make a frontmatter unreadable to Claude Code, as descriptions with examples do: text at the first column, keys that are not simple, colons. */
+const UNREADABLE_LINES = [
+  '<example>',
+  'Context: the user asks',
+  'user: "Test the API"',
+  'assistant: "I\'ll use the agent"',
+  '</example>\\n\\n<example>\\nContext: more',
+  'Examples:',
+  'plain text line',
+  'a: b: c',
+  '  indented: x',
+  'key with spaces: v',
+  '[a, b]: c',
+];
+
 /** Pieces of flow lists: words, separators, and what makes them something else. */
 const FLOW_PIECES = ['a', 'Read', 'data-x', 'v1.2', 'a/b', ',', ', ', ' ', 'true', 'null', '1', '0x1', '"q"', '[', ']', '{', ':', ': ', '#', ' #', '&', '*', 'é'];
 
@@ -251,6 +271,32 @@ describe('simple frontmatter reader', () => {
       { seed: 20_261_201, numRuns: 3000 },
     );
     assert.ok(taken > 50, `the fast reader took ${taken} of 3000`);
+  });
+
+  it('reads block scalars and plain values that run on over lines as the yaml package does', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...MULTI_LINE_KEYS), fc.array(fc.constantFrom(...MULTI_LINE_BODY), { maxLength: 5 })), { minLength: 1, maxLength: 4 }), (entries) => {
+        const lines = entries.flatMap(([key, under]) => [key, ...under]);
+        if (agrees(`---\n${lines.join('\n')}\n---\nbody\n`, JSON.stringify(lines))) taken++;
+      }),
+      { seed: 20_261_201, numRuns: 5000 },
+    );
+    assert.ok(taken > 300, `the fast reader took ${taken} of 5000`);
+  });
+
+  it('reads a frontmatter Claude Code cannot parse entry by entry as the yaml package does, its simple entries without it', () => {
+    let unreadable = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRONTMATTER_LINES, ...UNREADABLE_LINES), { minLength: 1, maxLength: 12 }), (lines) => {
+        const text = `---\n${lines.join('\n')}\n---\nbody\n`;
+        agrees(text, JSON.stringify(lines));
+        const reading = readFrontmatterYaml(text, spanOf(text));
+        if (reading.mode === 'unreadable' && reading.fields.some((f) => !f.unreadable && !f.lenient)) unreadable++;
+      }),
+      { seed: 20_261_201, numRuns: 3000 },
+    );
+    assert.ok(unreadable > 300, `${unreadable} of 3000 unreadable with a readable entry`);
   });
 
   it("reads a flow list of words as the yaml package does, for Claude Code's retry", () => {

@@ -1,10 +1,11 @@
-// Cache files written a member at a time read back as the same JSON.
+// Cache files written a member at a time read back as the same JSON; a file no cache knows
+// of reads as checkFile reads it.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { writeJsonAtomic, writeJsonMembersAtomic } from '../../../server/src/workspace/fileStamp';
+import { checkFile, readUnknownFile, writeJsonAtomic, writeJsonMembersAtomic } from '../../../server/src/workspace/fileStamp';
 
 describe('writeJsonMembersAtomic', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'agentry-stamp-'));
@@ -46,5 +47,27 @@ describe('writeJsonMembersAtomic', () => {
 
   it('leaves no temporary file behind', () => {
     assert.deepEqual(readdirSync(folder), ['cache.json']);
+  });
+});
+
+describe('readUnknownFile', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'agentry-unknown-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('gives the stat, text and hash checkFile gives, for files smaller and larger than its buffer, one after the other', () => {
+    const contents = ['', 'a', '---\nname: café 📌\n---\n', '\uFEFF---\nname: a\n---\n', 'x'.repeat(70_000), 'é'.repeat(600_000), 'short again', 'y'.repeat(65_536)];
+    contents.forEach((content, i) => {
+      const file = path.join(folder, `f${i}.md`);
+      writeFileSync(file, content);
+      const checked = checkFile(file, undefined, 0);
+      assert.deepEqual(readUnknownFile(file), { stat: checked.stat, text: checked.bytes!.toString('utf8'), hash: checked.hash }, `file ${i}`);
+      assert.equal(readUnknownFile(file)!.text, content);
+    });
+  });
+
+  it('gives nothing for a file that is not there or a folder', () => {
+    assert.equal(readUnknownFile(path.join(folder, 'missing.md')), undefined);
+    mkdirSync(path.join(folder, 'dir.md'));
+    assert.equal(readUnknownFile(path.join(folder, 'dir.md')), undefined);
   });
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultCacheFolder, IndexCacheSession, type IndexCacheOptions } from '../../../server/src/workspace/indexCache';
+import { defaultCacheFolder, IndexCacheSession, rootKey, type IndexCacheOptions } from '../../../server/src/workspace/indexCache';
 
 const agent = (name: string) => `---\nname: ${name}\ndescription: Does ${name} things.\n---\n\n**Rule 1: Be Careful**\n- always\n`;
 
@@ -86,5 +86,17 @@ describe('IndexCacheSession', () => {
     assert.equal(defaultCacheFolder({}, 'linux', '/home/u'), path.join('/home/u', '.cache', 'agentry'));
     assert.equal(defaultCacheFolder({}, 'darwin', '/Users/u'), path.join('/Users/u', 'Library', 'Caches', 'agentry'));
     assert.equal(defaultCacheFolder({ LOCALAPPDATA: 'C:\\L' }, 'win32', 'C:\\U'), path.join('C:\\L', 'agentry'));
+  });
+
+  it("names each folder's cache file by the folder's 64-bit FNV-1a hash", () => {
+    assert.equal(rootKey(''), 'cbf29ce484222325');
+    assert.equal(rootKey('a'), 'af63dc4c8601ec8c');
+    assert.equal(rootKey('foobar'), '85944171f73967e8');
+    assert.notEqual(rootKey('/w/a'), rootKey('/w/b'));
+    index();
+    assert.deepEqual(
+      readdirSync(options.folder).filter((f) => f.startsWith('index-')),
+      [`index-${rootKey(root)}.json`],
+    );
   });
 });

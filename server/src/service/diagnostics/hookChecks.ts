@@ -3,7 +3,7 @@
 // event is removed; a malformed entry is ignored, except under a guard event
 // (PreToolUse, PermissionRequest, …) where it drops the whole agent; `hooks` as a
 // list or a scalar drops the agent too. Every finding is at its own node.
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from '../parse/yamlPackage';
 import { CLAUDE_CODE } from '../catalog/catalog';
 import { HOOK_EVENTS, HOOK_GUARD_EVENTS, HOOK_MATCHER_SCHEMA, HOOK_TYPES, hookEntrySchema } from '../schema/hooksSchema';
 import { closestMatch } from '../schema/suggest';

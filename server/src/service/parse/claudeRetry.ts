@@ -4,7 +4,7 @@
 // is already quoted or is a `[...]` list that parses), turns leading tabs into two
 // spaces each, and parses the whole text once more. A line that ends in `\r` never
 // matches, so a CRLF frontmatter gets no rewrites.
-import { parse } from 'yaml';
+import { parse } from './yamlPackage';
 import { flowList } from './simpleYaml';
 
 const RETRY_LINE = /^([a-zA-Z_-]+):\s+(.+)$/;

@@ -3,11 +3,11 @@
 // that fails too, Claude Code drops the agent. Fields then come from an entry by
 // entry reading, so that editing features still work, and the errors say where and
 // why the frontmatter cannot be read.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from './yamlPackage';
 import type { FrontmatterField, FrontmatterProblem, Span, ValueItem } from '../types';
 import { claudeRetry, type RetryText } from './claudeRetry';
 import { splitCommaList, splitToolList, unquotedSpan } from './listItems';
-import { onlyColonValues, readSimpleYaml, strictLineValue, type SimpleEntry } from './simpleYaml';
+import { foldLines, onlyColonValues, readSimpleYaml, strictLineValue, type SimpleEntry } from './simpleYaml';
 
 /** Keys whose string value is a list of names. */
 const COMMA_LIST_KEYS = new Set(['tools', 'disallowedTools', 'skills', 'allowed-tools']);
@@ -47,7 +47,7 @@ export function readFrontmatterYaml(text: string, contentSpan: Span): YamlReadin
   const base = contentSpan.start;
   const simple = readSimpleYaml(raw);
   if (simple) return fromSimpleEntries(text, simple, (o) => base + o, 'strict');
-  return (onlyColonValues(raw) && retriedSimply(text, raw, base)) || readWithYaml(text, contentSpan, strictLine);
+  return (onlyColonValues(raw) && retriedSimply(text, raw, base)) || readWithYaml(text, contentSpan, FAST);
 }
 
 /** Strict YAML rejects a plain value with `: `; when Claude Code's retry makes every line simple, its reading without the yaml package. */
@@ -78,6 +78,19 @@ export const strictLineWithYaml: StrictLine = (key, written) => {
   }
 };
 
+/**
+ * How the yaml package's readings of small pieces are made: by the package alone (the
+ * reference), or by the fast reader where it takes the piece. An unreadable frontmatter
+ * is read entry by entry, and most of its entries are simple lines (`name: x`, `user: "…"`).
+ */
+interface PieceReaders {
+  strictLine: StrictLine;
+  entry: (entryText: string) => SimpleEntry[] | undefined;
+}
+
+const FAST: PieceReaders = { strictLine, entry: readSimpleYaml };
+const LIBRARY: PieceReaders = { strictLine: strictLineWithYaml, entry: () => undefined };
+
 /** Claude Code's text runs up to the closing `---`, the last line's break included: with CRLF that `\r` is what keeps its retry from rewriting the last line. */
 function yamlSource(text: string, contentSpan: Span): string {
   let end = contentSpan.end;
@@ -88,10 +101,10 @@ function yamlSource(text: string, contentSpan: Span): string {
 
 /** The reading through the yaml package alone: the reference the fast readers are tested against. */
 export function readWithYamlLibrary(text: string, contentSpan: Span): YamlReading {
-  return readWithYaml(text, contentSpan, strictLineWithYaml);
+  return readWithYaml(text, contentSpan, LIBRARY);
 }
 
-function readWithYaml(text: string, contentSpan: Span, strictLine: StrictLine): YamlReading {
+function readWithYaml(text: string, contentSpan: Span, readers: PieceReaders): YamlReading {
   const raw = yamlSource(text, contentSpan);
   const base = contentSpan.start;
   const doc = parseQuietly(withLineFeeds(raw));
@@ -101,12 +114,12 @@ function readWithYaml(text: string, contentSpan: Span, strictLine: StrictLine): 
     const retried = parseQuietly(withLineFeeds(retry.text));
     if (retried.errors.length === 0) {
       const reading = fromDocument(text, retried, (o) => base + retry.toOriginal(o), contentSpan, 'retry');
-      markRewrites(text, reading, retry, base, strictLine);
+      markRewrites(text, reading, retry, base, readers.strictLine);
       return reading;
     }
-    return unreadable(text, raw, base, retry, retried, true);
+    return unreadable(text, raw, base, retry, retried, true, readers);
   }
-  return unreadable(text, raw, base, retry, doc, false);
+  return unreadable(text, raw, base, retry, doc, false, readers);
 }
 
 /** Fields as addPair makes them, from entries the simple reader found: every value a string, read strictly. */
@@ -262,8 +275,8 @@ function splitEntries(source: string): Entry[] {
 }
 
 /** The reading of a frontmatter Claude Code cannot parse: best-effort fields, and errors that say why. */
-function unreadable(text: string, raw: string, base: number, retry: RetryText, failed: Document, retried: boolean): YamlReading {
-  const reading = readEntryByEntry(text, withLineFeeds(raw), base);
+function unreadable(text: string, raw: string, base: number, retry: RetryText, failed: Document, retried: boolean, readers: PieceReaders): YamlReading {
+  const reading = readEntryByEntry(text, withLineFeeds(raw), base, readers);
   const rewritten = new Set(retry.rewrites.map((r) => base + r.valueStart));
   for (const field of reading.fields) {
     if (!field.lenient) continue;
@@ -305,12 +318,17 @@ function notRescued(text: string, field: FrontmatterField, multiLine: boolean): 
   return `${DROPPED}: strict YAML rejects this \`${field.key}\` value (${why}), and Claude Code's lenient retry leaves a value like this one as it is. Quote the value.`;
 }
 
-function readEntryByEntry(text: string, source: string, base: number): YamlReading {
+function readEntryByEntry(text: string, source: string, base: number, readers: PieceReaders): YamlReading {
   const reading: YamlReading = { fields: [], errors: [], mode: 'unreadable' };
   for (const entry of splitEntries(source)) {
     const entryText = source.slice(entry.start, entry.end);
-    const doc = parseQuietly(entryText);
     const entryBase = base + entry.start;
+    const simple = readers.entry(entryText);
+    if (simple) {
+      reading.fields.push(...fromSimpleEntries(text, simple, (o) => entryBase + o, 'unreadable').fields);
+      continue;
+    }
+    const doc = parseQuietly(entryText);
     if (doc.errors.length === 0 && isMap(doc.contents)) {
       for (const pair of doc.contents.items) addPair(reading, text, doc, pair as Pair<Node, Node | null>, (o) => entryBase + o);
       continue;
@@ -366,17 +384,5 @@ function readEntryByEntry(text: string, source: string, base: number): YamlReadi
 
 /** Folds a multi-line plain scalar as YAML does: line breaks become spaces, blank lines newlines. */
 function foldPlainScalar(raw: string): string {
-  const lines = raw.split(/\r\n|\r|\n/).map((l) => l.trim());
-  let out = '';
-  let pendingBreaks = 0;
-  for (const line of lines) {
-    if (line === '') {
-      pendingBreaks++;
-      continue;
-    }
-    if (out) out += pendingBreaks ? '\n'.repeat(pendingBreaks) : ' ';
-    out += line;
-    pendingBreaks = 0;
-  }
-  return out;
+  return foldLines(raw.split(/\r\n|\r|\n/).map((l) => l.trim()));
 }

@@ -1,5 +1,5 @@
 // A string written as a YAML value.
-import { parse } from 'yaml';
+import { parse } from '../parse/yamlPackage';
 
 /** `text` plain when YAML reads it back as that string, else quoted (`1`, `true`, `null`, `a: b`). */
 export function yamlScalar(text: string): string {

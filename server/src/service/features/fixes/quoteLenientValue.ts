@@ -1,7 +1,7 @@
 // Quotes a value that only lenient YAML reads, or turns it into a block scalar.
 // A value folded from several lines keeps its line breaks: escaped as `\n` in
 // the quoted form, a blank line each in the `>-` form.
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from '../../parse/yamlPackage';
 import type { AgentDocument, FrontmatterField } from '../../types';
 import { dataOf, offsetRange, once, replaceSpan, type FixEdit, type QuickFix } from './quickFix';
 
