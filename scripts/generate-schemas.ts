@@ -39,7 +39,7 @@ export function frontmatterJsonSchema(): JsonSchema {
 }
 
 export function configJsonSchema(): JsonSchema {
-  const schema = toJSONSchema(configSchema, OPTIONS) as JsonSchema;
+  const schema = toJSONSchema(configSchema(), OPTIONS) as JsonSchema;
   // Every code by name, so that editors complete them; other names stay allowed (additionalProperties).
   const severity = schema.properties!.severity;
   const level = severity.additionalProperties as JsonSchema;

@@ -84,7 +84,7 @@ describe('JSON Schemas', () => {
       { ignore: 'a/**' },
       committed('examples/.agentry.json'),
     ];
-    for (const sample of samples) assert.equal(validateConfig(sample), configSchema.safeParse(sample).success, JSON.stringify(sample));
+    for (const sample of samples) assert.equal(validateConfig(sample), configSchema().safeParse(sample).success, JSON.stringify(sample));
     assert.deepEqual(Object.keys(committed('schemas/agentry-config.schema.json').properties.severity.properties).sort(), [...ALL_CODES].sort());
   });
 

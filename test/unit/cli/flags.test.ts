@@ -91,7 +91,7 @@ describe('cli flags', () => {
     assert.equal(run.stdout, 'wrote .agentry.json\n');
     const written = JSON.parse(readFileSync(path.join(root, '.agentry.json'), 'utf8'));
     assert.match(written.$schema, /^https:\/\/.*agentry-config\.schema\.json$/);
-    assert.ok(configSchema.safeParse(written).success);
+    assert.ok(configSchema().safeParse(written).success);
     assert.equal(runCli(['check', '.'], root).status, 0);
     const again = runCli(['init'], root);
     assert.equal(again.status, 2);
@@ -106,7 +106,7 @@ describe('cli flags', () => {
     const run = runCli(['--print-config', 'agents/a.md'], root);
     assert.equal(run.status, 0, run.stderr);
     const config = JSON.parse(run.stdout);
-    assert.ok(configSchema.safeParse(config).success);
+    assert.ok(configSchema().safeParse(config).success);
     assert.deepEqual(config.extraTools, ['MyTool']);
     assert.equal(config.severity['unknown-key'], 'off');
     assert.equal(config.severity['missing-name'], 'error');

@@ -6,17 +6,25 @@ import { FILE_SETTINGS, settingsSchema, SEVERITY_LEVEL } from './settingsSchema'
 
 export { CONFIG_FILE } from './configFile';
 
-export const configSchema = settingsSchema.pick(FILE_SETTINGS).strict();
+const buildConfigSchema = () => settingsSchema.pick(FILE_SETTINGS).strict();
+let builtConfigSchema: ReturnType<typeof buildConfigSchema> | undefined;
 
-export type AgentryConfig = Infer<typeof configSchema>;
+/**
+ * The configuration file's schema, from which its JSON Schema is generated: built on first use.
+ * parseConfig reads each entry with its setting's own schema, so the language server's
+ * start-up never builds this one (bench/README.md, the third round).
+ */
+export function configSchema(): ReturnType<typeof buildConfigSchema> {
+  return (builtConfigSchema ??= buildConfigSchema());
+}
+
+export type AgentryConfig = Infer<ReturnType<typeof configSchema>>;
 
 /** Sections an agent that carries the rule-enforcement block is expected to have. */
 export const ENFORCEMENT_SECTIONS = ['PRE-EXECUTION VALIDATION', 'VIOLATION RESPONSE', 'Cross-Agent Validation', 'Success Criteria'];
 
 /** A config with the entries that are wrong left out, and a sentence for each of them. */
 export type ConfigResult = { config: AgentryConfig; problems: string[] } | { error: string };
-
-const SETTINGS = configSchema.shape;
 
 /**
  * Parses config JSON text; `fromPackageJson` reads its `agentry` key. Text that is not a JSON
@@ -35,7 +43,7 @@ export function parseConfig(text: string, fromPackageJson = false): ConfigResult
   const config: Record<string, unknown> = {};
   const problems: string[] = [];
   for (const [key, value] of Object.entries(data)) {
-    if (!Object.hasOwn(SETTINGS, key)) {
+    if (!Object.hasOwn(FILE_SETTINGS, key)) {
       problems.push(`\`${key}\` is not a setting Agentry knows; ignored`);
       continue;
     }
@@ -43,7 +51,7 @@ export function parseConfig(text: string, fromPackageJson = false): ConfigResult
       config.severity = validEntries(value as Record<string, unknown>, problems);
       continue;
     }
-    const result = SETTINGS[key as keyof typeof SETTINGS].safeParse(value);
+    const result = settingsSchema.shape[key as keyof typeof FILE_SETTINGS].safeParse(value);
     if (result.success) config[key] = result.data;
     else problems.push(`\`${key}\`: ${result.error.issues[0].message}; ignored`);
   }
