@@ -2,10 +2,9 @@
 // offsets and positions on texts of LF, CRLF and lone CR lines, at every offset.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineTable } from '../../../server/src/service/text/lineTable';
-import { allSeeds } from '../../support/fixtures';
+import { checkLineTexts } from '../../support/lineTexts';
 
 function assertSameLines(text: string, label: string): void {
   const table = new LineTable(text);
@@ -18,22 +17,7 @@ function assertSameLines(text: string, label: string): void {
 }
 
 describe('line table', () => {
-  it('gives the positions TextDocument gives, with every kind of line break', () => {
-    for (const text of ['', 'a', '\n', '\r', '\r\n', '\n\r', 'a\nb', 'a\r\nb\r\n', 'a\rb\r', '\r\r\n\n', 'ab\n\ncd\r\n\r\ref']) assertSameLines(text, JSON.stringify(text));
-  });
-
-  it('gives the positions TextDocument gives on generated texts', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '\n', '\r', '\r\n', '\u00e9', '\ud83d\udccc'), { maxLength: 30 }), (parts) => assertSameLines(parts.join(''), JSON.stringify(parts))),
-      { seed: 20_261_201, numRuns: 500 },
-    );
-  });
-
-  it('gives the positions TextDocument gives on the seeds, with LF and CRLF', () => {
-    for (const seed of allSeeds()) {
-      const lf = seed.text.replace(/\r\n?/g, '\n').slice(0, 3000);
-      assertSameLines(lf, seed.name);
-      assertSameLines(lf.replace(/\n/g, '\r\n'), `${seed.name} (CRLF)`);
-    }
+  it('gives the positions TextDocument gives: every kind of line break, generated texts, the seeds with LF and CRLF', () => {
+    checkLineTexts(assertSameLines);
   });
 });

@@ -1,5 +1,5 @@
 // One parse of one document version into the AgentDocument model.
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineDocument } from '../text/lineDocument';
 import type { AgentDocument, Frontmatter, FrontmatterField, Heading } from '../types';
 import { agentToolReferences } from './agentTools';
 import { bomLengthOf } from '../text/hasFrontmatter';
@@ -17,7 +17,7 @@ export const ANALYSIS_LIMIT = 2_000_000;
 export const FRONTMATTER_LIMIT = 256_000;
 
 export function parseAgent(uri: string, version: number, text: string): AgentDocument {
-  const textDocument = TextDocument.create(uri, 'markdown', version, text);
+  const textDocument = new LineDocument(uri, 'markdown', version, text);
   const bomLength = bomLengthOf(text);
   const frontmatter = readFrontmatter(text, bomLength);
   const bodyStart = frontmatter ? frontmatter.span.end : bomLength;

@@ -1,5 +1,6 @@
 // The line starts of a text, for the positions the workspace index keeps (a rule's line, the
-// line of a name) without vscode-languageserver-textdocument's TextDocument, whose table is
+// line of a name) and a parse's document (lineDocument.ts) without
+// vscode-languageserver-textdocument's TextDocument, whose table is
 // built a character at a time: a text without CR is cut at each LF by indexOf. Lines break at
 // LF, CRLF and a lone CR, as TextDocument's do; a test compares the two.
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
