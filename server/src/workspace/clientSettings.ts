@@ -27,6 +27,8 @@ export const CLIENT_SETTING_KEYS = Object.keys(clientShape) as (keyof ClientSett
 
 /** Keeps only well-formed values of whatever the client sent; every key is there, unset ones undefined. */
 export function readClientSettings(raw: unknown): ClientSettings {
-  const parsed = clientSettingsSchema.parse(raw && typeof raw === 'object' ? raw : {}) as ClientSettings;
+  // jitless: zod would generate and compile a fast path for the object on its first parse, which
+  // costs the server's start-up more than a few reads a session win from it (bench/README.md).
+  const parsed = clientSettingsSchema.parse(raw && typeof raw === 'object' ? raw : {}, { jitless: true }) as ClientSettings;
   return Object.fromEntries(CLIENT_SETTING_KEYS.map((key) => [key, parsed[key]]));
 }
