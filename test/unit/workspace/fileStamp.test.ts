@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
 import { checkFile, readUnknownFile, writeJsonAtomic, writeJsonMembersAtomic } from '../../../server/src/workspace/fileStamp';
+import { hashBytes } from '../../../server/src/workspace/projectSources';
 
 describe('writeJsonMembersAtomic', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'agentry-stamp-'));
@@ -69,5 +71,14 @@ describe('readUnknownFile', () => {
     assert.equal(readUnknownFile(path.join(folder, 'missing.md')), undefined);
     mkdirSync(path.join(folder, 'dir.md'));
     assert.equal(readUnknownFile(path.join(folder, 'dir.md')), undefined);
+  });
+});
+
+describe('hashBytes', () => {
+  it('is the SHA-1 of the bytes in base64, as a Hash object gives it', () => {
+    for (const text of ['', 'a', '---\nname: café 📌\n---\n', 'x'.repeat(100_000)]) {
+      const bytes = Buffer.from(text);
+      assert.equal(hashBytes(bytes), createHash('sha1').update(bytes).digest('base64'), JSON.stringify(text.slice(0, 20)));
+    }
   });
 });

@@ -4,11 +4,11 @@
 // or in list items. Indented code, block quotes, setext underlines in list items, tabs in a
 // line's indentation, empty list items, list items that start with a block, CR and NUL give
 // undefined (html is off: no HTML blocks; tables and link reference definitions are off
-// too). The workspace index reads the bodies that hold rules or agent references with it
-// (summaryOfText.ts), and a full parse the bodies the plain reader leaves (markdownBlocks.ts):
-// after that reader it has few bodies left to warm up on (bench/README.md). markdown-it stays
-// the reference: a differential test compares the two on every seed and corpus file, on
-// generated bodies and on the fuzz inputs.
+// too). A full parse, and the workspace index's reading of the bodies that hold rules or
+// agent references (summaryOfText.ts), read with it the bodies the plain reader leaves
+// (markdownBlocks.ts): after that reader it has few bodies left to warm up on
+// (bench/README.md). markdown-it stays the reference: a differential test compares the two
+// on every seed and corpus file, on generated bodies and on the fuzz inputs.
 import type { LineRange } from '../types';
 import type { BlockHeading, BlockStructure } from './blockStructure';
 import { atxHeading, isBlank, isSpace, trimBlanks } from './markdownLine';

@@ -1,14 +1,13 @@
 // The workspace index's summary of an agent file that is not open, read no further than
 // it needs: a text in which no line can define or reference a rule or name an agent under
 // a Cross-Agent Validation heading gives its summary from the frontmatter alone, without
-// the body's Markdown pass or scan. Other texts have their body read by the line reader of
-// bodies (lineBlocks.ts), or by markdown-it where that reader gives no answer, and their
-// positions from a line table cut at each LF (lineTable.ts) rather than TextDocument's. A
+// the body's Markdown pass or scan. Other texts have their body read as a full parse reads
+// it (the line readers, markdown-it where they give no answer) but their positions from a
+// line table cut at each LF (lineTable.ts) rather than TextDocument's, and nothing else. A
 // test compares the summary with the full parse's on every seed and corpus file, on
 // generated bodies and on the fuzz inputs.
 import { agentToolReferences } from '../parse/agentTools';
 import { mayHoldBodyFacts } from '../parse/bodyScanner';
-import { readLineBlocks } from '../parse/lineBlocks';
 import { readBlocks } from '../parse/markdownBlocks';
 import { readBody, readFrontmatter } from '../parse/parseAgent';
 import { bomLengthOf } from '../text/hasFrontmatter';
@@ -25,8 +24,6 @@ export function summaryOfText(uri: string, text: string): AgentSummary {
     return summarize({ uri, frontmatter, rules: [], crossAgentReferences: [], ruleReferences: [], agentToolReferences: toolReferences, textDocument: head });
   }
   const lines = new LineTable(text);
-  const body = readBody(lines, text, frontmatter ? frontmatter.span.end : bomLength, readIndexBlocks)!;
+  const body = readBody(lines, text, frontmatter ? frontmatter.span.end : bomLength, readBlocks)!;
   return summarize({ uri, frontmatter, ...body, agentToolReferences: toolReferences, textDocument: lines });
 }
-
-const readIndexBlocks = (body: string, lineOffset: number) => readLineBlocks(body, lineOffset) ?? readBlocks(body, lineOffset);
