@@ -11,12 +11,12 @@
 // loading the linter. A cache that cannot be read is ignored and rewritten.
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { EffectiveAgent } from '../service/claude/effectiveAgent';
 import type { AgentSummary } from '../service/workspace/workspaceIndex';
 import { collectFiles } from '../workspace/collectFiles';
 import { skillsKey } from '../workspace/skillSources';
+import { pathToUri } from '../workspace/files';
 import type { FileResult } from './fileResult';
 import { checkFile, writeJsonAtomic, type FileCheck, type FileStamp } from '../workspace/fileStamp';
 
@@ -136,7 +136,7 @@ export function cachedResults(cache: CacheData, key: string, paths: string[], cw
     results.push({
       file,
       get uri() {
-        return pathToFileURL(file).href;
+        return pathToUri(file);
       },
       diagnostics: record.diagnostics.map(expand),
       fixed: false,

@@ -5,11 +5,11 @@
 // and validated on worker threads as well.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { version } from '../../../package.json';
 import { CACHE_FORMAT, compact, expand, type CacheData, type FileRecord, type FileRecordCheck, type IndexEntries } from './cache';
 import { checkFile } from '../workspace/fileStamp';
+import { pathToUri } from '../workspace/files';
 import { applyEdits, createAgentService, fixedHost, resolveSettings, type AgentDocument } from '../service';
 import { crossFileKey } from '../service/diagnostics/workspaceChecks';
 import { effectiveAgent, type EffectiveAgent } from '../service/claude/effectiveAgent';
@@ -67,7 +67,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   let rules: { uri: string; text: string } | undefined;
   if (project.config.rulesDocument) {
     if (sources.rulesText === undefined) throw new UsageError(`rules document not found: ${sources.rulesFile}`);
-    rules = { uri: pathToFileURL(sources.rulesFile!).href, text: sources.rulesText };
+    rules = { uri: pathToUri(sources.rulesFile!), text: sources.rulesText };
     service.setRulesDocument(service.parse(rules.uri, 0, rules.text));
   }
 
@@ -103,11 +103,9 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
   // Parse what changed (on threads when there is enough), then index every file in order.
   /** Each parsed file with the bytes it was read as: --fix replaces only a file that still holds them. */
   const docs = new Map<string, { doc: AgentDocument; bytes: Buffer }>();
-  const uris = new Map<string, string>();
-  const uriOf = (file: string) => uris.get(file) ?? uris.set(file, pathToFileURL(file).href).get(file)!;
   const parseHere = (file: string): AgentSummary => {
     const bytes = options.stdin && file === options.stdin.file ? Buffer.from(options.stdin.text, 'utf8') : (check(file).bytes ?? readFileSync(file));
-    const doc = service.parse(uriOf(file), 0, bytes.toString('utf8'));
+    const doc = service.parse(pathToUri(file), 0, bytes.toString('utf8'));
     docs.set(file, { doc, bytes });
     return summarize(doc);
   };
@@ -159,7 +157,7 @@ export async function lintProject(paths: string[], options: LintOptions): Promis
           }
         }
       }
-      results.push({ file, uri: uriOf(file), diagnostics, fixed, notFixed });
+      results.push({ file, uri: pathToUri(file), diagnostics, fixed, notFixed });
     }
     // A file a fix rewrote (or one a worker parsed) is read again, so the record tells what Claude Code will do with the file as it is now.
     const textNow = (file: string) => (options.stdin?.file === file ? options.stdin.text : readFileSync(file, 'utf8'));
@@ -189,7 +187,7 @@ function userAgentSummaries(service: ReturnType<typeof createAgentService>, path
   for (const file of userAgentFiles()) {
     if (linted.has(file) || [...linted].some((p) => file.startsWith(p + path.sep))) continue;
     try {
-      summaries.push({ ...summarize(service.parse(pathToFileURL(file).href, 0, readFileSync(file, 'utf8'))), scope: 'user' });
+      summaries.push({ ...summarize(service.parse(pathToUri(file), 0, readFileSync(file, 'utf8'))), scope: 'user' });
     } catch {
       // An unreadable user agent is one Claude Code cannot load either.
     }

@@ -5,12 +5,12 @@
 // summary is back, each builds the same workspace index (the summaries in file
 // order) and validates its own documents.
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createAgentService, DEFAULT_SETTINGS, fixedHost, type AgentDocument, type Settings } from '../service';
 import { summarize, type AgentSummary } from '../service/workspace/workspaceIndex';
 import type { SkillSummary } from '../service/skills/skillIndex';
+import { pathToUri } from '../workspace/files';
 
 export interface ThreadOptions {
   /** Threads in all, the main thread included. */
@@ -39,8 +39,6 @@ export interface RulesSource {
 
 type Job = { type: 'parse'; files: string[] } | { type: 'validate'; summaries: AgentSummary[]; settings: Settings; rules?: RulesSource; skills: SkillSummary[]; files: string[] };
 type Reply = { type: 'parsed'; summaries: [string, AgentSummary][] } | { type: 'validated'; diagnostics: [string, Diagnostic[]][] };
-
-const uriOf = (file: string) => pathToFileURL(file).href;
 
 /**
  * Parses `files` on the main thread (`parseHere`, which keeps its documents) and on
@@ -139,7 +137,7 @@ export function serveLintJobs(): boolean {
     if (job.type === 'parse') {
       const summaries: [string, AgentSummary][] = [];
       for (const file of job.files) {
-        const doc = service.parse(uriOf(file), 0, readFileSync(file, 'utf8'));
+        const doc = service.parse(pathToUri(file), 0, readFileSync(file, 'utf8'));
         docs.set(file, doc);
         summaries.push([file, summarize(doc)]);
       }

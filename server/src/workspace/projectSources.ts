@@ -74,8 +74,8 @@ export function projectKey(sources: ProjectSources, toolVersion: string): string
 
 /**
  * SHA-1 of the content, base64. node:crypto loads on first use: a warm cached run never
- * hashes. Its one-shot `hash` (Node 20.12 and later) makes no Hash object: hashing the 10,000
- * files of a cold index, 52-56 against 74-78 ms of CPU (bench/README.md).
+ * hashes. Its one-shot `hash` (Node 20.12 and later) makes no Hash object a file, which a
+ * cold index of many files pays for (bench/README.md).
  */
 export function hashBytes(data: Uint8Array): string {
   const { hash, createHash } = require('node:crypto') as Omit<typeof import('node:crypto'), 'hash'> & Partial<Pick<typeof import('node:crypto'), 'hash'>>;

@@ -1,13 +1,13 @@
 // Reads skill files for a skill index: the host side of skills (the core never
 // touches the disk).
-import { pathToFileURL } from 'node:url';
 import { summarizeSkill, type SkillSummary } from '../service/skills/skillIndex';
 import { isUserSkill, readIfPresent, skillFilesFor, userHome } from './skillSources';
+import { pathToUri } from './files';
 
 /** The summary of a skill file, or undefined when it cannot be read. */
 export function readSkill(file: string, home = userHome()): SkillSummary | undefined {
   const text = readIfPresent(file);
-  return text === undefined ? undefined : summarizeSkill(pathToFileURL(file).href, text, isUserSkill(file, home));
+  return text === undefined ? undefined : summarizeSkill(pathToUri(file), text, isUserSkill(file, home));
 }
 
 /** The skills of `folders`, the folders above them and the user, and of `known` skill files found otherwise. */

@@ -6,7 +6,6 @@ import { bomLengthOf } from '../text/hasFrontmatter';
 import type { Lines } from '../text/lineTable';
 import { lineSpanOf } from '../text/lineSpan';
 import { scanBody, type BodyScan } from './bodyScanner';
-import type { BlockStructure } from './blockStructure';
 import { readFrontmatterYaml } from './frontmatterYaml';
 import { readBlocks } from './markdownBlocks';
 import { splitFrontmatter } from './splitFrontmatter';
@@ -21,7 +20,7 @@ export function parseAgent(uri: string, version: number, text: string): AgentDoc
   const bomLength = bomLengthOf(text);
   const frontmatter = readFrontmatter(text, bomLength);
   const bodyStart = frontmatter ? frontmatter.span.end : bomLength;
-  const body = readBody(textDocument, text, bodyStart, readBlocks)!;
+  const body = readBody(textDocument, text, bodyStart);
   return {
     uri,
     version,
@@ -36,18 +35,17 @@ export function parseAgent(uri: string, version: number, text: string): AgentDoc
   };
 }
 
-/** The body's part of a parse: its structure as `read` gives it (undefined when `read` gives none), and what the body scan finds in it. */
+/** The body's part of a parse: its block structure, and what the body scan finds in it. */
 export type ParsedBody = Pick<AgentDocument, 'bodyStartLine' | 'headings' | 'codeRegions' | 'truncated'> & BodyScan;
 
-export function readBody(lines: Lines, text: string, bodyStart: number, read: (body: string, lineOffset: number) => BlockStructure | undefined): ParsedBody | undefined {
+export function readBody(lines: Lines, text: string, bodyStart: number): ParsedBody {
   const bodyStartLine = lines.positionAt(bodyStart).line;
   const truncated = text.length > ANALYSIS_LIMIT ? { limit: ANALYSIS_LIMIT } : undefined;
   // A truncated body ends at the start of the line holding the limit (any line
   // break counts), and only the whole lines before it are read and scanned.
   const limitLine = truncated ? lines.positionAt(ANALYSIS_LIMIT).line : lines.lineCount;
   const bodyEnd = truncated ? lines.offsetAt({ line: limitLine, character: 0 }) : text.length;
-  const blocks = read(text.slice(bodyStart, bodyEnd), bodyStartLine);
-  if (!blocks) return undefined;
+  const blocks = readBlocks(text.slice(bodyStart, bodyEnd), bodyStartLine);
   const headings = blocks.headings.map((h): Heading => headingAt(lines, text, h.line, h.level, h.text));
   const codeLines = new Set<number>();
   for (const region of blocks.codeRegions) for (let l = region.startLine; l <= region.endLine; l++) codeLines.add(l);

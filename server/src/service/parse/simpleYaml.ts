@@ -186,7 +186,7 @@ function readLine(line: string, lines: Lines): SimpleEntry | typeof COLON_VALUE 
 
 type EntryStart = Pick<SimpleEntry, 'key' | 'keyStart' | 'valueStart'>;
 
-/** An entry as one object literal: made by spreading `start`, ten thousand entries held the index's peak RSS 15 MB higher (bench/README.md). */
+/** An entry as one object literal: entries made by spreading `start` held the index's peak RSS much higher (bench/README.md). */
 function entryOf(start: EntryStart, valueEnd: number, entryEnd: number, value: string): SimpleEntry {
   return { key: start.key, keyStart: start.keyStart, keyEnd: start.keyStart + start.key.length, valueStart: start.valueStart, valueEnd, entryEnd, value };
 }

@@ -8,7 +8,6 @@
 // generated bodies and on the fuzz inputs.
 import { agentToolReferences } from '../parse/agentTools';
 import { mayHoldBodyFacts } from '../parse/bodyScanner';
-import { readBlocks } from '../parse/markdownBlocks';
 import { readBody, readFrontmatter } from '../parse/parseAgent';
 import { bomLengthOf } from '../text/hasFrontmatter';
 import { LineTable } from '../text/lineTable';
@@ -24,6 +23,6 @@ export function summaryOfText(uri: string, text: string): AgentSummary {
     return summarize({ uri, frontmatter, rules: [], crossAgentReferences: [], ruleReferences: [], agentToolReferences: toolReferences, textDocument: head });
   }
   const lines = new LineTable(text);
-  const body = readBody(lines, text, frontmatter ? frontmatter.span.end : bomLength, readBlocks)!;
+  const body = readBody(lines, text, frontmatter ? frontmatter.span.end : bomLength);
   return summarize({ uri, frontmatter, ...body, agentToolReferences: toolReferences, textDocument: lines });
 }
